@@ -1,0 +1,25 @@
+// Package analyzers is the registry of fclint's Go analyzers: every driver
+// (fclint check, go vet -vettool, the golangci-lint plugin) takes its list here.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/fclint/fclint/analyzers/ignoredirective"
+)
+
+// rulesAnalyzers are the analyzers for rules FC101–FC107, one package per rule.
+var ruleAnalyzers = []*analysis.Analyzer{
+	// Each rule package adds its Analyzer here.
+}
+
+func init() {
+	// FC001 judges directives after every rule has reported.
+	ignoredirective.Analyzer.Requires = append(ignoredirective.Analyzer.Requires, ruleAnalyzers...)
+}
+
+// All returns the analyzers to run, FC001 last.
+func All() []*analysis.Analyzer {
+	out := append([]*analysis.Analyzer(nil), ruleAnalyzers...)
+	return append(out, ignoredirective.Analyzer)
+}

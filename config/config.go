@@ -1,0 +1,118 @@
+// Package config finds and reads a function's FC configuration: Serverless Devs
+// s.yaml (fc3 and the legacy fc component), Funcraft template.yml and FC API JSON.
+// It is the one reader of these files; the analyzers, the package checker and
+// the probe all use it.
+package config
+
+// DefaultPort is FC's CAPort when none is configured.
+const DefaultPort = 9000
+
+// Pos is a position in a configuration file. Line 0 means unknown.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// Field is one configuration value.
+//   - Set: the file (or a flag) gives the key.
+//   - Unknown: the key is there but its value is an unresolved placeholder
+//     (${vars.x}, {{ runtime }}) or of the wrong type: treat it as "could be anything".
+type Field[T any] struct {
+	Value   T
+	Set     bool
+	Unknown bool
+	Pos     Pos
+}
+
+// Known reports whether the value is present and resolved.
+func (f Field[T]) Known() bool { return f.Set && !f.Unknown }
+
+// Format names the kind of file a function came from.
+type Format string
+
+const (
+	FormatFC3      Format = "s.yaml (fc3)"           // edition 3.0.0, component fc3
+	FormatFC2      Format = "s.yaml (fc)"            // edition 1.0.0, component fc / devsapp/fc
+	FormatFuncraft Format = "template.yml"           // Aliyun::Serverless::Function
+	FormatAPIJSON  Format = "FC API JSON"            // CreateFunction input / GetFunction output
+	FormatFlags    Format = "command-line overrides" // no file: only --port / --runtime
+)
+
+// HealthCheck is customRuntimeConfig.healthCheckConfig.
+type HealthCheck struct {
+	HTTPGetURL          Field[string]
+	InitialDelaySeconds Field[int]
+	PeriodSeconds       Field[int]
+	TimeoutSeconds      Field[int]
+	FailureThreshold    Field[int]
+	SuccessThreshold    Field[int]
+}
+
+// Action is a Serverless Devs action step (e.g. actions.pre-deploy[].run).
+type Action struct {
+	Hook string // "pre-deploy", ...
+	Run  string // the shell command
+	Path string // the folder it runs in, as written (relative to the config file)
+	Pos  Pos
+}
+
+// Function is one function declared in a configuration file.
+type Function struct {
+	Name   string // functionName / function.name / the resource key
+	File   string // absolute path of the configuration file; "" for FormatFlags
+	Format Format
+	Pos    Pos // where the function is declared
+
+	Runtime Field[string]
+	Port    Field[int] // the configured CAPort, raw (may be out of range; FC301 checks)
+	Command Field[[]string]
+	Args    Field[[]string]
+	Code    Field[string] // code / codeUri / CodeUri as written
+	// CodeDir is Code resolved against the configuration file's folder when it
+	// names a local folder or .zip; "" when unset, unknown, remote (OSS, URL).
+	CodeDir     string
+	Timeout     Field[int]
+	Handler     Field[string]
+	Initializer Field[string] // an initializer handler is configured when Set
+	HealthCheck HealthCheck
+	// Env holds environmentVariables whose values are known; EnvUnknown the
+	// names whose values are placeholders.
+	Env        map[string]string
+	EnvUnknown map[string]bool
+	Layers     []string // layer ARNs as written
+	Actions    []Action
+}
+
+// CAPort is the port FC sends requests to: the configured port when known and
+// valid, else DefaultPort.
+func (f *Function) CAPort() int {
+	if f != nil && f.Port.Known() && f.Port.Value > 0 && f.Port.Value < 65536 {
+		return f.Port.Value
+	}
+	return DefaultPort
+}
+
+// File is one parsed configuration file.
+type File struct {
+	Path      string // absolute
+	Format    Format
+	Functions []*Function // only functions (fc3 / fc / devsapp/fc components, Aliyun::Serverless::Function)
+}
+
+// Options select and override the configuration.
+type Options struct {
+	ConfigPath string // --config: use this file, no discovery
+	Dir        string // the checked directory (or a ZIP's folder): discovery starts here, and selects the function whose code contains it
+	Port       int    // --port override; 0 = none
+	Runtime    string // --runtime override; "" = none
+}
+
+// Result is the outcome of Resolve.
+type Result struct {
+	Function *Function // never nil: a synthetic FormatFlags function when nothing was found
+	File     *File     // nil when no file was found or given
+	// Note is a one-line remark for stderr, e.g. the ambiguity when several
+	// functions match and none contains Dir; "" otherwise.
+	Note string
+}
