@@ -15,7 +15,7 @@ import (
 )
 
 // Settings are the knobs every driver can set. Under go vet they are the flags
-// -fcconfig.port, -fcconfig.runtime, -fcconfig.config and -fcconfig.tests.
+// -fclint.port, -fclint.runtime, -fclint.config and -fclint.tests.
 type Settings struct {
 	Port    int    // CAPort override; 0: from the configuration, else 9000
 	Runtime string // runtime override
@@ -28,7 +28,7 @@ var Current Settings
 
 // Analyzer resolves the configuration for the package under analysis.
 var Analyzer = &analysis.Analyzer{
-	Name:             "fcconfig",
+	Name:             "fclint",
 	Doc:              "find the Function Compute configuration (s.yaml, template.yml) for the package; reports nothing",
 	Run:              run,
 	RunDespiteErrors: true,

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/report"
+	"github.com/fclint/fclint/rules"
+)
+
+// Exit codes (SPEC §2).
+const (
+	exitClean    = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // the check could not run
+)
+
+// globalFlags are the flags every command shares.
+type globalFlags struct {
+	format  string
+	config  string
+	port    int
+	runtime string
+	failOn  string
+	noColor bool
+}
+
+// configOptions turns the flags into config.Options for a checked directory.
+func (g *globalFlags) configOptions(dir string) config.Options {
+	return config.Options{ConfigPath: g.config, Dir: dir, Port: g.port, Runtime: g.runtime}
+}
+
+// exitErr carries an exit code out of a cobra RunE.
+type exitErr struct {
+	code int
+	msg  string // printed as "fclint: msg" when non-empty
+}
+
+func (e *exitErr) Error() string { return e.msg }
+
+// usageErr is a check that could not run (exit 2).
+func usageErr(format string, args ...any) error {
+	return &exitErr{code: exitError, msg: fmt.Sprintf(format, args...)}
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	g := &globalFlags{}
+	root := &cobra.Command{
+		Use:   "fclint [flags] [packages]",
+		Short: "Preflight linter for Alibaba Cloud Function Compute custom runtimes",
+		Long: `fclint finds what makes a Function Compute custom-runtime function fail after deploy:
+servers on loopback or the wrong port, timeouts that cut keep-alive connections,
+broken bootstraps, binaries for the wrong platform and inconsistent s.yaml files.
+
+With no command, fclint runs "check" on the given packages (default ./...).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		Version:       versionString(),
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.format, "format", "text", "output format: text, json, sarif or github")
+	pf.StringVar(&g.config, "config", "", "configuration file (s.yaml, s.yml, template.yml or FC API JSON); default: the nearest one upward")
+	pf.IntVar(&g.port, "port", 0, "CAPort override (default: from the configuration, else 9000)")
+	pf.StringVar(&g.runtime, "runtime", "", "runtime override (custom, custom.debian10, custom.debian11, custom.debian12)")
+	pf.StringVar(&g.failOn, "fail-on", "error", "lowest severity that makes fclint exit 1: error, warning, info or never")
+	pf.BoolVar(&g.noColor, "no-color", false, "disable colors in text output (also NO_COLOR)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+
+	check := newCheckCmd(g)
+	// `fclint [packages]` is `fclint check [packages]`: share check's flags and run.
+	root.Flags().AddFlagSet(check.LocalFlags())
+	root.RunE = check.RunE
+
+	root.AddCommand(check, newPackageCmd(g), newPackCmd(g), newProbeCmd(g), newInitCmd(g),
+		newRulesCmd(g), newExplainCmd(g), newVersionCmd())
+	return root
+}
+
+// execute runs the CLI and returns the process exit code.
+func execute(args []string) int {
+	root := newRootCmd(os.Stdout, os.Stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitClean
+	}
+	var ee *exitErr
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(os.Stderr, "fclint: "+oneLine(ee.msg))
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown command, bad arguments.
+	fmt.Fprintln(os.Stderr, "fclint: "+oneLine(err.Error()))
+	return exitError
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// failOn parses --fail-on; 0 means never.
+func (g *globalFlags) failLevel() (rules.Severity, error) {
+	if g.failOn == "never" {
+		return 0, nil
+	}
+	s, err := rules.ParseSeverity(g.failOn)
+	if err != nil {
+		return 0, fmt.Errorf("invalid --fail-on %q (want error, warning, info or never)", g.failOn)
+	}
+	return s, nil
+}
+
+// printerFor builds the printer for --format, after validating --fail-on too,
+// so that bad flags fail before any work is done.
+func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, error) {
+	if _, err := g.failLevel(); err != nil {
+		return nil, usageErr("%v", err)
+	}
+	wd, _ := os.Getwd()
+	p, err := report.NewPrinter(g.format, report.Options{
+		Color:       g.format == "text" && colorEnabled(w, g.noColor),
+		WorkDir:     wd,
+		ToolVersion: moduleVersion(),
+		Command:     command,
+	})
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return p, nil
+}
+
+// emit prints findings and turns them into the exit code (SPEC §2).
+func (g *globalFlags) emit(w io.Writer, p report.Printer, findings []report.Finding) error {
+	report.Sort(findings)
+	if err := p.Print(w, findings); err != nil {
+		return &exitErr{code: exitError, msg: "writing output: " + err.Error()}
+	}
+	min, _ := g.failLevel()
+	if min != 0 && report.AtOrAbove(findings, min) {
+		return &exitErr{code: exitFindings}
+	}
+	return nil
+}
+
+// colorEnabled: colors only on a terminal, never with NO_COLOR or --no-color.
+func colorEnabled(w io.Writer, noColor bool) bool {
+	if noColor || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

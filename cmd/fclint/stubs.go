@@ -1,0 +1,18 @@
+package main
+
+// Placeholders until each command's own file lands; each helper deletes its
+// stub here when adding cmd/fclint/<command>.go.
+
+import "github.com/spf13/cobra"
+
+func notYet(use string) *cobra.Command {
+	return &cobra.Command{Use: use, RunE: func(*cobra.Command, []string) error { return usageErr("%s: not implemented yet", use) }}
+}
+
+func newCheckCmd(g *globalFlags) *cobra.Command   { return notYet("check") }
+func newPackageCmd(g *globalFlags) *cobra.Command { return notYet("package") }
+func newPackCmd(g *globalFlags) *cobra.Command    { return notYet("pack") }
+func newProbeCmd(g *globalFlags) *cobra.Command   { return notYet("probe") }
+func newInitCmd(g *globalFlags) *cobra.Command    { return notYet("init") }
+func newRulesCmd(g *globalFlags) *cobra.Command   { return notYet("rules") }
+func newExplainCmd(g *globalFlags) *cobra.Command { return notYet("explain") }
