@@ -1,0 +1,27 @@
+package archive
+
+import (
+	"errors"
+	"strings"
+)
+
+// CheckName reports why a package entry name is unsafe to place under /code
+// (FC208), or nil. The probe uses it before unpacking.
+func CheckName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("empty entry name")
+	case strings.Contains(name, "\\"):
+		return errors.New("backslash in entry name (made on Windows?)")
+	case strings.HasPrefix(name, "/"):
+		return errors.New("absolute entry name")
+	case len(name) >= 2 && name[1] == ':':
+		return errors.New("drive-letter entry name")
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == ".." {
+			return errors.New("entry name escapes the package with ..")
+		}
+	}
+	return nil
+}
