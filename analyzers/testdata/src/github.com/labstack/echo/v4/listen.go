@@ -1,0 +1,15 @@
+package echo
+
+import "net/http"
+
+// Start sets e.Server.Addr = address and serves.
+func (e *Echo) Start(address string) error { return nil }
+
+// StartTLS serves TLS on address.
+func (e *Echo) StartTLS(address string, certFile, keyFile interface{}) (err error) { return nil }
+
+// StartAutoTLS serves TLS with autocert on address.
+func (e *Echo) StartAutoTLS(address string) error { return nil }
+
+// StartServer serves on s.Addr.
+func (e *Echo) StartServer(s *http.Server) (err error) { return nil }
