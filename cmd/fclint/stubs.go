@@ -9,7 +9,6 @@ func notYet(use string) *cobra.Command {
 	return &cobra.Command{Use: use, RunE: func(*cobra.Command, []string) error { return usageErr("%s: not implemented yet", use) }}
 }
 
-func newCheckCmd(g *globalFlags) *cobra.Command   { return notYet("check") }
 func newPackageCmd(g *globalFlags) *cobra.Command { return notYet("package") }
 func newPackCmd(g *globalFlags) *cobra.Command    { return notYet("pack") }
 func newProbeCmd(g *globalFlags) *cobra.Command   { return notYet("probe") }

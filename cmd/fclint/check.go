@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/gocheck"
+)
+
+func newCheckCmd(g *globalFlags) *cobra.Command {
+	var tests, fix bool
+	cmd := &cobra.Command{
+		Use:   "check [flags] [packages]",
+		Short: "Run the Go analyzers (FC1xx) on packages (default ./...)",
+		Long: `check loads Go packages (go/packages patterns, default ./...) and reports servers
+that listen on loopback or a port other than CAPort, server timeouts that cut
+FC's keep-alive connections, disabled keep-alive, short handler timeouts and the
+go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
+		Example: `  fclint ./...
+  fclint check --port 8080 ./cmd/api
+  fclint check --format sarif ./... > fclint.sarif
+  fclint check --fix ./...`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := g.printerFor(cmd.OutOrStdout(), "check")
+			if err != nil {
+				return err
+			}
+			if g.config != "" {
+				// A --config that cannot be read is a usage error, not "no config".
+				if _, err := config.Resolve(g.configOptions("")); err != nil {
+					return usageErr("%v", err)
+				}
+			}
+			res, err := gocheck.Run(gocheck.Options{
+				Patterns: args,
+				Settings: fcconfig.Settings{Port: g.port, Runtime: g.runtime, Config: g.config, Tests: tests},
+				Fix:      fix,
+			})
+			var le *gocheck.LoadError
+			if errors.As(err, &le) {
+				return usageErr("%s", le.Msg)
+			}
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			if fix && res.Fixed > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %d finding(s) in %d file(s)\n", res.Fixed, len(res.Files))
+			}
+			return g.emit(cmd.OutOrStdout(), p, res.Findings)
+		},
+	}
+	cmd.Flags().BoolVar(&tests, "tests", false, "also analyze _test.go files")
+	cmd.Flags().BoolVar(&fix, "fix", false, "apply suggested fixes to the source files")
+	return cmd
+}

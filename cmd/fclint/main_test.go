@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite testscript files whose cmp fails")
+
+// TestMain lets the test binary act as the fclint command inside scripts.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"fclint": main})
+}
+
+// TestScript runs testdata/script/*.txtar against the real command.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup:               setupGo,
+	})
+}
+
+// setupGo lets scripts run the go command offline with the caller's caches,
+// so fixtures build fast and nothing is fetched.
+func setupGo(env *testscript.Env) error {
+	for _, k := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOROOT"} {
+		if v := goEnv(k); v != "" {
+			env.Setenv(k, v)
+		}
+	}
+	env.Setenv("GOPROXY", "off")
+	env.Setenv("GOFLAGS", "-mod=mod")
+	env.Setenv("GOTOOLCHAIN", "local")
+	env.Setenv("GOWORK", "off")
+	env.Setenv("NO_COLOR", "")
+	return nil
+}
+
+func goEnv(key string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	out, err := exec.Command("go", "env", key).Output()
+	if err != nil {
+		return ""
+	}
+	return string(trimNewline(out))
+}
+
+func trimNewline(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}

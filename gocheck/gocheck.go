@@ -1,0 +1,203 @@
+// Package gocheck is the `fclint check` driver: it loads Go packages, runs the
+// analyzers with x/tools' checker, applies fixes on request, and turns
+// diagnostics into report.Findings. (go vet uses unitchecker instead.)
+package gocheck
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/fclint/fclint/analyzers"
+	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/report"
+)
+
+// Options configure one run.
+type Options struct {
+	Patterns []string // go/packages patterns; default ./...
+	Dir      string   // where patterns are resolved; default the working directory
+	Settings fcconfig.Settings
+	Fix      bool // apply the first suggested fix of each finding
+}
+
+// Result is what a run found (and fixed).
+type Result struct {
+	Findings []report.Finding // not fixed
+	Fixed    int              // findings whose fix was applied
+	Files    []string         // files rewritten by --fix
+}
+
+// LoadError means the packages could not be loaded or type-checked (exit 2).
+type LoadError struct{ Msg string }
+
+func (e *LoadError) Error() string { return e.Msg }
+
+// loadMode is what the analyzers need: syntax and types of the checked packages
+// only. Dependencies come from export data; no analyzer uses facts, so nothing
+// else is parsed (the floor of any go/analysis checker).
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// Run loads the packages and analyzes them.
+func Run(opts Options) (*Result, error) {
+	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	fcconfig.Current = opts.Settings
+	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: opts.Dir, Tests: opts.Settings.Tests}, patterns...)
+	if err != nil {
+		return nil, &LoadError{Msg: "loading packages: " + firstLine(err.Error())}
+	}
+	if err := loadErrors(pkgs, patterns); err != nil {
+		return nil, err
+	}
+	graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("analysis failed: %w", err)
+	}
+	var diags []located
+	seen := map[string]bool{}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			return nil, fmt.Errorf("analysis failed: %s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			// With --tests a package is analyzed twice (alone and with its
+			// tests): keep one copy of each diagnostic.
+			key := fmt.Sprintf("%s:%d:%d:%s:%s", posn.Filename, posn.Line, posn.Column, d.Category, d.Message)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			diags = append(diags, located{d, act.Package.Fset})
+		}
+	}
+
+	res := &Result{}
+	if opts.Fix {
+		fixed, files, err := applyFixes(diags)
+		if err != nil {
+			return nil, err
+		}
+		res.Fixed, res.Files = len(fixed), files
+		var rest []located
+		for i, d := range diags {
+			if !fixed[i] {
+				rest = append(rest, d)
+			}
+		}
+		diags = rest
+	}
+	wd, _ := os.Getwd()
+	for _, d := range diags {
+		res.Findings = append(res.Findings, toFinding(d, wd))
+	}
+	return res, nil
+}
+
+type located struct {
+	analysis.Diagnostic
+	fset *token.FileSet
+}
+
+// toFinding turns a diagnostic written by diag.Report into a Finding.
+func toFinding(d located, wd string) report.Finding {
+	posn := d.fset.Position(d.Pos)
+	end := d.fset.Position(d.End)
+	f := report.Finding{
+		File:    RelPath(wd, posn.Filename),
+		Line:    posn.Line,
+		Column:  posn.Column,
+		Message: d.Message,
+	}
+	if d.End.IsValid() {
+		f.EndLine, f.EndColumn = end.Line, end.Column
+	}
+	if r, sev, ok := diag.ParseCategory(d.Category); ok {
+		f.Rule, f.Name, f.Severity, f.Fix = r.ID, r.Name, sev, r.Fix
+	}
+	for _, rel := range d.Related {
+		if help, ok := strings.CutPrefix(rel.Message, diag.HelpPrefix); ok {
+			f.Fix = help
+		}
+	}
+	return f
+}
+
+// RelPath makes name relative to wd when it is inside it (SPEC §3).
+func RelPath(wd, name string) string {
+	if wd == "" || !filepath.IsAbs(name) {
+		return filepath.ToSlash(name)
+	}
+	rel, err := filepath.Rel(wd, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(name)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// loadErrors turns package errors into one clear line: the package and its
+// first error (list, parse or type error).
+func loadErrors(pkgs []*packages.Package, patterns []string) error {
+	if len(pkgs) == 0 {
+		return &LoadError{Msg: fmt.Sprintf("no Go packages match %s", strings.Join(patterns, " "))}
+	}
+	var first error
+	distinct := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := describe(e)
+			distinct[posPrefix.ReplaceAllString(msg, "")] = true
+			if first == nil {
+				first = &LoadError{Msg: fmt.Sprintf("package %s does not load: %s", p.PkgPath, msg)}
+			}
+		}
+	})
+	if first != nil && len(distinct) > 1 {
+		var le *LoadError
+		errors.As(first, &le)
+		le.Msg += fmt.Sprintf(" (and %d more errors)", len(distinct)-1)
+	}
+	return first
+}
+
+// posPrefix matches "file:line:col: " so that one error reported by go list
+// and again by the type checker counts once.
+var posPrefix = regexp.MustCompile(`^\S+:\d+:\d+: `)
+
+// describe gives the first real line of a package error: go list wraps
+// compiler output in a "# pkg" header line.
+func describe(e packages.Error) string {
+	for _, line := range strings.Split(e.Msg, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(line, e.Pos) {
+			return e.Pos + ": " + line
+		}
+		return line
+	}
+	return firstLine(e.Error())
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
