@@ -44,7 +44,7 @@ type Directive struct {
 	Kind      Kind
 	Pos, End  token.Pos
 	File      string
-	Line      int    // the line the directive covers (Ignore, NoLint)
+	Line      int      // the line the directive covers (Ignore, NoLint)
 	Rules     []string // IDs; nil with All
 	All       bool
 	Reason    string

@@ -9,6 +9,7 @@ var plain = "bad" // want "bad literal"
 var trailing = "bad" //fclint:ignore FC101 the fixture needs it
 
 // Directive alone on the line above: covers the next line.
+//
 //fclint:ignore FC101 documented exception
 var above = "bad"
 
