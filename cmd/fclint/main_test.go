@@ -40,7 +40,19 @@ func setupGo(env *testscript.Env) error {
 	env.Setenv("GOTOOLCHAIN", "local")
 	env.Setenv("GOWORK", "off")
 	env.Setenv("NO_COLOR", "")
+	// go vet needs the tool's absolute path.
+	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+		if p := filepath.Join(dir, "fclint"); fileExists(p) {
+			env.Setenv("FCLINT_BIN", p)
+			break
+		}
+	}
 	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 func goEnv(key string) string {
