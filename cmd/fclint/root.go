@@ -79,7 +79,15 @@ With no command, fclint runs "check" on the given packages (default ./...).`,
 	check := newCheckCmd(g)
 	// `fclint [packages]` is `fclint check [packages]`: share check's flags and run.
 	root.Flags().AddFlagSet(check.LocalFlags())
-	root.RunE = check.RunE
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		// `fclint pakage x.zip` is a typo, not a package pattern.
+		if len(args) > 0 && !strings.ContainsAny(args[0], "./") {
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				return usageErr("unknown command %q; did you mean %q?", args[0], s[0])
+			}
+		}
+		return check.RunE(cmd, args)
+	}
 
 	root.AddCommand(check, newPackageCmd(g), newPackCmd(g), newProbeCmd(g), newInitCmd(g),
 		newRulesCmd(g), newExplainCmd(g), newVersionCmd())
