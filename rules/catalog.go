@@ -1,35 +1,648 @@
 package rules
 
 // catalog holds one record per rule. IDs and names are stable: never reuse or rename one.
+//
+// Examples are what users read in `fclint explain`: Go for FC1xx (Right must be
+// genuinely compliant), a ZIP listing or shell transcript for FC2xx, s.yaml or a
+// bootstrap script for FC3xx, a probe transcript for FC4xx.
 var catalog = []*Rule{
-	{ID: "FC001", Name: "ignore-directive", Severity: Warning, Family: Meta, Summary: "an //fclint:ignore directive has no reason or suppressed nothing"},
+	{
+		ID: "FC001", Name: "ignore-directive", Severity: Warning, Family: Meta,
+		Summary: "an //fclint:ignore directive has no reason or suppressed nothing",
+		Details: `fclint honors three suppression comments: "//fclint:ignore FC101,FC104
+reason" covers the line it is on, or the next line when it stands alone;
+"//fclint:file-ignore FC104 reason" covers the whole file; golangci-lint's
+"//nolint:fclint" is accepted too. Rules may be named by ID or by name. FC001
+reports a directive that gives no reason, names a rule that does not exist,
+is malformed, or suppressed no finding in this run (it is stale: the code it
+excused was fixed or moved).`,
+		Why: `A suppression without a reason hides a deploy-time failure with no record of
+why it is safe. A stale one stays silent until it hides the next real finding
+on that line.`,
+		Fix:  "give the directive a reason after the rule IDs, or delete it if it suppresses nothing",
+		Lang: "go",
+		Wrong: `//fclint:ignore FC106
+mux.Handle("/quote", http.TimeoutHandler(quote, 10*time.Second, "upstream timeout"))`,
+		Right: `//fclint:ignore FC106 the upstream quote API gives up after 10 s; fail fast
+mux.Handle("/quote", http.TimeoutHandler(quote, 10*time.Second, "upstream timeout"))`,
+	},
 
-	{ID: "FC101", Name: "loopback-listen", Severity: Error, Family: Code, Summary: "the function's server listens on a loopback address"},
-	{ID: "FC102", Name: "port-mismatch", Severity: Error, Family: Code, Summary: "the function's server listens on a port other than CAPort"},
-	{ID: "FC103", Name: "hardcoded-port", Severity: Info, Family: Code, Summary: "CAPort is written as a literal instead of read from FC_CUSTOM_LISTEN_PORT"},
-	{ID: "FC104", Name: "server-timeout", Severity: Error, Family: Code, Summary: "a server read, write or idle timeout below 24 h cuts FC's keep-alive connections"},
-	{ID: "FC105", Name: "keepalive-disabled", Severity: Error, Family: Code, Summary: "the server disables HTTP keep-alive"},
-	{ID: "FC106", Name: "handler-timeout", Severity: Warning, Family: Code, Summary: "a handler timeout below 24 h ends requests FC still allows"},
-	{ID: "FC107", Name: "go1-sdk-in-custom-runtime", Severity: Error, Family: Code, Summary: "fc-runtime-go-sdk's fc.Start binds no port and cannot serve a custom runtime"},
+	{
+		ID: "FC101", Name: "loopback-listen", Severity: Error, Family: Code,
+		Summary: "the function's server listens on a loopback address",
+		Details: `Reports a server of the function (net/http, net.Listen, gin, echo, fiber,
+fasthttp, hertz, ...) whose listen address can be on 127.0.0.0/8, ::1 or
+localhost. The address is traced through literals, constants, concatenation,
+fmt.Sprintf, net.JoinHostPort, flag defaults, struct fields and helper
+parameters, so "127.0.0.1:"+port and a -addr flag defaulting to
+"localhost:9000" are both found. A loopback side server on a port other than
+CAPort (pprof on localhost:6060 beside a server on CAPort) is not a finding.
+Accepted forms are ":PORT", "0.0.0.0:PORT" and "[::]:PORT".`,
+		Why: `FC forwards every request to 0.0.0.0:CAPort from outside the instance, so a
+loopback listener never sees it. The instance fails its start check:
+FC 2.0 reports "ErrorCode":"FunctionNotStarted", "The CA's http server cannot
+be started ... Ping CA failed due to: dial tcp 21.0.5.7:9000: getsockopt:
+connection refused"; FC 3.0 reports "Function instance health check failed on
+port 9001 in 120 seconds." The docs say the address "must be set to 0.0.0.0 or
+*. Do not set it to 127.0.0.0 or localhost."`,
+		Fix:  `listen on ":" + port, with port from FC_CUSTOM_LISTEN_PORT`,
+		Lang: "go",
+		Wrong: `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+log.Fatal(http.ListenAndServe("127.0.0.1:"+port, mux))`,
+		Right: `package main
 
-	{ID: "FC201", Name: "missing-entrypoint", Severity: Error, Family: Package, Summary: "no command is configured and there is no bootstrap at the package root"},
-	{ID: "FC202", Name: "nested-root", Severity: Error, Family: Package, Summary: "the entrypoint is only under one top-level folder: the folder was zipped, not its contents"},
-	{ID: "FC203", Name: "not-executable", Severity: Error, Family: Package, Summary: "the bootstrap or command target lacks the exec bit, or the ZIP records no Unix mode"},
-	{ID: "FC204", Name: "bad-script", Severity: Error, Family: Package, Summary: "a script entrypoint has no shebang, CRLF line endings, or an interpreter the runtime lacks"},
-	{ID: "FC205", Name: "wrong-binary", Severity: Error, Family: Package, Summary: "the entrypoint is not a Linux x86-64 executable"},
-	{ID: "FC206", Name: "glibc-too-new", Severity: Error, Family: Package, Summary: "a dynamically linked binary needs a newer glibc than the runtime has"},
-	{ID: "FC207", Name: "missing-file", Severity: Error, Family: Package, Summary: "a file named by the command, args or bootstrap script is not in the package"},
-	{ID: "FC208", Name: "unsafe-entry", Severity: Error, Family: Package, Summary: "an entry has an absolute path, .. traversal, or a symlink escaping /code"},
-	{ID: "FC209", Name: "package-size", Severity: Error, Family: Package, Summary: "the package is over the upload limit or looks like a decompression bomb"},
-	{ID: "FC210", Name: "interpreter-unavailable", Severity: Error, Family: Package, Summary: "the command names an interpreter the runtime image lacks or that needs PATH"},
-	{ID: "FC211", Name: "invalid-archive", Severity: Error, Family: Package, Summary: "the package is not a ZIP, or is truncated or corrupt"},
+import (
+	"log"
+	"net/http"
+	"os"
+)
 
-	{ID: "FC301", Name: "invalid-config", Severity: Error, Family: Config, Summary: "the function configuration has a value FC rejects or that cannot work"},
-	{ID: "FC302", Name: "startup-address", Severity: Error, Family: Config, Summary: "the startup command or bootstrap script binds loopback or a port other than CAPort"},
+func main() {
+	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+	if port == "" {
+		port = "9000"
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
+	log.Fatal(http.ListenAndServe(":"+port, mux))
+}`,
+	},
+	{
+		ID: "FC102", Name: "port-mismatch", Severity: Error, Family: Code,
+		Summary: "the function's server listens on a port other than CAPort",
+		Details: `Reports a server that can only listen on a port other than CAPort (from
+customRuntimeConfig.port, caPort or CAPort in the configuration, --port, else
+9000). Covered: port literals, framework defaults (gin's Run() with no
+argument uses $PORT or 8080, hertz uses 8888, an empty http.Server Addr means
+80, ":0" a random port), a non-FC environment variable with a fallback that is
+not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading
+FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT is always accepted. No finding when
+another server in the same program listens on CAPort.`,
+		Why: `FC connects only to CAPort. A server on any other port is never reached and
+the instance fails its start check with "Function instance health check failed
+on port 9001 in 120 seconds." (FC 3.0) or "FunctionNotStarted ... dial tcp
+21.0.5.7:9000: getsockopt: connection refused" (FC 2.0).`,
+		Fix:  `listen on ":" + port, with port from FC_CUSTOM_LISTEN_PORT (default "9000")`,
+		Lang: "go",
+		Wrong: `r := gin.Default()
+r.GET("/", hello)
+r.Run() // $PORT, else :8080; FC sets neither`,
+		Right: `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+if port == "" {
+	port = "9000"
+}
+r := gin.Default()
+r.GET("/", hello)
+log.Fatal(r.Run(":" + port))`,
+	},
+	{
+		ID: "FC103", Name: "hardcoded-port", Severity: Info, Family: Code,
+		Summary: "CAPort is written as a literal instead of read from FC_CUSTOM_LISTEN_PORT",
+		Details: `Reports a listen address whose port is CAPort written as a literal (":9000",
+9000 in a constant) instead of read from FC_CUSTOM_LISTEN_PORT or
+FC_SERVER_PORT. The code works today; this is an info finding. Reading the
+variable with a literal fallback equal to CAPort is the compliant pattern and
+is not reported.`,
+		Why: `The port is configuration (customRuntimeConfig.port in FC 3.0, caPort in FC
+2.0), and FC 3.0 passes it to the instance as FC_CUSTOM_LISTEN_PORT, as does
+"s local". When someone changes the port in s.yaml, a literal keeps the old
+one and the function fails with "Function instance health check failed on
+port 9001 in 120 seconds."`,
+		Fix:   `read the port from FC_CUSTOM_LISTEN_PORT, falling back to the literal`,
+		Lang:  "go",
+		Wrong: `log.Fatal(http.ListenAndServe(":9000", mux))`,
+		Right: `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+if port == "" {
+	port = "9000"
+}
+log.Fatal(http.ListenAndServe(":"+port, mux))`,
+	},
+	{
+		ID: "FC104", Name: "server-timeout", Severity: Error, Family: Code,
+		Summary: "a server read, write or idle timeout below 24 h cuts FC's keep-alive connections",
+		Details: `Reports an effective read, write or idle timeout in (0, 24h) on a net/http,
+echo, fiber, fasthttp or hertz server. "Effective" follows each server's own
+rules: in net/http and fiber/fasthttp an unset IdleTimeout falls back to
+ReadTimeout, so a lone ReadTimeout of 30 s also closes idle keep-alive
+connections after 30 s; framework defaults count too (echo v5 starts with a
+30 s ReadTimeout, hertz with 3 min read and idle timeouts). Zero or negative
+means no timeout and is fine, as is 24 h or more. ReadHeaderTimeout only
+bounds reading a request's headers and is never reported.`,
+		Why: `FC keeps connections to the instance open and reuses them; the docs require
+that "the HTTP server must have keep-alive enabled ... set the request timeout
+period to 24 hours or longer". A server that drops a connection FC is about to
+reuse, or cuts a long request, makes the request fail with "Process exited
+unexpectedly before completing request" (HTTP 502).`,
+		Fix:  "remove the Read/Write/Idle timeouts (or set them to 24h or more); ReadHeaderTimeout is fine",
+		Lang: "go",
+		Wrong: `srv := &http.Server{
+	Addr:         ":" + port,
+	Handler:      mux,
+	ReadTimeout:  30 * time.Second, // also the idle timeout, since IdleTimeout is unset
+	WriteTimeout: 30 * time.Second,
+}
+log.Fatal(srv.ListenAndServe())`,
+		Right: `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+if port == "" {
+	port = "9000"
+}
+srv := &http.Server{
+	Addr:              ":" + port,
+	Handler:           mux,
+	ReadHeaderTimeout: 10 * time.Second, // bounds header reading only
+}
+log.Fatal(srv.ListenAndServe())`,
+	},
+	{
+		ID: "FC105", Name: "keepalive-disabled", Severity: Error, Family: Code,
+		Summary: "the server disables HTTP keep-alive",
+		Details: `Reports switches that turn keep-alive off: (*http.Server).SetKeepAlivesEnabled(false),
+DisableKeepalive: true in fiber.Config or fasthttp.Server,
+server.WithKeepAlive(false) in hertz, and a handler that sets the
+"Connection: close" response header.`,
+		Why: `FC reuses connections to the instance, and the docs say "the HTTP server must
+have keep-alive enabled". Closing each connection after one response races
+with FC's next request on it, which then fails with "Process exited
+unexpectedly before completing request". Responses may not set connection or
+keep-alive headers at all.`,
+		Fix:  "leave keep-alive on: remove SetKeepAlivesEnabled(false), DisableKeepalive and Connection: close",
+		Lang: "go",
+		Wrong: `srv := &http.Server{Addr: ":" + port, Handler: mux}
+srv.SetKeepAlivesEnabled(false)
+log.Fatal(srv.ListenAndServe())`,
+		Right: `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+if port == "" {
+	port = "9000"
+}
+srv := &http.Server{Addr: ":" + port, Handler: mux}
+log.Fatal(srv.ListenAndServe())`,
+	},
+	{
+		ID: "FC106", Name: "handler-timeout", Severity: Warning, Family: Code,
+		Summary: "a handler timeout below 24 h ends requests FC still allows",
+		Details: `Reports http.TimeoutHandler, and equivalent timeout middleware of the
+supported frameworks, with a deadline below 24 h. A warning, not an error: the
+server keeps working, but requests end before the function's own timeout.`,
+		Why: `FC already bounds every request by the function's timeout (the "timeout"
+property, 1 to 86,400 s) and reports a timeout as such. A shorter handler
+deadline answers 503 while FC still waits, so the configured timeout stops
+being the one place that decides, and long requests the platform allows fail.`,
+		Fix:   "drop the handler timeout and set the function's timeout in the configuration instead",
+		Lang:  "go",
+		Wrong: `mux.Handle("/report", http.TimeoutHandler(http.HandlerFunc(report), 30*time.Second, "timed out"))`,
+		Right: `// The function's timeout in s.yaml bounds the request; report stops
+// early through r.Context() when the client goes away.
+mux.Handle("/report", http.HandlerFunc(report))`,
+	},
+	{
+		ID: "FC107", Name: "go1-sdk-in-custom-runtime", Severity: Error, Family: Code,
+		Summary: "fc-runtime-go-sdk's fc.Start binds no port and cannot serve a custom runtime",
+		Details: `Reports calls to fc.Start, fc.StartHttp and the other Start functions of
+github.com/aliyun/fc-runtime-go-sdk/fc when the configured runtime is custom,
+custom.debian10, custom.debian11 or custom.debian12. With no configuration
+found it is a warning, since the code may be meant for the go1 runtime.`,
+		Why: `The SDK serves the go1 runtime: fc.Start long-polls the runtime API named by
+FC_RUNTIME_API and listens on no port. Its README says it "不可以在 Custom-Runtime
+运行时使用" (cannot be used in a custom runtime). In a custom runtime it exits
+with "expected ali FC environment variables [FC_RUNTIME_API] are not defined",
+and FC reports "Function instance health check failed on port 9001 in 120
+seconds."`,
+		Fix:  "serve HTTP on FC_CUSTOM_LISTEN_PORT with net/http, or deploy with runtime go1",
+		Lang: "go",
+		Wrong: `package main
 
-	{ID: "FC401", Name: "not-listening", Severity: Error, Family: Probe, Summary: "nothing accepted connections on CAPort before the start deadline"},
-	{ID: "FC402", Name: "loopback-only", Severity: Error, Family: Probe, Summary: "the process listens on CAPort only on a loopback address"},
-	{ID: "FC403", Name: "wrong-port", Severity: Error, Family: Probe, Summary: "the process listens on TCP, but not on CAPort"},
-	{ID: "FC404", Name: "keepalive-broken", Severity: Error, Family: Probe, Summary: "the server closed the connection after a response or answered Connection: close"},
-	{ID: "FC405", Name: "idle-timeout", Severity: Error, Family: Probe, Summary: "the server closed an idle keep-alive connection within the hold window"},
+import (
+	"context"
+
+	"github.com/aliyun/fc-runtime-go-sdk/fc"
+)
+
+func handle(ctx context.Context, event []byte) (string, error) { return "ok", nil }
+
+func main() { fc.Start(handle) }`,
+		Right: `package main
+
+import (
+	"io"
+	"log"
+	"net/http"
+	"os"
+)
+
+func main() {
+	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+	if port == "" {
+		port = "9000"
+	}
+	// Event invocations arrive as POST /invoke with the payload as the body.
+	http.HandleFunc("/invoke", func(w http.ResponseWriter, r *http.Request) {
+		event, _ := io.ReadAll(r.Body)
+		w.Write(event)
+	})
+	log.Fatal(http.ListenAndServe(":"+port, nil))
+}`,
+	},
+
+	{
+		ID: "FC201", Name: "missing-entrypoint", Severity: Error, Family: Package,
+		Summary: "no command is configured and there is no bootstrap at the package root",
+		Details: `When customRuntimeConfig.command and args are both empty, FC starts
+/code/bootstrap. fclint then requires an entry named exactly "bootstrap" at
+the package root (a file, or a symlink to one inside the package).
+"Bootstrap", "bootstrap.sh" and "bin/bootstrap" do not count. For a source
+directory the same check runs on the directory that becomes the ZIP. When the
+bootstrap exists only inside one top-level folder, FC202 is reported instead.`,
+		Why: `FC 3.0 fails with "Failed to start function instance. Error: the file
+/code/bootstrap is not exist"; FC 2.0 with "CAFileNotFound ... stat
+/code/bootstrap: no such file or directory".`,
+		Fix:  "name the executable bootstrap at the package root, or set customRuntimeConfig.command",
+		Lang: "text",
+		Wrong: `$ unzip -Z function.zip
+Archive:  function.zip
+Zip file size: 4268721 bytes, number of entries: 1
+-rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 main
+1 file, 9740288 bytes uncompressed, 4268521 bytes compressed:  56.2%`,
+		Right: `$ unzip -Z function.zip
+Archive:  function.zip
+Zip file size: 4268726 bytes, number of entries: 1
+-rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap
+1 file, 9740288 bytes uncompressed, 4268521 bytes compressed:  56.2%
+
+(or keep "main" and set customRuntimeConfig.command: ['/code/main'])`,
+	},
+	{
+		ID: "FC202", Name: "nested-root", Severity: Error, Family: Package,
+		Summary: "the entrypoint is only under one top-level folder: the folder was zipped, not its contents",
+		Details: `Reports a package whose bootstrap (or command target) is missing at the root
+but present under a single top-level folder, as in "code/bootstrap". That is
+what "zip -r function.zip code", Finder's Compress and Explorer's "Send to >
+Compressed folder" produce. FC unpacks the ZIP as is into /code, so the file
+lands at /code/code/bootstrap.`,
+		Why: `FC looks for /code/bootstrap and fails with "Failed to start function
+instance. Error: the file /code/bootstrap is not exist"; interpreters fail
+with "CAExited: can't open file '/code/app.py'". The SDK's README: "main
+文件必须在zip包的顶层" (the main file must be at the top level of the zip).`,
+		Fix:  "zip the folder's contents, not the folder: cd DIR && zip -r ../function.zip . (or fclint pack DIR)",
+		Lang: "text",
+		Wrong: `$ zip -r function.zip code
+$ unzip -Z1 function.zip
+code/
+code/bootstrap`,
+		Right: `$ cd code && zip -r ../function.zip .
+$ unzip -Z1 ../function.zip
+bootstrap`,
+	},
+	{
+		ID: "FC203", Name: "not-executable", Severity: Error, Family: Package,
+		Summary: "the bootstrap or command target lacks the exec bit, or the ZIP records no Unix mode",
+		Details: `Reads the Unix mode stored in each entry's external attributes. Reports the
+bootstrap, or the file customRuntimeConfig.command runs from the package,
+when it has no execute bit, or when the ZIP was made by a tool that records
+no Unix mode at all (creator OS not Unix, typical of Windows zip tools): FC
+then cannot know the file is executable. For a source directory the mode on
+disk is checked.`,
+		Why: `FC execs the entrypoint directly. Without +x, FC 2.0 fails with
+"CAFilePermission": "The CA process cannot be started due to bootstrap file
+don't have execute permissions"; FC 3.0 with "Function instance exited
+unexpectedly(code 13, message:permission denied) with start command
+'/code/bootstrap '". The docs ask for mode 755 or 777.`,
+		Fix:  "chmod 755 the entrypoint and zip it with a tool that keeps Unix modes (zip on Linux/macOS, or fclint pack)",
+		Lang: "text",
+		Wrong: `$ unzip -Z function.zip
+-rw-r--r--  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap
+$ unzip -Z windows.zip
+-rw-a--     2.0 fat  9740288 b- defN 24-May-01 10:00 bootstrap`,
+		Right: `$ chmod 755 bootstrap && zip -X function.zip bootstrap
+$ unzip -Z function.zip
+-rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap`,
+	},
+	{
+		ID: "FC204", Name: "bad-script", Severity: Error, Family: Package,
+		Summary: "a script entrypoint has no shebang, CRLF line endings, or an interpreter the runtime lacks",
+		Details: `For an entrypoint that is not a binary (checked from its first KiB only):
+reports a missing "#!" line, CRLF line endings, and a shebang whose
+interpreter does not exist in the runtime image (such as "#!/usr/bin/python3.11"
+on custom, or "#!/usr/local/bin/bash"). "#!/usr/bin/env NAME" is checked like
+a command name against the image, its layers and PATH (see FC210).`,
+		Why: `Without a shebang the kernel cannot run the file: "CAExited ... exec user
+process caused "exec format error"". With CRLF the interpreter is looked up as
+"/bin/bash\r" ("/bin/bash^M: bad interpreter"), and FC 3.0 reports "exited
+unexpectedly(code 2, message:no such file or directory)". Git on Windows
+converts line endings silently.`,
+		Fix:  "start the script with #!/bin/bash and save it with LF line endings",
+		Lang: "sh",
+		Wrong: `$ file bootstrap
+bootstrap: ASCII text, with CRLF line terminators
+$ cat bootstrap
+node /code/index.js`,
+		Right: `$ file bootstrap
+bootstrap: Bourne-Again shell script, ASCII text executable
+$ cat bootstrap
+#!/bin/bash
+export PATH=/var/fc/lang/nodejs20/bin:$PATH
+exec node /code/index.js`,
+	},
+	{
+		ID: "FC205", Name: "wrong-binary", Severity: Error, Family: Package,
+		Summary: "the entrypoint is not a Linux x86-64 executable",
+		Details: `Reads the entrypoint's header. Reports Mach-O (built on macOS), PE (built on
+Windows), ELF for another architecture (arm64, 386, ...) or a 32-bit ELF.
+All custom runtimes are Linux x86_64; arm64 is not offered.`,
+		Why: `The kernel refuses a binary for another OS or architecture: "CAExited ...
+exec user process caused "exec format error"".`,
+		Fix:  "build for the runtime: GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o bootstrap",
+		Lang: "sh",
+		Wrong: `$ go build -o bootstrap .        # on an Apple silicon Mac
+$ file bootstrap
+bootstrap: Mach-O 64-bit executable arm64`,
+		Right: `$ GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o bootstrap .
+$ file bootstrap
+bootstrap: ELF 64-bit LSB executable, x86-64, version 1 (SYSV), statically linked, stripped`,
+	},
+	{
+		ID: "FC206", Name: "glibc-too-new", Severity: Error, Family: Package,
+		Summary: "a dynamically linked binary needs a newer glibc than the runtime has",
+		Details: `For a dynamically linked ELF entrypoint, reads the GLIBC_x.y versions it
+needs (from its version sections, without loading the rest) and compares the
+highest with the runtime's glibc: custom (Debian 9) 2.24, custom.debian10
+2.28, custom.debian11 2.31, custom.debian12 2.36. Static binaries are never
+reported.`,
+		Why: `The dynamic loader refuses the binary before main runs:
+"/lib64/libc.so.6: version 'GLIBC_2.32' not found", and the instance never
+listens. It typically happens with CGO_ENABLED=1 builds on a newer distro.`,
+		Fix:  "build with CGO_ENABLED=0, or on an image no newer than the runtime's Debian",
+		Lang: "sh",
+		Wrong: `$ go build -o bootstrap .        # cgo on Ubuntu 22.04 (glibc 2.35)
+$ objdump -T bootstrap | grep -o 'GLIBC_2\.3[0-9]*' | sort -uV | tail -1
+GLIBC_2.34`,
+		Right: `$ CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o bootstrap .
+$ file bootstrap
+bootstrap: ELF 64-bit LSB executable, x86-64, version 1 (SYSV), statically linked`,
+	},
+	{
+		ID: "FC207", Name: "missing-file", Severity: Error, Family: Package,
+		Summary: "a file named by the command, args or bootstrap script is not in the package",
+		Details: `Checks that the files the function starts are in the package: the program in
+customRuntimeConfig.command, path arguments in command and args ("app.py",
+"/code/server"), and the programs and files a bootstrap script runs ("exec
+/code/server", "./main", "python3 app.py"). /code/X means X at the package
+root, and relative paths are taken from /code. When checking a source
+directory whose configuration builds the file in a pre-deploy action, the
+finding is a warning.`,
+		Why: `FC 3.0 fails with "Function instance exited unexpectedly(code 2, message:no
+such file or directory)"; interpreters fail with "CAExited: can't open file
+'/code/app.py'".`,
+		Fix:  "ship the file at the path the command names, or fix the path (package root = /code)",
+		Lang: "text",
+		Wrong: `# s.yaml: code: ./code/target
+customRuntimeConfig:
+  command: ['/code/target/main']   # target/ is the package root, not a folder in it
+
+$ unzip -Z1 function.zip
+main`,
+		Right: `# s.yaml: code: ./code/target
+customRuntimeConfig:
+  command: ['/code/main']
+
+$ unzip -Z1 function.zip
+main`,
+	},
+	{
+		ID: "FC208", Name: "unsafe-entry", Severity: Error, Family: Package,
+		Summary: "an entry has an absolute path, .. traversal, or a symlink escaping /code",
+		Details: `Reports entries whose name is absolute ("/etc/passwd", "C:/x"), contains a
+".." element, uses backslashes as separators, appears twice, or is a symlink
+whose target resolves outside /code (an absolute target, or one with enough
+".."). Names are checked as stored, before any cleaning an extractor would
+do.`,
+		Why: `FC unpacks the package into /code. Such entries either break the extraction
+or write outside the code directory ("zip slip"), and a symlink out of /code
+points at files that are not part of the image the function was tested with.`,
+		Fix:  "rebuild the ZIP from inside the function directory with relative paths only (fclint pack DIR)",
+		Lang: "text",
+		Wrong: `$ unzip -Z function.zip
+-rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap
+-rw-r--r--  3.0 unx      212 tx defN 24-May-01 10:00 ../etc/app.conf
+lrwxrwxrwx  3.0 unx        9 bx stor 24-May-01 10:00 data`,
+		Right: `$ unzip -Z function.zip
+-rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap
+-rw-r--r--  3.0 unx      212 tx defN 24-May-01 10:00 etc/app.conf
+drwxr-xr-x  3.0 unx        0 bx stor 24-May-01 10:00 data/`,
+	},
+	{
+		ID: "FC209", Name: "package-size", Severity: Error, Family: Package,
+		Summary: "the package is over the upload limit or looks like a decompression bomb",
+		Details: `Reads sizes from the central directory, without inflating anything. Reports a
+ZIP over 500 MB (the limit for the console, Serverless Devs and OSS uploads)
+as an error, and one over 100 MB (the limit when the ZIP is sent
+base64-encoded through the API or SDK) as a warning. Also reported: declared
+uncompressed sizes so far beyond the compressed size, in ratio and in total,
+that the archive looks like a decompression bomb. For a
+source directory, the total size of the files that would be zipped is used.`,
+		Why: `FC refuses code packages over the limit at deploy time, and a package that
+expands without bound can fill the instance's disk when it is unpacked.`,
+		Fix:  "shrink the package: strip the binary (-ldflags=\"-s -w\"), exclude what the function does not run, move large data to OSS, NAS or a layer",
+		Lang: "sh",
+		Wrong: `$ ls -lh function.zip
+-rw-r--r-- 1 dev dev 612M May  1 10:00 function.zip   # includes .git/ and test fixtures`,
+		Right: `$ go build -ldflags="-s -w" -o bootstrap . && zip -X function.zip bootstrap
+$ ls -lh function.zip
+-rw-r--r-- 1 dev dev 4.1M May  1 10:00 function.zip`,
+	},
+	{
+		ID: "FC210", Name: "interpreter-unavailable", Severity: Error, Family: Package,
+		Summary: "the command names an interpreter the runtime image lacks or that needs PATH",
+		Details: `Resolves the program named by customRuntimeConfig.command (and by
+"#!/usr/bin/env NAME" shebangs) against what the runtime provides: the image's
+built-in interpreters (custom: python3.7, node 10, java 8, php 7.4, ...;
+custom.debian10: node 18/20 and python3.10 under /var/fc/lang/*/bin;
+custom.debian11: python3.12 under /var/fc/lang; custom.debian12:
+/usr/bin/python3 3.11), official layers listed in "layers" (Nodejs20 puts node
+under /opt/nodejs20/bin) and directories added by environmentVariables.PATH.
+Reports an interpreter that none of them provides, and one that exists only
+under /var/fc/lang while PATH does not include it.`,
+		Why: `The start command fails before the server runs: FC 3.0 reports "Function
+instance exited unexpectedly(code 2, message:no such file or directory)". The
+/var/fc/lang interpreters are not on the default PATH; the docs say to set
+PATH=/var/fc/lang/<lang>/bin:$PATH.`,
+		Fix:  "use an interpreter the runtime has, add its directory to environmentVariables.PATH, or add the official layer",
+		Lang: "yaml",
+		Wrong: `runtime: custom.debian10
+customRuntimeConfig:
+  command: ['python3.10', 'app.py']   # /var/fc/lang/python3.10/bin is not on PATH`,
+		Right: `runtime: custom.debian10
+environmentVariables:
+  PATH: /var/fc/lang/python3.10/bin:/usr/local/bin:/usr/bin:/bin
+customRuntimeConfig:
+  command: ['python3.10', 'app.py']`,
+	},
+	{
+		ID: "FC211", Name: "invalid-archive", Severity: Error, Family: Package,
+		Summary: "the package is not a ZIP, or is truncated or corrupt",
+		Details: `Reports a package file that cannot be read as a ZIP: another format (a
+tar.gz or a bare binary renamed to .zip), a truncated download, a damaged
+central directory, or entries whose headers contradict it. This is a finding,
+not a usage error: fclint still exits 1, not 2.`,
+		Why: `FC cannot unpack the package into /code, so the deploy is rejected or the
+function starts with no code at all.`,
+		Fix:  "rebuild the ZIP (zip -r, or fclint pack DIR) and check it with unzip -t",
+		Lang: "sh",
+		Wrong: `$ file function.zip
+function.zip: gzip compressed data, from Unix
+$ unzip -t function.zip
+  End-of-central-directory signature not found.`,
+		Right: `$ unzip -t function.zip
+    testing: bootstrap                OK
+No errors detected in compressed data of function.zip.`,
+	},
+
+	{
+		ID: "FC301", Name: "invalid-config", Severity: Error, Family: Config,
+		Summary: "the function configuration has a value FC rejects or that cannot work",
+		Details: `Checks the function's configuration (s.yaml for the fc3 and fc components,
+Funcraft template.yml, FC API JSON) against FC's ranges: runtime must be
+custom, custom.debian10, custom.debian11 or custom.debian12 (there is no
+custom.debian9); port 1-65535; timeout 1-86400 s; healthCheckConfig
+initialDelaySeconds 0-120, periodSeconds 1-120, timeoutSeconds 1-3,
+failureThreshold 1-120, successThreshold 1-120, httpGetUrl at most 2048
+characters and starting with "/"; and the code path (a directory or .zip)
+must exist. Findings point at the line in the configuration file.`,
+		Why: `FC and Serverless Devs reject these values at deploy time, or accept a
+function that cannot start; a code path that does not exist uploads nothing.
+Finding them before deploy costs nothing.`,
+		Fix:  "use a custom* runtime and values inside FC's documented ranges",
+		Lang: "yaml",
+		Wrong: `props:
+  runtime: custom.debian9        # Debian 9 is plain "custom"
+  code: ./code/target
+  timeout: 100000                # at most 86400
+  customRuntimeConfig:
+    port: 90000                  # 1-65535
+    healthCheckConfig:
+      timeoutSeconds: 10         # 1-3`,
+		Right: `props:
+  runtime: custom.debian10
+  code: ./code/target
+  timeout: 600
+  customRuntimeConfig:
+    port: 9000
+    healthCheckConfig:
+      timeoutSeconds: 3`,
+	},
+	{
+		ID: "FC302", Name: "startup-address", Severity: Error, Family: Config,
+		Summary: "the startup command or bootstrap script binds loopback or a port other than CAPort",
+		Details: `Reads customRuntimeConfig.command and args, and the commands in a bootstrap
+script, for listen settings of common servers: gunicorn -b/--bind, uvicorn
+and flask --host/--port, php -S HOST:PORT, java -Dserver.port=, node and
+other --port/-p flags. Reports a loopback host (127.0.0.0/8, ::1, localhost)
+and a literal port other than CAPort. $FC_CUSTOM_LISTEN_PORT and
+$FC_SERVER_PORT (with or without a :-default) are accepted.`,
+		Why: `The same failure as a Go server on the wrong address: FC cannot connect, and
+the instance fails with "Function instance health check failed on port 9001
+in 120 seconds." or "FunctionNotStarted ... connection refused".`,
+		Fix:  "bind 0.0.0.0 and ${FC_CUSTOM_LISTEN_PORT:-9000}",
+		Lang: "sh",
+		Wrong: `#!/bin/bash
+exec gunicorn -b 127.0.0.1:8080 app:app`,
+		Right: `#!/bin/bash
+exec gunicorn -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app`,
+	},
+
+	{
+		ID: "FC401", Name: "not-listening", Severity: Error, Family: Probe,
+		Summary: "nothing accepted connections on CAPort before the start deadline",
+		Details: `fclint probe starts the function as FC would: the package unpacked into a
+private temporary folder mounted at /code where the system allows it, the
+configured command and args (or /code/bootstrap) run with FC's environment
+(FC_CUSTOM_LISTEN_PORT, FC_SERVER_PORT, FC_FUNC_CODE_PATH, FC_REGION, ...)
+in the code folder. It then watches the listening sockets of the process
+tree. FC401 is reported when CAPort is not accepting connections by the start
+deadline (--start-timeout, default 120 s, FC's limit) or when the process
+exits first; the finding quotes the last lines of its output.`,
+		Why: `FC gives a new instance 120 s to accept connections ("The HTTP server must be
+ready within 120 seconds"), then fails it with "Function instance health
+check failed on port 9001 in 120 seconds." A server that waits for a
+database or a third-party call before listening fails the same way
+("FunctionNotStarted ... connection refused").`,
+		Fix:  "listen on CAPort first; do slow initialization after, or in an /initialize handler",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC401 not-listening: the process exited with status 1 before listening on 9000
+  help: listen on CAPort first; do slow initialization after, or in an /initialize handler`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC402", Name: "loopback-only", Severity: Error, Family: Probe,
+		Summary: "the process listens on CAPort only on a loopback address",
+		Details: `After starting the function (see FC401), the probe reads which addresses the
+process tree's sockets listen on. Reported when CAPort is bound only on
+127.0.0.0/8 or ::1, the local form of FC101 and FC302. Sockets of other
+processes on the machine are ignored.`,
+		Why: `FC connects from outside the instance, so a loopback-only server refuses it:
+"FunctionNotStarted ... Ping CA failed due to: dial tcp 21.0.5.7:9000:
+getsockopt: connection refused".`,
+		Fix:  "bind 0.0.0.0 (or \":PORT\") instead of 127.0.0.1 or localhost",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC402 loopback-only: port 9000 is bound on 127.0.0.1 only
+  help: bind 0.0.0.0 (or ":PORT") instead of 127.0.0.1 or localhost`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC403", Name: "wrong-port", Severity: Error, Family: Probe,
+		Summary: "the process listens on TCP, but not on CAPort",
+		Details: `After starting the function (see FC401), reported when the process tree
+listens on TCP ports but not on CAPort; the finding names the ports. When it
+listens on nothing at all, FC401 applies instead.`,
+		Why: `FC dials only CAPort: "Function instance health check failed on port 9001 in
+120 seconds."`,
+		Fix:  "listen on the port from FC_CUSTOM_LISTEN_PORT, or set customRuntimeConfig.port to the port used",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC403 wrong-port: the process listens on 8080, not on CAPort 9000
+  help: listen on the port from FC_CUSTOM_LISTEN_PORT, or set customRuntimeConfig.port to the port used`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC404", Name: "keepalive-broken", Severity: Error, Family: Probe,
+		Summary: "the server closed the connection after a response or answered Connection: close",
+		Details: `Over one connection to 127.0.0.1:CAPort the probe sends POST /invoke twice,
+with FC's headers (x-fc-request-id, x-fc-function-name, x-fc-region, ...,
+Content-Type: application/octet-stream), after POST /initialize when an
+initializer is configured. Reported when the server answers "Connection:
+close" or closes the connection after a response.`,
+		Why: `FC reuses connections to the instance; the docs say "the HTTP server must
+have keep-alive enabled". A connection closed under FC's next request fails
+it with "Process exited unexpectedly before completing request".`,
+		Fix:  "leave keep-alive on and never set Connection: close in responses",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC404 keepalive-broken: the response to POST /invoke carried Connection: close
+  help: leave keep-alive on and never set Connection: close in responses`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC405", Name: "idle-timeout", Severity: Error, Family: Probe,
+		Summary: "the server closed an idle keep-alive connection within the hold window",
+		Details: `After the requests of FC404 succeed, the probe leaves the connection idle for
+the hold window (--hold, default 10 s) and sends again. Reported when the
+server closed the connection in between, with how long it stayed open. A
+longer --hold finds longer idle timeouts (FC104 finds them in Go code).`,
+		Why: `FC keeps idle connections to the instance and reuses them later, so the
+server must not time them out within 24 h. A request that lands on a
+connection the server just closed fails with "Process exited unexpectedly
+before completing request".`,
+		Fix:  "remove the server's idle/read timeout (or set it to 24h or more)",
+		Lang: "text",
+		Wrong: `$ fclint probe --hold 45s function.zip
+function.zip: error FC405 idle-timeout: the server closed an idle connection after 30s
+  help: remove the server's idle/read timeout (or set it to 24h or more)`,
+		Right: `$ fclint probe --hold 45s function.zip
+no findings`,
+	},
 }
