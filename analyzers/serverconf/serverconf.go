@@ -1,0 +1,598 @@
+// Package serverconf finds, once per package, how each server is configured:
+// the read, write and idle timeouts and keep-alive switches it gets from
+// struct literals, field assignments, functional options and framework
+// defaults. FC104 (server-timeout) and FC105 (keepalive-disabled) judge its
+// result; the tables in tables.go are the only place that knows the APIs.
+package serverconf
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/fclint/fclint/analyzers/eval"
+)
+
+// Analyzer computes the server configurations of a package; it reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "fclintserverconf",
+	Doc:        "find server timeouts and keep-alive switches (net/http, fasthttp, fiber, hertz, echo); reports nothing",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Result is the server configurations of one package.
+type Result struct {
+	Servers []*Server
+}
+
+// Of returns the result from a pass that requires Analyzer.
+func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+
+// Server is one configured server: a variable, a struct field, a literal
+// passed on directly, or a framework start call.
+type Server struct {
+	Framework *Framework
+	Name      string     // "http.Server", "fiber.Config", "hertz server"
+	Settings  []*Setting // in source order
+	// Start is the call that applies framework defaults; nil without.
+	Start        *ast.CallExpr
+	Defaults     map[Knob]time.Duration
+	DefaultsFrom string // "echo v5", "hertz"
+	// Opaque: code fclint cannot see may change the knobs (an option slice,
+	// a BeforeServeFunc it cannot read), so defaults are not judged.
+	Opaque bool
+}
+
+// Setting is one place that sets a knob.
+type Setting struct {
+	Knob   Knob
+	Server *Server
+	// Node is where to report: the literal's Key: value element, the
+	// assignment statement, or the option/method call.
+	Node  ast.Node
+	Value ast.Expr
+	// Values are Value's possible values (eval); an unknown one has a nil Const.
+	Values []eval.Value
+	// Removable is the literal element or statement a fix may delete; nil
+	// when deleting it would not simply remove the setting.
+	Removable ast.Node
+	// Overridden: a later unconditional setting of the same knob replaces this one.
+	Overridden bool
+
+	block ast.Node // the block holding an assignment statement; nil otherwise
+}
+
+// Effective returns the settings of k that are not overridden.
+func (s *Server) Effective(k Knob) []*Setting {
+	var out []*Setting
+	for _, st := range s.Settings {
+		if st.Knob == k && !st.Overridden {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// Durations returns the known values of the setting as durations; ok is
+// false when some value is unknown.
+func (st *Setting) Durations() (ds []time.Duration, ok bool) {
+	ok = true
+	for _, v := range st.Values {
+		d, known := Duration(v.Const)
+		if !known {
+			ok = false
+			continue
+		}
+		ds = append(ds, d)
+	}
+	return ds, ok
+}
+
+// Duration converts an integer constant (nanoseconds) to a duration.
+func Duration(c constant.Value) (time.Duration, bool) {
+	if c == nil || c.Kind() != constant.Int {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(c)
+	return time.Duration(n), exact
+}
+
+// Bools returns the known values of a switch setting; ok is false when some
+// value is unknown.
+func (st *Setting) Bools() (bs []bool, ok bool) {
+	ok = true
+	for _, v := range st.Values {
+		if v.Const == nil || v.Const.Kind() != constant.Bool {
+			ok = false
+			continue
+		}
+		bs = append(bs, constant.BoolVal(v.Const))
+	}
+	return bs, ok
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
+	if !usesAPI(pass.TypesInfo) {
+		return res, nil
+	}
+	f := &finder{pass: pass, eval: eval.New(pass), byKey: map[any]*Server{}, res: res}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for c := range in.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			f.literal(c, n)
+		case *ast.AssignStmt:
+			f.assign(c, n)
+		case *ast.CallExpr:
+			f.call(c, n)
+		}
+	}
+	for _, s := range res.Servers {
+		sort.SliceStable(s.Settings, func(i, j int) bool { return s.Settings[i].Node.Pos() < s.Settings[j].Node.Pos() })
+		markOverrides(s)
+	}
+	return res, nil
+}
+
+// usesAPI is the fast path: most packages touch none of the tables.
+func usesAPI(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if obj.Pkg() != nil && apiObjects[obj.Pkg().Path()+"."+obj.Name()] {
+			return true
+		}
+	}
+	return false
+}
+
+type finder struct {
+	pass  *analysis.Pass
+	eval  *eval.Evaluator
+	byKey map[any]*Server // types.Object or ast.Node -> server
+	res   *Result
+}
+
+// server returns the server for key, creating it.
+func (f *finder) server(key any, fw *Framework, name string) *Server {
+	if s, ok := f.byKey[key]; ok {
+		return s
+	}
+	s := &Server{Framework: fw, Name: name}
+	f.byKey[key] = s
+	f.res.Servers = append(f.res.Servers, s)
+	return s
+}
+
+func (f *finder) add(s *Server, st *Setting) {
+	st.Server = s
+	st.Values = f.eval.Eval(st.Value)
+	s.Settings = append(s.Settings, st)
+}
+
+// literal handles http.Server{...}, fasthttp.Server{...}, fiber.Config{...}.
+func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
+	sk, ok := structs[typeKey(f.pass.TypesInfo.TypeOf(lit))]
+	if !ok {
+		return
+	}
+	s := f.server(f.literalKey(c, lit), sk.Framework, sk.Name)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if k, ok := sk.Fields[id.Name]; ok {
+			f.add(s, &Setting{Knob: k, Node: kv, Value: kv.Value, Removable: kv})
+		}
+	}
+}
+
+// literalKey names the server a literal configures: the variable or field it
+// is stored in, so that later assignments to it join the same server.
+func (f *finder) literalKey(c inspector.Cursor, lit *ast.CompositeLit) any {
+	var node ast.Node = lit
+	p := c.Parent()
+	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		node, p = u, p.Parent()
+	}
+	switch parent := p.Node().(type) {
+	case *ast.AssignStmt:
+		if len(parent.Lhs) == len(parent.Rhs) {
+			for i, r := range parent.Rhs {
+				if r == node {
+					if k := f.exprKey(parent.Lhs[i]); k != nil {
+						return k
+					}
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(parent.Names) == len(parent.Values) {
+			for i, v := range parent.Values {
+				if v == node {
+					if obj := f.pass.TypesInfo.Defs[parent.Names[i]]; obj != nil {
+						return obj
+					}
+				}
+			}
+		}
+	case *ast.KeyValueExpr:
+		if id, ok := parent.Key.(*ast.Ident); ok && parent.Value == node {
+			if obj := f.pass.TypesInfo.Uses[id]; obj != nil {
+				return obj // a struct field: &App{srv: &http.Server{...}}
+			}
+		}
+	}
+	return lit
+}
+
+// exprKey is the object an expression denotes: a variable, or the field of a
+// selector (all values of a struct type share it: a deliberate simplification).
+func (f *finder) exprKey(e ast.Expr) any {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if obj := f.pass.TypesInfo.ObjectOf(e); obj != nil {
+			return obj
+		}
+	case *ast.SelectorExpr:
+		if sel := f.pass.TypesInfo.Selections[e]; sel != nil {
+			return sel.Obj()
+		}
+		if obj := f.pass.TypesInfo.Uses[e.Sel]; obj != nil {
+			return obj // pkg.Var
+		}
+	case *ast.StarExpr:
+		return f.exprKey(e.X)
+	}
+	return nil
+}
+
+// assign handles srv.ReadTimeout = d, s.srv.IdleTimeout = d, e.Server.WriteTimeout = d.
+func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		selection := f.pass.TypesInfo.Selections[sel]
+		if selection == nil || selection.Kind() != types.FieldVal {
+			continue
+		}
+		sk, ok := structs[typeKey(ownerOf(selection))]
+		if !ok {
+			continue
+		}
+		k, ok := sk.Fields[sel.Sel.Name]
+		if !ok {
+			continue
+		}
+		var key any = f.exprKey(sel.X)
+		if key == nil {
+			key = sel.X
+		}
+		st := &Setting{Knob: k, Node: as, Value: as.Rhs[i], block: enclosingBlock(c)}
+		if len(as.Lhs) == 1 {
+			st.Removable = as
+		}
+		f.add(f.server(key, sk.Framework, sk.Name), st)
+	}
+}
+
+// ownerOf is the struct type that declares the selected field (through
+// embedding: type App struct{ *http.Server }; app.ReadTimeout = d).
+func ownerOf(sel *types.Selection) types.Type {
+	t := sel.Recv()
+	idx := sel.Index()
+	for _, i := range idx[:len(idx)-1] {
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return t
+}
+
+// call handles option functions, SetKeepAlivesEnabled, and framework starts.
+func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
+	fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	name := fn.FullName()
+	if opt, ok := options[name]; ok && len(call.Args) > 0 {
+		f.option(c, call, fn, opt)
+		return
+	}
+	if st, ok := starts[name]; ok {
+		f.start(call, st)
+	}
+}
+
+func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt option) {
+	st := &Setting{Knob: opt.Knob, Node: call, Value: call.Args[0]}
+	if fn.Signature().Recv() != nil {
+		// A method: the knob belongs to the receiver's server.
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		key := f.exprKey(sel.X)
+		if key == nil {
+			key = sel.X
+		}
+		if stmt, ok := c.Parent().Node().(*ast.ExprStmt); ok {
+			st.Removable = stmt
+			st.block = enclosingBlock(c.Parent())
+		}
+		f.add(f.server(key, opt.Framework, "http.Server"), st)
+		return
+	}
+	// A functional option: it belongs to the start call it is passed to, or
+	// stands alone (built into a slice, returned from a helper).
+	var key any = call
+	if outer, ok := c.Parent().Node().(*ast.CallExpr); ok && isStart(f.pass.TypesInfo, outer) {
+		key = outer
+	}
+	f.add(f.server(key, opt.Framework, "hertz server"), st)
+}
+
+func isStart(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ok = starts[fn.FullName()]
+	return ok
+}
+
+func (f *finder) start(call *ast.CallExpr, st start) {
+	name := "hertz server"
+	if st.Framework == NetHTTP {
+		name = "http.Server"
+	}
+	var s *Server
+	switch {
+	case st.Options:
+		s = f.server(call, st.Framework, name)
+		for _, arg := range call.Args {
+			if !f.isOptionFrom(arg, st.OptionPkg) {
+				s.Opaque = true
+			}
+		}
+		if call.Ellipsis.IsValid() {
+			s.Opaque = true
+		}
+	case st.Hook != "":
+		param, visible := f.hook(call, st.Hook)
+		switch {
+		case !visible:
+			s = f.server(call, st.Framework, name)
+			s.Opaque = true
+		case param != nil:
+			s = f.server(param, st.Framework, name) // joins the assignments in the hook
+		default:
+			s = f.server(call, st.Framework, name)
+		}
+	default:
+		s = f.server(call, st.Framework, name)
+	}
+	s.Start, s.Defaults, s.DefaultsFrom = call, st.Defaults, st.From
+}
+
+// isOptionFrom reports whether arg is a direct call to a function of pkg
+// (whose options fclint knows: those not in the table set no timeout).
+func (f *finder) isOptionFrom(arg ast.Expr, pkg string) bool {
+	call, ok := ast.Unparen(arg).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg
+}
+
+// hook finds the hook field (BeforeServeFunc) of a start call's receiver. It
+// returns the hook's *http.Server parameter when the hook is a function
+// fclint can read, visible=false when the hook may be set but cannot be
+// read, and (nil, true) when there is no hook.
+func (f *finder) hook(call *ast.CallExpr, field string) (param types.Object, visible bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	lit := f.literalOf(sel.X)
+	if lit == nil {
+		return nil, false
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && f.fieldAssigned(f.pass.TypesInfo.ObjectOf(id), field) {
+		return nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); !ok || id.Name != field {
+			continue
+		}
+		ft := f.funcType(kv.Value)
+		if ft == nil || ft.Params == nil || len(ft.Params.List) != 1 || len(ft.Params.List[0].Names) != 1 {
+			return nil, false
+		}
+		obj := f.pass.TypesInfo.Defs[ft.Params.List[0].Names[0]]
+		if obj == nil {
+			return nil, false
+		}
+		return obj, true
+	}
+	return nil, true
+}
+
+// literalOf finds the composite literal an expression is: the literal
+// itself, or the initializer of a local variable.
+func (f *finder) literalOf(e ast.Expr) *ast.CompositeLit {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return e
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return f.literalOf(e.X)
+		}
+	case *ast.Ident:
+		obj := f.pass.TypesInfo.ObjectOf(e)
+		if obj == nil {
+			return nil
+		}
+		if init := f.initializer(obj); init != nil {
+			if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok {
+				return lit
+			}
+		}
+	}
+	return nil
+}
+
+// initializer finds the expression a variable is declared with (x := e, var x = e).
+func (f *finder) initializer(obj types.Object) ast.Expr {
+	for _, file := range f.pass.Files {
+		if file.FileStart > obj.Pos() || obj.Pos() > file.FileEnd {
+			continue
+		}
+		var init ast.Expr
+		ast.Inspect(file, func(n ast.Node) bool {
+			if init != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok && f.pass.TypesInfo.Defs[id] == obj {
+							init = n.Rhs[i]
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						if f.pass.TypesInfo.Defs[id] == obj {
+							init = n.Values[i]
+						}
+					}
+				}
+			}
+			return init == nil
+		})
+		return init
+	}
+	return nil
+}
+
+// fieldAssigned reports whether obj.field is assigned anywhere in the package.
+func (f *finder) fieldAssigned(obj types.Object, field string) bool {
+	if obj == nil {
+		return false
+	}
+	found := false
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found {
+				return !found
+			}
+			for _, l := range as.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == field {
+					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && f.pass.TypesInfo.ObjectOf(id) == obj {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// funcType returns the signature syntax of a function literal, or of a
+// function declared in this package and named by e.
+func (f *finder) funcType(e ast.Expr) *ast.FuncType {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return e.Type
+	case *ast.Ident:
+		fn, ok := f.pass.TypesInfo.Uses[e].(*types.Func)
+		if !ok || fn.Pkg() != f.pass.Pkg {
+			return nil
+		}
+		for _, file := range f.pass.Files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && f.pass.TypesInfo.Defs[fd.Name] == fn {
+					return fd.Type
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// markOverrides marks settings replaced by a later assignment of the same
+// knob that runs whenever the earlier one did (it sits in a block enclosing it).
+func markOverrides(s *Server) {
+	for i, a := range s.Settings {
+		for _, b := range s.Settings[i+1:] {
+			if b.Knob != a.Knob || b.block == nil || b.Node.Pos() <= a.Node.Pos() {
+				continue
+			}
+			if b.block.Pos() <= a.Node.Pos() && a.Node.End() <= b.block.End() {
+				a.Overridden = true
+				break
+			}
+		}
+	}
+}
+
+// enclosingBlock is the statement list holding the statement at c.
+func enclosingBlock(c inspector.Cursor) ast.Node {
+	switch n := c.Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		return n
+	}
+	return nil
+}
+
+// typeKey is "importpath.Name" of a named type (through one pointer).
+func typeKey(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}

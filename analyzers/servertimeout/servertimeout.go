@@ -1,0 +1,228 @@
+// Package servertimeout reports FC104 server-timeout: an effective read, write
+// or idle timeout in (0, 24h) on a server (net/http, echo, fiber, fasthttp,
+// hertz), including framework defaults and net/http's idle->read fallback.
+package servertimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/serverconf"
+	"github.com/fclint/fclint/rules"
+)
+
+var rule = rules.MustGet("FC104")
+
+// Analyzer reports FC104.
+var Analyzer = &analysis.Analyzer{
+	Name:     rule.ID,
+	Doc:      doc(rule),
+	URL:      rule.URL(),
+	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, inspect.Analyzer}, diag.Requires...),
+	Run:      run,
+}
+
+func doc(r *rules.Rule) string {
+	if r.Details == "" {
+		return r.Summary
+	}
+	return r.Summary + "\n\n" + r.Details
+}
+
+// FC runs a request for at most 86,400 s: timeouts at or above it never fire first.
+const limit = 24 * time.Hour
+
+const why = `FC keeps connections open and reuses them, and lets a request run up to 24 h; ` +
+	`a cut connection fails with "Process exited unexpectedly before completing request" (502)`
+
+type finding struct {
+	setting *serverconf.Setting // nil for a framework default
+	f       diag.Finding
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := serverconf.Of(pass)
+	var out []finding
+	for _, s := range res.Servers {
+		for _, st := range s.Settings {
+			if st.Overridden || !st.Knob.Timeout() {
+				continue
+			}
+			if f, ok := judgeSetting(s, st); ok {
+				out = append(out, finding{setting: st, f: f})
+			}
+		}
+		if f, ok := judgeDefaults(s); ok {
+			out = append(out, finding{f: f})
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// Fixes: delete settings whose every value is bad, all together so that
+	// an import left unused (time) goes too.
+	var removable []ast.Node
+	for _, o := range out {
+		if o.setting != nil && o.setting.Removable != nil && o.f.Fixes == nil && certain(o.setting) {
+			removable = append(removable, o.setting.Removable)
+		}
+	}
+	edits := serverconf.Removals(pass, removable)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].f.Node.Pos() < out[j].f.Node.Pos() })
+	for _, o := range out {
+		if o.setting != nil && o.setting.Removable != nil {
+			if e, ok := edits[o.setting.Removable]; ok {
+				o.f.Fixes = []analysis.SuggestedFix{{Message: "remove " + o.setting.Knob.String(), TextEdits: e}}
+			}
+		}
+		diag.Report(pass, o.f)
+	}
+	return nil, nil
+}
+
+// bad returns the values in (0, 24h), and whether every value is known and bad.
+func bad(st *serverconf.Setting) (ds []time.Duration, all bool) {
+	known, ok := st.Durations()
+	for _, d := range known {
+		if d > 0 && d < limit {
+			ds = append(ds, d)
+		}
+	}
+	return ds, ok && len(ds) == len(known) && len(ds) > 0
+}
+
+func certain(st *serverconf.Setting) bool {
+	_, all := bad(st)
+	return all
+}
+
+func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, bool) {
+	ds, all := bad(st)
+	if len(ds) == 0 {
+		return diag.Finding{}, false
+	}
+	verb := "is"
+	if !all {
+		verb = "can be"
+	}
+	d := ds[0]
+	what := fmt.Sprintf("%s %s %s %s", s.Name, st.Knob, verb, Format(d))
+	var effect string
+	switch st.Knob {
+	case serverconf.ReadTimeout:
+		effect = "the server cuts a request it has not read within " + Format(d)
+		if s.Framework.IdleFallsBackToRead && idleUnset(s) {
+			effect += ", and with IdleTimeout unset it also closes idle keep-alive connections after " + Format(d)
+		}
+	case serverconf.WriteTimeout:
+		effect = "the server cuts a response not written within " + Format(d)
+	case serverconf.IdleTimeout:
+		effect = "the server closes idle keep-alive connections after " + Format(d)
+	}
+	return diag.Finding{
+		Rule:    rule,
+		Node:    st.Node,
+		Message: what + ": " + effect + "; " + why,
+		Fix:     fixText(s.Framework, st.Knob),
+	}, true
+}
+
+// idleUnset reports whether the server's idle timeout falls back to its read
+// timeout: no IdleTimeout is set, or every value set is zero.
+func idleUnset(s *serverconf.Server) bool {
+	for _, st := range s.Effective(serverconf.IdleTimeout) {
+		ds, ok := st.Durations()
+		if !ok {
+			return false
+		}
+		for _, d := range ds {
+			if d != 0 {
+				return false
+			}
+		}
+	}
+	_, idleDefault := s.Defaults[serverconf.IdleTimeout]
+	return !idleDefault
+}
+
+// judgeDefaults reports a start call whose framework defaults stay in force.
+func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
+	if s.Start == nil || s.Opaque {
+		return diag.Finding{}, false
+	}
+	var kept []string
+	var read time.Duration
+	for _, k := range []serverconf.Knob{serverconf.ReadTimeout, serverconf.WriteTimeout, serverconf.IdleTimeout} {
+		d, ok := s.Defaults[k]
+		if !ok || len(s.Effective(k)) > 0 {
+			continue // no default, or the program sets the knob (judged there)
+		}
+		kept = append(kept, fmt.Sprintf("%s %s", k, Format(d)))
+		if k == serverconf.ReadTimeout {
+			read = d
+		}
+	}
+	if len(kept) == 0 {
+		return diag.Finding{}, false
+	}
+	callee := calleeText(s.Start)
+	msg := fmt.Sprintf("%s serves with %s's default %s", callee, s.DefaultsFrom, strings.Join(kept, " and "))
+	if read > 0 && s.Framework.IdleFallsBackToRead && idleUnset(s) {
+		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", Format(read))
+	}
+	fix := "set the timeouts to 24 h or more: server.WithReadTimeout(24*time.Hour), server.WithIdleTimeout(24*time.Hour)"
+	if s.Framework == serverconf.NetHTTP {
+		fix = "start with echo.StartConfig{Address: addr, BeforeServeFunc: func(s *http.Server) error { s.ReadTimeout, s.WriteTimeout = 0, 0; s.ReadHeaderTimeout = 10 * time.Second; return nil }}.Start(ctx, e)"
+	}
+	return diag.Finding{Rule: rule, Node: s.Start, Message: msg + "; " + why, Fix: fix}, true
+}
+
+func fixText(fw *serverconf.Framework, k serverconf.Knob) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "remove %s or set it to 0 (no timeout) or 24*time.Hour or more", k)
+	if fw.ZeroUnconfirmed {
+		b.Reset()
+		fmt.Fprintf(&b, "set %s to 24*time.Hour or more", k)
+	}
+	if k == serverconf.IdleTimeout && fw.IdleFallsBackToRead {
+		b.Reset()
+		fmt.Fprintf(&b, "set IdleTimeout to -1 (no idle timeout) or 24*time.Hour or more; 0 falls back to ReadTimeout")
+	}
+	if k == serverconf.ReadTimeout && fw.HeaderTimeout != "" {
+		fmt.Fprintf(&b, "; to guard against slow clients set %s instead: it only bounds reading the headers and satisfies gosec G112", fw.HeaderTimeout)
+	}
+	return b.String()
+}
+
+// calleeText is the start call as written, without arguments: "e.Start".
+func calleeText(call *ast.CallExpr) string {
+	switch fn := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if id, ok := fn.X.(*ast.Ident); ok {
+			return id.Name + "." + fn.Sel.Name
+		}
+		return fn.Sel.Name
+	case *ast.Ident:
+		return fn.Name
+	}
+	return "the start call"
+}
+
+// Format writes a duration the way people write it: 30s, 3m, 1h30m, 500ms.
+func Format(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
