@@ -1,0 +1,100 @@
+package packaging
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/fclint/fclint/packaging/archive"
+	"github.com/fclint/fclint/packaging/binary"
+	"github.com/fclint/fclint/packaging/runtimes"
+	"github.com/fclint/fclint/rules"
+)
+
+const goRebuild = "CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build"
+
+// checkBinary is FC205 (not a Linux x86-64 executable) and FC206 (needs a
+// newer glibc than the image has).
+func (c *checker) checkBinary(e *archive.Entry, word string) {
+	ra, err := e.ReaderAt()
+	if err != nil {
+		c.add(rules.MustGet("FC211"), c.entryFile(e.Name), 0, "", fmt.Sprintf("%s cannot be read: %v", e.Name, err))
+		return
+	}
+	defer ra.Close()
+	info, err := binary.Inspect(ra)
+	file := c.entryFile(e.Name)
+	fc205 := rules.MustGet("FC205")
+	if info == nil || (err != nil && info.Format == binary.ELF && info.Machine == "") {
+		c.add(fc205, file, 0, "", fmt.Sprintf("%s looks like an executable but cannot be parsed (%v): the start fails with \"exec format error\"", word, err))
+		return
+	}
+	built := ""
+	if info.Go != nil {
+		built = " (Go, built with " + info.Go.String() + ")"
+	}
+	fix := "build for Linux x86-64 (amd64)"
+	if info.Go != nil {
+		fix = "rebuild with " + goRebuild
+	}
+	bad := ""
+	switch info.Format {
+	case binary.MachO, binary.MachOFat:
+		bad = "a macOS (" + info.Format.String() + ") executable"
+	case binary.PE:
+		bad = "a Windows (PE) executable"
+	case binary.ELF:
+		switch {
+		case !info.AMD64 || info.Class != 64:
+			bad = fmt.Sprintf("a Linux %s executable (%d-bit)", info.Machine, info.Class)
+		case info.Type != "executable" && info.Type != "shared object (PIE)":
+			bad = "an ELF " + info.Type + ", not an executable"
+		}
+	}
+	if bad != "" {
+		f := c.add(fc205, file, 0, "", fmt.Sprintf("%s is %s%s: FC custom runtimes run Linux x86-64 only, and the start fails with \"exec format error\"", word, bad, built))
+		f.Fix = fix
+		return
+	}
+	if info.Dynamic {
+		c.checkGLIBC(file, word, info)
+	}
+}
+
+// checkGLIBC is FC206.
+func (c *checker) checkGLIBC(file, word string, info *binary.Info) {
+	have, ok := binary.ParseGLIBC(c.env.Image.GLIBC)
+	if !ok {
+		return
+	}
+	above := info.Above(have)
+	if len(above) == 0 {
+		return
+	}
+	top := above[0]
+	var more string
+	if len(above) > 1 {
+		var vs []string
+		for _, v := range above[1:] {
+			vs = append(vs, v.String())
+		}
+		more = " (also " + strings.Join(vs, ", ") + ")"
+	}
+	built := ""
+	if info.Go != nil {
+		built = ", built with " + info.Go.String()
+	}
+	msg := fmt.Sprintf("%s is dynamically linked and needs GLIBC_%s%s%s; %s has glibc %s%s: the start fails with \"version `GLIBC_%s' not found\"",
+		word, top, more, built, c.env.Image.ID, c.env.Image.GLIBC, c.imageNote(), top)
+	f := c.add(rules.MustGet("FC206"), file, 0, "", msg)
+	fix := "link statically, or build on a system with glibc " + c.env.Image.GLIBC + " or older"
+	if info.Go != nil {
+		fix = "rebuild with " + goRebuild + " (a static binary needs no glibc)"
+	}
+	for _, im := range runtimes.Images {
+		if v, ok := binary.ParseGLIBC(im.GLIBC); ok && !v.Less(top) {
+			fix += ", or use runtime " + im.ID + " (glibc " + im.GLIBC + ")"
+			break
+		}
+	}
+	f.Fix = fix
+}

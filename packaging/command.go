@@ -1,0 +1,154 @@
+package packaging
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging/archive"
+	"github.com/fclint/fclint/packaging/script"
+	"github.com/fclint/fclint/report"
+	"github.com/fclint/fclint/rules"
+)
+
+// checkCommandLine checks customRuntimeConfig.command + args as one command
+// line: FC302 for the address a server binds, FC207 for files it names.
+// "bash -c '...'" is read as the script it runs.
+func (c *checker) checkCommandLine() {
+	cmd, args := c.fn.Command, c.fn.Args
+	if cmd.Unknown || args.Unknown || len(cmd.Value) == 0 {
+		return
+	}
+	words := append(append([]string(nil), cmd.Value...), args.Value...)
+	pos := cmd.Pos
+	if args.Set && args.Pos.Line != 0 {
+		pos = args.Pos
+	}
+	file, line := c.at(pos)
+	vars := script.Vars{}
+	for k, v := range c.fn.Env {
+		vars[k] = v
+	}
+	var cmds []script.Command
+	if name := filepath.Base(words[0]); (name == "sh" || name == "bash") && len(words) >= 3 && words[1] == "-c" {
+		for _, w := range script.Split(words[2]) {
+			cmds = append(cmds, script.CommandLine(w))
+		}
+	} else {
+		cmds = []script.Command{script.CommandLine(words)}
+	}
+	for i, cl := range cmds {
+		c.checkBinds(script.Binds(cl, vars), file, line, "", "command")
+		for j, w := range script.FileRefs(cl) {
+			if i == 0 && j == 0 && w == words[0] {
+				continue // command[0]: checkEntrypoint's job
+			}
+			rel, ok := script.InPackage(w, "")
+			if !ok || c.pkg.Resolve(rel) != nil {
+				continue
+			}
+			f := c.add(rules.MustGet("FC207"), file, line, "", fmt.Sprintf("command runs %s, but %s has no %s: the start fails with \"no such file or directory\"", strings.Join(words, " "), c.disp, rel))
+			c.softenIfBuilt(f, rel)
+		}
+	}
+}
+
+// checkBinds is FC302 for the addresses a command line binds.
+func (c *checker) checkBinds(binds []script.Bind, file string, line int, source, where string) {
+	caPort := c.fn.CAPort()
+	for _, b := range binds {
+		opt := b.Flag + " " + b.Raw
+		if b.Flag == "default" {
+			opt = b.Tool + "'s default"
+		}
+		switch {
+		case b.HostKnown && script.IsLoopback(b.Host):
+			f := c.add(rules.MustGet("FC302"), file, line, source, fmt.Sprintf("%s starts %s on %s (%s): FC reaches the function on 0.0.0.0:%d, and the start fails with \"connection refused\"", where, b.Tool, b.Host, opt, caPort))
+			f.Fix = bindFix(b.Tool)
+		case b.PortKnown && b.Port != "" && b.Port != script.CAPortValue && b.Port != strconv.Itoa(caPort):
+			f := c.add(rules.MustGet("FC302"), file, line, source, fmt.Sprintf("%s starts %s on port %s (%s), but CAPort is %d: FC health-checks port %d and the start fails", where, b.Tool, b.Port, opt, caPort, caPort))
+			f.Fix = bindFix(b.Tool)
+		}
+	}
+}
+
+func bindFix(tool string) string {
+	const port = "${FC_CUSTOM_LISTEN_PORT:-9000}"
+	switch tool {
+	case "gunicorn":
+		return "gunicorn -b 0.0.0.0:" + port + " ..."
+	case "uvicorn", "hypercorn", "daphne":
+		return tool + " --host 0.0.0.0 --port " + port + " ..."
+	case "flask run":
+		return "flask run --host 0.0.0.0 --port " + port
+	case "php -S":
+		return "php -S 0.0.0.0:" + port + " ..."
+	case "java", "javaw":
+		return "java -Dserver.port=" + port + " -Dserver.address=0.0.0.0 -jar ..."
+	}
+	return "listen on 0.0.0.0 and port " + port + " (CAPort)"
+}
+
+// softenIfBuilt turns a missing-file finding into a warning when checking a
+// source directory whose configuration builds that file in a pre-deploy action.
+func (c *checker) softenIfBuilt(f *report.Finding, rel string) {
+	if c.pkg.Kind != archive.Dir {
+		return
+	}
+	if a, ok := c.builtBy(rel); ok {
+		f.Severity = rules.Warning
+		f.Message += fmt.Sprintf(" — unless the pre-deploy action %q builds it (checked before the build)", a.Run)
+	}
+}
+
+// builtBy finds a pre-deploy action that writes the package file rel.
+func (c *checker) builtBy(rel string) (config.Action, bool) {
+	root, err := filepath.Abs(c.opts.Path)
+	if err != nil {
+		return config.Action{}, false
+	}
+	want := filepath.Join(root, filepath.FromSlash(rel))
+	for _, a := range c.fn.Actions {
+		if a.Hook == "pre-deploy" && c.actionWrites(a, func(p string) bool { return p == want }) {
+			return a, true
+		}
+	}
+	return config.Action{}, false
+}
+
+// actionWritesUnder reports whether one of the action's words names a path
+// inside dir.
+func (c *checker) actionWritesUnder(a config.Action, dir string) bool {
+	dir = filepath.Clean(dir)
+	return c.actionWrites(a, func(p string) bool { return strings.HasPrefix(p, dir+string(filepath.Separator)) })
+}
+
+// actionWrites resolves the action's words as paths against its folder (the
+// configuration file's folder + path:) and asks match about each. Any word
+// counts, not only -o targets: cp, mv and build tools all name their output.
+func (c *checker) actionWrites(a config.Action, match func(string) bool) bool {
+	if c.fn.File == "" {
+		return false
+	}
+	dir := filepath.Join(filepath.Dir(c.fn.File), filepath.FromSlash(a.Path))
+	for _, words := range script.Split(a.Run) {
+		for _, w := range words {
+			if _, v, ok := strings.Cut(w, "="); ok && strings.HasPrefix(w, "-") {
+				w = v // -o=target, --output=target
+			}
+			if w == "" || strings.HasPrefix(w, "-") || strings.Contains(w, "$") {
+				continue
+			}
+			p := filepath.FromSlash(w)
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			if match(filepath.Clean(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}

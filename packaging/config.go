@@ -1,0 +1,82 @@
+package packaging
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/rules"
+)
+
+// intRange is one documented integer range of the FC 3.0 API (FC-FACTS §4).
+type intRange struct {
+	name     string
+	field    func(*config.Function) config.Field[int]
+	min, max int
+}
+
+// ranges are checked by FC301. Sources: CreateFunction (timeout 1–86400) and
+// CustomHealthCheckConfig (initialDelaySeconds 0–120, periodSeconds 1–120,
+// timeoutSeconds 1–3, failureThreshold/successThreshold 1–120).
+var ranges = []intRange{
+	{"customRuntimeConfig.port", func(f *config.Function) config.Field[int] { return f.Port }, 1, 65535},
+	{"timeout", func(f *config.Function) config.Field[int] { return f.Timeout }, 1, 86400},
+	{"healthCheckConfig.initialDelaySeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.InitialDelaySeconds }, 0, 120},
+	{"healthCheckConfig.periodSeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.PeriodSeconds }, 1, 120},
+	{"healthCheckConfig.timeoutSeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.TimeoutSeconds }, 1, 3},
+	{"healthCheckConfig.failureThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.FailureThreshold }, 1, 120},
+	{"healthCheckConfig.successThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.SuccessThreshold }, 1, 120},
+}
+
+// checkConfig is FC301: values FC rejects or that cannot work.
+func (c *checker) checkConfig() {
+	r := rules.MustGet("FC301")
+	fn := c.fn
+	if rt := fn.Runtime; rt.Known() && !config.IsCustomRuntime(rt.Value) {
+		file, line := c.at(rt.Pos)
+		family := config.RuntimeFamily(rt.Value)
+		var msg string
+		switch family {
+		case "custom-container":
+			msg = fmt.Sprintf("runtime is %s: a container image, not a ZIP; fclint package checks custom runtimes (custom, custom.debian10, custom.debian11, custom.debian12)", rt.Value)
+		case "":
+			msg = fmt.Sprintf("runtime %q is not an FC runtime; custom runtimes are custom, custom.debian10, custom.debian11 and custom.debian12", rt.Value)
+		default:
+			msg = fmt.Sprintf("runtime is %s, a built-in %s runtime, not a custom runtime: FC calls a %s handler instead of starting an HTTP server on CAPort, so customRuntimeConfig and bootstrap are ignored", rt.Value, family, family)
+		}
+		c.add(r, file, line, "", msg)
+	}
+	for _, rg := range ranges {
+		f := rg.field(fn)
+		if !f.Known() || (f.Value >= rg.min && f.Value <= rg.max) {
+			continue
+		}
+		file, line := c.at(f.Pos)
+		c.add(r, file, line, "", fmt.Sprintf("%s is %d; FC accepts %d to %d", rg.name, f.Value, rg.min, rg.max))
+	}
+	if u := fn.HealthCheck.HTTPGetURL; u.Known() && u.Value != "" && !strings.HasPrefix(u.Value, "/") {
+		file, line := c.at(u.Pos)
+		c.add(r, file, line, "", fmt.Sprintf("healthCheckConfig.httpGetUrl is %q; it must be a path starting with /", u.Value))
+	}
+	if code := fn.Code; code.Known() && fn.CodeDir != "" {
+		if _, err := os.Stat(fn.CodeDir); err != nil {
+			file, line := c.at(code.Pos)
+			f := c.add(r, file, line, "", fmt.Sprintf("code is %s, which does not exist", code.Value))
+			if a, ok := c.buildsInto(fn.CodeDir); ok {
+				f.Severity = rules.Warning
+				f.Message += fmt.Sprintf(" yet — the pre-deploy action %q writes into it", a.Run)
+			}
+		}
+	}
+}
+
+// buildsInto finds a pre-deploy action with an output inside dir.
+func (c *checker) buildsInto(dir string) (config.Action, bool) {
+	for _, a := range c.fn.Actions {
+		if a.Hook == "pre-deploy" && c.actionWritesUnder(a, dir) {
+			return a, true
+		}
+	}
+	return config.Action{}, false
+}

@@ -1,0 +1,207 @@
+package packaging
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/fclint/fclint/packaging/archive"
+	"github.com/fclint/fclint/packaging/runtimes"
+	"github.com/fclint/fclint/packaging/script"
+	"github.com/fclint/fclint/rules"
+)
+
+// checkScript is FC204 for a script entrypoint (no shebang, CRLF, a shebang
+// interpreter the image lacks), then scans what the script runs.
+func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth int, seen map[string]bool) {
+	s := script.Parse(head)
+	file := c.entryFile(e.Name)
+	r := rules.MustGet("FC204")
+	first := ""
+	if len(s.Lines) > 0 {
+		first = s.Lines[0].Text
+	}
+	if !s.HasShebang {
+		what := "a script without a #! line"
+		if s.Binary {
+			what = "neither a Linux executable nor a script (binary data, no #! line)"
+			if strings.HasPrefix(string(head), "PK") {
+				what = "a ZIP/JAR file, not an executable; run it with java -jar"
+			}
+			first = ""
+		}
+		f := c.add(r, file, 1, first, fmt.Sprintf("%s is %s: FC execs it directly and fails with \"exec format error\"", word, what))
+		if !s.Binary {
+			f.Fix = "start the script with #!/bin/bash (or the interpreter it is written for)"
+		}
+		if s.Binary {
+			return
+		}
+	}
+	if s.CRLF {
+		src := s.Lines[s.CRLFLine-1].Text
+		shebang := "the interpreter"
+		if s.HasShebang {
+			shebang = s.Interpreter
+		}
+		f := c.add(r, file, s.CRLFLine, src, fmt.Sprintf("%s has Windows (CRLF) line endings: the kernel looks for \"%s\\r\" and the start fails with \"%s^M: bad interpreter\"", word, shebang, shebang))
+		f.Fix = "convert to LF: sed -i 's/\\r$//' " + e.Name + " (and add \"" + e.Name + " text eol=lf\" to .gitattributes)"
+	}
+	if s.HasShebang {
+		c.checkShebang(s, file, first, word)
+	}
+	c.scanScript(e, s, depth, seen)
+}
+
+// checkShebang is FC204 for an interpreter the image does not have.
+func (c *checker) checkShebang(s *script.Script, file, first, word string) {
+	prog, viaPath := s.Program()
+	if prog == "" {
+		return
+	}
+	if !viaPath && !strings.HasPrefix(prog, "/") {
+		return // a relative interpreter: rare, and not resolvable here
+	}
+	avail, tools := c.env.Find(prog)
+	if avail == runtimes.Available || avail == runtimes.Unknowable {
+		return
+	}
+	msg := fmt.Sprintf("%s starts with #!%s, but %s%s has no %s", word, s.Lines[0].Text[2:], c.env.Image.ID, c.imageNote(), prog)
+	if viaPath && avail == runtimes.NeedsPath {
+		msg = fmt.Sprintf("%s starts with #!%s, but %s is not on PATH in %s%s", word, s.Lines[0].Text[2:], prog, c.env.Image.ID, c.imageNote())
+	}
+	msg += ": the start fails with \"no such file or directory\""
+	f := c.add(rules.MustGet("FC204"), file, 1, first, msg)
+	f.Fix = suggestTool(prog, tools)
+}
+
+// suggestTool says where the runtime does have a program.
+func suggestTool(prog string, tools []runtimes.Tool) string {
+	if len(tools) == 0 {
+		return "use an interpreter the runtime has, or ship it in the package or a layer"
+	}
+	t := tools[0]
+	if t.NeedsPath {
+		return fmt.Sprintf("use %s, or set environmentVariables PATH=%s:$PATH", t.Path(), t.Dir)
+	}
+	return "use " + t.Path()
+}
+
+// interpreters are the programs whose absence FC210 reports in scripts: a
+// missing one is a certain failure, unlike tools a script may install itself.
+func isInterpreter(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "python"), name == "node", name == "npm", name == "npx",
+		name == "java", name == "php", name == "ruby", name == "pwsh", name == "dotnet":
+		return true
+	}
+	return false
+}
+
+// scanScript follows the script's commands: FC302 for the addresses servers
+// bind, FC207 for files it names that the package lacks, FC210 for
+// interpreters not on PATH, and the checks of programs it executes.
+func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen map[string]bool) {
+	file := c.entryFile(e.Name)
+	vars := script.Vars{}
+	for k, v := range c.fn.Env {
+		vars[k] = v
+	}
+	env := *c.env
+	cwd, cwdKnown := path.Dir(e.Name), true
+	if cwd == "." {
+		cwd = ""
+	}
+	for _, cmd := range s.Commands() {
+		local := vars
+		if len(cmd.Words) == 0 { // VAR=x or export VAR=x: for the rest of the script
+			for k, v := range cmd.Assign {
+				if x, ok := script.Expand(v, vars); ok {
+					vars[k] = x
+				} else {
+					delete(vars, k)
+				}
+				if k == "PATH" {
+					p := v
+					env.Path, env.PathUnknown = &p, strings.Contains(strings.ReplaceAll(strings.ReplaceAll(v, "${PATH}", ""), "$PATH", ""), "$")
+				}
+			}
+			continue
+		}
+		if len(cmd.Assign) > 0 { // VAR=x cmd: for this command only
+			local = script.Vars{}
+			for k, v := range vars {
+				local[k] = v
+			}
+			for k, v := range cmd.Assign {
+				local[k] = v
+			}
+		}
+		if cmd.Name() == "cd" {
+			cwd, cwdKnown = changeDir(cwd, cmd.Words[1:])
+			continue
+		}
+		c.checkBinds(script.Binds(cmd, local), file, cmd.Line, cmd.Text, e.Name)
+		if name := cmd.Name(); isInterpreter(name) && !strings.Contains(cmd.Words[0], "/") {
+			if avail, tools := env.Find(name); avail == runtimes.NeedsPath || avail == runtimes.Missing {
+				f := c.add(rules.MustGet("FC210"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, which %s%s does not have on PATH: the start fails with \"%s: command not found\"", e.Name, name, env.Image.ID, c.imageNote(), name))
+				f.Fix = suggestTool(name, tools)
+			}
+		}
+		for _, w := range script.FileRefs(cmd) {
+			if !cwdKnown && !strings.HasPrefix(w, script.CodeRoot+"/") {
+				continue
+			}
+			rel, ok := script.InPackage(w, cwd)
+			if !ok {
+				continue
+			}
+			target := c.pkg.Resolve(rel)
+			if target == nil {
+				f := c.add(rules.MustGet("FC207"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, but the package has no %s: the start fails with \"no such file or directory\"", e.Name, w, rel))
+				c.softenIfBuilt(f, rel)
+				continue
+			}
+			if w == cmd.Words[0] && !target.IsDir() {
+				c.checkExecutable(target, w, depth+1, seen)
+			}
+		}
+	}
+}
+
+// changeDir follows cd in a script; cd "$(dirname "$0")" and friends mean
+// the script's own folder, which is cwd already for a root bootstrap.
+func changeDir(cwd string, args []string) (string, bool) {
+	if len(args) == 0 {
+		return cwd, false // cd: $HOME
+	}
+	dir := args[0]
+	if strings.Contains(dir, "dirname") || strings.Contains(dir, "BASH_SOURCE") || strings.Contains(dir, "${0%") {
+		return cwd, true
+	}
+	if rel, ok := script.InPackage(dir, cwd); ok {
+		return rel, true
+	}
+	if dir == script.CodeRoot || dir == "$FC_FUNC_CODE_PATH" || dir == "${FC_FUNC_CODE_PATH}" {
+		return "", true
+	}
+	return cwd, false
+}
+
+// checkProgram is FC210 for command[0] when it is a program of the image
+// (python3, /usr/bin/node), not a package file.
+func (c *checker) checkProgram(prog string) {
+	avail, tools := c.env.Find(prog)
+	if avail == runtimes.Available || avail == runtimes.Unknowable {
+		return
+	}
+	file, line := c.at(c.fn.Command.Pos)
+	var msg string
+	if avail == runtimes.NeedsPath {
+		msg = fmt.Sprintf("command runs %s, which %s%s has only at %s, not on PATH: the start fails with \"no such file or directory\"", prog, c.env.Image.ID, c.imageNote(), tools[0].Path())
+	} else {
+		msg = fmt.Sprintf("command runs %s, which %s%s does not have: the start fails with \"no such file or directory\"", prog, c.env.Image.ID, c.imageNote())
+	}
+	f := c.add(rules.MustGet("FC210"), file, line, "", msg)
+	f.Fix = suggestTool(prog, tools)
+}
