@@ -6,6 +6,7 @@ package servertimeout
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"sort"
 	"strings"
 	"time"
@@ -201,18 +202,17 @@ func fixText(fw *serverconf.Framework, k serverconf.Knob) string {
 	return b.String()
 }
 
-// calleeText is the start call as written, without arguments: "e.Start".
+// calleeText is the start call as written, without arguments: "e.Start",
+// "echo.StartConfig{...}.Start".
 func calleeText(call *ast.CallExpr) string {
-	switch fn := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		if id, ok := fn.X.(*ast.Ident); ok {
-			return id.Name + "." + fn.Sel.Name
-		}
-		return fn.Sel.Name
-	case *ast.Ident:
-		return fn.Name
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return types.ExprString(call.Fun)
 	}
-	return "the start call"
+	if lit, ok := ast.Unparen(sel.X).(*ast.CompositeLit); ok && lit.Type != nil {
+		return types.ExprString(lit.Type) + "{...}." + sel.Sel.Name
+	}
+	return types.ExprString(sel)
 }
 
 // Format writes a duration the way people write it: 30s, 3m, 1h30m, 500ms.
