@@ -1,0 +1,240 @@
+package gclplugin
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// golangciVersion is the golangci-lint the end-to-end test builds; it must
+// build with this module's Go and x/tools. FCLINT_GOLANGCI_VERSION overrides it.
+const golangciVersion = "v2.15.0"
+
+// TestGolangciLintCustom builds a custom golangci-lint the way `golangci-lint
+// custom` does (golangci-lint's own main package plus a blank import of this
+// plugin, with this checkout replacing the fclint module) and runs it on
+// testdata/fixture. It downloads golangci-lint's modules and compiles them,
+// which takes minutes, so it runs only with FCLINT_GOLANGCI_TEST=1; give it
+// `go test -timeout 30m`.
+func TestGolangciLintCustom(t *testing.T) {
+	if os.Getenv("FCLINT_GOLANGCI_TEST") != "1" {
+		t.Skip("set FCLINT_GOLANGCI_TEST=1 to build a custom golangci-lint with the plugin (downloads modules; takes minutes)")
+	}
+	ctx := context.Background()
+	if deadline, ok := t.Deadline(); ok {
+		if time.Until(deadline) < 5*time.Minute {
+			t.Fatalf("building golangci-lint takes minutes; run with go test -timeout 30m (%v left)", time.Until(deadline).Round(time.Second))
+		}
+		// Stop the build a little before the test binary would panic, so the
+		// failure says what was running.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(-30*time.Second))
+		defer cancel()
+	}
+	version := golangciVersion
+	if v := os.Getenv("FCLINT_GOLANGCI_VERSION"); v != "" {
+		version = v
+	}
+
+	bin := buildCustomGolangci(ctx, t, version)
+
+	work := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), work)
+	jsonOut := filepath.Join(t.TempDir(), "issues.json")
+	cmd := exec.CommandContext(ctx, bin, "run", "--output.json.path="+jsonOut, "--output.text.path=stderr", "./...")
+	cmd.Dir = work
+	cmd.Env = append(goEnv(), "GOLANGCI_LINT_CACHE="+t.TempDir())
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	t.Logf("custom golangci-lint run on the fixture: %v", time.Since(start).Round(time.Millisecond))
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("custom golangci-lint run: %v, want exit code 1 (issues found)\n%s", err, stderr.String())
+	}
+
+	data, err := os.ReadFile(jsonOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatalf("golangci-lint JSON: %v\n%s", err, data)
+	}
+	var got []string // "file:line: text"
+	for _, is := range out.Issues {
+		if is.FromLinter != Name {
+			t.Errorf("issue from linter %q, want only %q: %s", is.FromLinter, Name, is.Text)
+		}
+		got = append(got, fmt.Sprintf("%s:%d: %s", is.Pos.Filename, is.Pos.Line, is.Text))
+	}
+	t.Logf("issues:\n%s", strings.Join(got, "\n"))
+
+	lines := fixtureLines(t)
+	// golangci-lint prefixes each message with the analyzer's name: the rule ID.
+	want := []string{fmt.Sprintf("main.go:%d: FC001: ", lines.malformed)}
+	if hasAnalyzer("FC101") {
+		want = append(want, fmt.Sprintf("main.go:%d: FC101: ", lines.loopback))
+	} else {
+		t.Log("the FC101 analyzer is not registered yet; only the FC001 finding is expected")
+	}
+	for _, w := range want {
+		if !containsPrefix(got, w) {
+			t.Errorf("no issue %q...; got:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, fmt.Sprintf("main.go:%d:", lines.nolint)) {
+			t.Errorf("line %d has //nolint:fclint but was reported: %s", lines.nolint, g)
+		}
+		if strings.Contains(g, "FC103") {
+			t.Errorf("FC103 is disabled in .golangci.yml but was reported: %s", g)
+		}
+	}
+}
+
+func containsPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+type fixture struct{ nolint, malformed, loopback int }
+
+// fixtureLines finds the lines of interest in the fixture by their comments,
+// so that editing the fixture does not silently break the expectations.
+func fixtureLines(t *testing.T) fixture {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "fixture", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f fixture
+	for i, line := range strings.Split(string(src), "\n") {
+		switch {
+		case strings.Contains(line, "//nolint:fclint"):
+			f.nolint = i + 1
+		case strings.TrimSpace(line) == "//fclint:ignore FC101":
+			f.malformed = i + 1
+		case strings.Contains(line, "// want FC101"):
+			f.loopback = i + 1
+		}
+	}
+	if f.nolint == 0 || f.malformed == 0 || f.loopback == 0 {
+		t.Fatalf("testdata/fixture/main.go lacks a marked line: %+v", f)
+	}
+	return f
+}
+
+// goEnv is the environment for go commands: modules resolved and go.sum
+// completed as needed, no workspace.
+func goEnv() []string {
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+}
+
+// buildCustomGolangci builds golangci-lint's main package with the plugin
+// linked in and returns the binary's path.
+func buildCustomGolangci(ctx context.Context, t *testing.T, version string) string {
+	t.Helper()
+	root := moduleRoot(t)
+	dir := t.TempDir()
+
+	start := time.Now()
+	dl := exec.CommandContext(ctx, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+version)
+	dl.Dir = dir
+	dl.Env = goEnv()
+	dlOut, err := dl.Output()
+	if err != nil {
+		t.Fatalf("go mod download golangci-lint %s: %v\n%s", version, err, stderrOf(err))
+	}
+	var mod struct{ Dir string }
+	if err := json.Unmarshal(dlOut, &mod); err != nil || mod.Dir == "" {
+		t.Fatalf("go mod download -json: %v\n%s", err, dlOut)
+	}
+	mainGo, err := os.ReadFile(filepath.Join(mod.Dir, "cmd", "golangci-lint", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	goDirective := "1.26"
+	if m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(readFile(t, filepath.Join(root, "go.mod"))); m != nil {
+		goDirective = string(m[1])
+	}
+	files := map[string]string{
+		"main.go": string(mainGo),
+		// What `golangci-lint custom` writes into cmd/golangci-lint/plugins.go.
+		"plugins.go": "package main\n\nimport _ \"github.com/fclint/fclint/gclplugin\"\n",
+		"go.mod": fmt.Sprintf("module fclint.test/customgcl\n\ngo %s\n\nrequire (\n\tgithub.com/fclint/fclint v0.0.0\n\tgithub.com/golangci/golangci-lint/v2 %s\n)\n\nreplace github.com/fclint/fclint => %s\n",
+			goDirective, version, filepath.ToSlash(root)),
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	bin := filepath.Join(dir, "custom-gcl")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+	build.Dir = dir
+	build.Env = goEnv()
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the custom golangci-lint: %v\n%s", err, out)
+	}
+	t.Logf("custom golangci-lint %s built in %v", version, time.Since(start).Round(time.Second))
+	return bin
+}
+
+func stderrOf(err error) []byte {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.Stderr
+	}
+	return nil
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// copyDir copies the regular files of a flat directory (dot files included).
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), readFile(t, filepath.Join(from, e.Name())), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
