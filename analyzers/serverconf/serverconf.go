@@ -147,9 +147,21 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // usesAPI is the fast path: most packages touch none of the tables.
-func usesAPI(info *types.Info) bool {
+func usesAPI(info *types.Info) bool { return usesAny(info, apiObjects) }
+
+// UsesAny reports whether the package uses any object named in funcs
+// (types.Func.FullName forms): the fast path of rules with their own tables.
+func UsesAny(info *types.Info, funcs []string) bool {
+	names := map[string]bool{}
+	for _, f := range funcs {
+		names[qualifiedName(f)] = true
+	}
+	return usesAny(info, names)
+}
+
+func usesAny(info *types.Info, names map[string]bool) bool {
 	for _, obj := range info.Uses {
-		if obj.Pkg() != nil && apiObjects[obj.Pkg().Path()+"."+obj.Name()] {
+		if obj.Pkg() != nil && names[obj.Pkg().Path()+"."+obj.Name()] {
 			return true
 		}
 	}

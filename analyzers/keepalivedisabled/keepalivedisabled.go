@@ -1,0 +1,315 @@
+// Package keepalivedisabled reports FC105 keepalive-disabled: a server that
+// turns HTTP keep-alive off (SetKeepAlivesEnabled(false), DisableKeepalive:
+// true, hertz WithKeepAlive(false)) or a handler that answers
+// "Connection: close".
+package keepalivedisabled
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/serverconf"
+	"github.com/fclint/fclint/rules"
+)
+
+var rule = rules.MustGet("FC105")
+
+// Analyzer reports FC105.
+var Analyzer = &analysis.Analyzer{
+	Name:     rule.ID,
+	Doc:      doc(rule),
+	URL:      rule.URL(),
+	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, inspect.Analyzer}, diag.Requires...),
+	Run:      run,
+}
+
+func doc(r *rules.Rule) string {
+	if r.Details == "" {
+		return r.Summary
+	}
+	return r.Summary + "\n\n" + r.Details
+}
+
+const why = `FC keeps connections to the instance open and reuses them; a request sent on a connection ` +
+	`the server has closed fails with "Process exited unexpectedly before completing request" (502)`
+
+// headerSetters set a response header: the key is argument 0, the value argument 1.
+// net/http's Header methods count only on a response's header (see responseHeader).
+var headerSetters = map[string]bool{
+	"(net/http.Header).Set":                                       true,
+	"(net/http.Header).Add":                                       true,
+	"(*github.com/valyala/fasthttp.ResponseHeader).Set":           true,
+	"(*github.com/valyala/fasthttp.ResponseHeader).Add":           true,
+	"(*github.com/valyala/fasthttp.ResponseHeader).SetCanonical":  true,
+	"(*github.com/gin-gonic/gin.Context).Header":                  true,
+	"(*github.com/cloudwego/hertz/pkg/app.RequestContext).Header": true,
+	"(*github.com/gofiber/fiber/v2.Ctx).Set":                      true,
+	"(github.com/gofiber/fiber/v3.Ctx).Set":                       true,
+}
+
+// connectionClosers mark the response "Connection: close" by themselves.
+// (*fasthttp.RequestHeader).SetConnectionClose is a client's request: absent.
+var connectionClosers = map[string]bool{
+	"(*github.com/valyala/fasthttp.ResponseHeader).SetConnectionClose": true,
+	"(*github.com/valyala/fasthttp.Response).SetConnectionClose":       true,
+	"(*github.com/valyala/fasthttp.RequestCtx).SetConnectionClose":     true,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	var removable []ast.Node
+	var findings []diag.Finding
+	var fixOf []ast.Node
+	for _, s := range serverconf.Of(pass).Servers {
+		for _, st := range s.Settings {
+			f, certain, ok := judgeSwitch(pass, s, st)
+			if !ok {
+				continue
+			}
+			var rm ast.Node
+			if certain && st.Removable != nil {
+				rm = st.Removable
+				removable = append(removable, rm)
+			}
+			findings = append(findings, f)
+			fixOf = append(fixOf, rm)
+		}
+	}
+	edits := serverconf.Removals(pass, removable)
+	for i, f := range findings {
+		if e, ok := edits[fixOf[i]]; ok && fixOf[i] != nil {
+			f.Fixes = []analysis.SuggestedFix{{Message: "keep keep-alive on", TextEdits: e}}
+		}
+		diag.Report(pass, f)
+	}
+	connectionClose(pass)
+	return nil, nil
+}
+
+// judgeSwitch reports a keep-alive switch that can be off; certain when every
+// value turns it off.
+func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setting) (f diag.Finding, certain, ok bool) {
+	var off bool // the value that turns keep-alive off
+	switch st.Knob {
+	case serverconf.KeepAlive:
+		off = false
+	case serverconf.DisableKeepalive:
+		off = true
+	default:
+		return f, false, false
+	}
+	if st.Overridden {
+		return f, false, false
+	}
+	bs, allKnown := st.Bools()
+	n := 0
+	for _, b := range bs {
+		if b == off {
+			n++
+		}
+	}
+	if n == 0 {
+		return f, false, false
+	}
+	if st.Knob == serverconf.KeepAlive && shuttingDown(pass, st) {
+		return f, false, false
+	}
+	certain = allKnown && n == len(bs)
+	verb := "turns"
+	if !certain {
+		verb = "can turn"
+	}
+	var what, fix string
+	switch call := st.Node.(type) {
+	case *ast.CallExpr:
+		what = fmt.Sprintf("%s(%v) %s HTTP keep-alive off", types.ExprString(call.Fun), off, verb)
+		fix = "remove the " + types.ExprString(call.Fun) + " call: keep-alive is on by default"
+	case *ast.AssignStmt:
+		what = fmt.Sprintf("%s DisableKeepalive = true %s HTTP keep-alive off", s.Name, verb)
+		fix = "remove the assignment: keep-alive is on by default"
+	default:
+		what = fmt.Sprintf("%s DisableKeepalive: true %s HTTP keep-alive off", s.Name, verb)
+		fix = "remove DisableKeepalive: keep-alive is on by default"
+	}
+	return diag.Finding{
+		Rule:    rule,
+		Node:    st.Node,
+		Message: what + ": the server closes each connection after one response; " + why,
+		Fix:     fix,
+	}, certain, true
+}
+
+// shuttingDown reports whether SetKeepAlivesEnabled(false) is part of a
+// graceful shutdown: a Shutdown or Close of an http.Server follows it in
+// the same block. Closing keep-alive connections then is what FC expects.
+func shuttingDown(pass *analysis.Pass, st *serverconf.Setting) bool {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c, ok := in.Root().FindNode(st.Node)
+	if !ok {
+		return false
+	}
+	var block inspector.Cursor
+	for b := range c.Enclosing((*ast.BlockStmt)(nil)) {
+		block = b
+		break
+	}
+	if !block.Valid() {
+		return false
+	}
+	found := false
+	for call := range block.Preorder((*ast.CallExpr)(nil)) {
+		n := call.Node()
+		if n.Pos() <= st.Node.Pos() {
+			continue
+		}
+		if fn, ok := typeutil.Callee(pass.TypesInfo, n.(*ast.CallExpr)).(*types.Func); ok {
+			switch fn.FullName() {
+			case "(*net/http.Server).Shutdown", "(*net/http.Server).Close":
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// connectionClose reports handlers that answer "Connection: close".
+func connectionClose(pass *analysis.Pass) {
+	var names []string
+	for k := range headerSetters {
+		names = append(names, k)
+	}
+	for k := range connectionClosers {
+		names = append(names, k)
+	}
+	if !serverconf.UsesAny(pass.TypesInfo, names) {
+		return
+	}
+	ev := eval.New(pass)
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok {
+			continue
+		}
+		name := fn.FullName()
+		switch {
+		case connectionClosers[name]:
+			report(pass, call, types.ExprString(call.Fun)+"() makes the response Connection: close")
+		case headerSetters[name] && len(call.Args) == 2:
+			if strings.HasPrefix(name, "(net/http.Header)") && !responseHeader(pass, call) {
+				continue // a request's header: an outgoing call, not this server's answer
+			}
+			key, kok := constString(ev, call.Args[0])
+			if !kok || !strings.EqualFold(key, "Connection") {
+				continue
+			}
+			verb, ok := closes(ev, call.Args[1])
+			if !ok {
+				continue
+			}
+			report(pass, call, fmt.Sprintf("the handler %s the response header Connection: close", verb))
+		}
+	}
+}
+
+func report(pass *analysis.Pass, call *ast.CallExpr, what string) {
+	diag.Report(pass, diag.Finding{
+		Rule:    rule,
+		Node:    call,
+		Message: what + ", so the server closes the connection after this response; " + why + "; FC also forbids responses to set the connection header",
+		Fix:     "do not set the Connection header: FC manages the connection",
+	})
+}
+
+// constString is a string constant's value.
+func constString(ev *eval.Evaluator, e ast.Expr) (string, bool) {
+	vs := ev.Eval(e)
+	if len(vs) != 1 || vs[0].Const == nil || vs[0].Const.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(vs[0].Const), true
+}
+
+// closes reports whether a Connection header value can hold the token close:
+// "sets" when every value does, "can set" when one visible value does.
+func closes(ev *eval.Evaluator, e ast.Expr) (verb string, ok bool) {
+	vs := ev.Eval(e)
+	n := 0
+	for _, v := range vs {
+		if v.Const == nil || v.Const.Kind() != constant.String {
+			continue
+		}
+		for _, tok := range strings.Split(constant.StringVal(v.Const), ",") {
+			if strings.EqualFold(strings.TrimSpace(tok), "close") {
+				n++
+				break
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return "", false
+	case n == len(vs):
+		return "sets", true
+	}
+	return "can set", true
+}
+
+// responseHeader reports whether an http.Header method call acts on a
+// response's header: its receiver is a Header() method call (w.Header(),
+// c.Response().Header(), c.Writer.Header()) or a variable holding one. A
+// request's or client response's Header is a field, never a method.
+func responseHeader(pass *analysis.Pass, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	recv := ast.Unparen(sel.X)
+	if id, ok := recv.(*ast.Ident); ok {
+		init := initializer(pass, pass.TypesInfo.ObjectOf(id))
+		if init == nil {
+			return false
+		}
+		recv = ast.Unparen(init)
+	}
+	hc, ok := recv.(*ast.CallExpr)
+	if !ok || len(hc.Args) != 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(pass.TypesInfo, hc).(*types.Func)
+	return ok && fn.Name() == "Header" && fn.Signature().Recv() != nil
+}
+
+// initializer is the expression a local variable is defined with (h := w.Header()).
+func initializer(pass *analysis.Pass, obj types.Object) ast.Expr {
+	if obj == nil {
+		return nil
+	}
+	var init ast.Expr
+	for _, file := range pass.Files {
+		if obj.Pos() < file.FileStart || obj.Pos() > file.FileEnd {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && pass.TypesInfo.Defs[id] == obj {
+						init = as.Rhs[i]
+					}
+				}
+			}
+			return init == nil
+		})
+	}
+	return init
+}

@@ -1,0 +1,62 @@
+// Package keepalivedisabled is the FC105 fixture for net/http. Each case says
+// which shape it covers.
+package keepalivedisabled
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+// SetKeepAlivesEnabled(false) before serving.
+func switchedOff(h http.Handler) {
+	srv := &http.Server{Addr: ":9000", Handler: h}
+	srv.SetKeepAlivesEnabled(false) // want `srv.SetKeepAlivesEnabled\(false\) turns HTTP keep-alive off: the server closes each connection after one response; FC keeps connections`
+	_ = srv.ListenAndServe()
+}
+
+// Switched on again later in the same block: fine.
+func switchedBack(h http.Handler) {
+	srv := &http.Server{Addr: ":9000", Handler: h}
+	srv.SetKeepAlivesEnabled(false)
+	srv.SetKeepAlivesEnabled(true)
+	_ = srv.ListenAndServe()
+}
+
+// The graceful-shutdown idiom: keep-alive off right before Shutdown is fine.
+func gracefulShutdown(ctx context.Context, srv *http.Server) {
+	srv.SetKeepAlivesEnabled(false)
+	_ = srv.Shutdown(ctx)
+}
+
+// A handler answering Connection: close, in every spelling.
+func handler(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Connection", "close")             // want `the handler sets the response header Connection: close, so the server closes the connection after this response`
+	w.Header().Add("connection", "Close")             // want `the handler sets the response header Connection: close`
+	w.Header().Set("CONNECTION", "keep-alive, close") // want `Connection: close`
+	h := w.Header()
+	h.Set("Connection", "close") // want `Connection: close`
+	w.Header().Set("Connection", "keep-alive")
+	w.Header().Set("Content-Type", "close")
+}
+
+// A client request: Connection: close on an outgoing call is not this server's answer.
+func client() error {
+	req, err := http.NewRequest("GET", "http://example.invalid/", strings.NewReader(""))
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	req.Header.Set("Connection", "close")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Header.Set("Connection", "close")
+	hdr := make(http.Header)
+	hdr.Set("Connection", "close")
+	return resp.Body.Close()
+}
+
+// A log line mentioning the header is not code.
+func logLine() string { return `w.Header().Set("Connection", "close")` }
