@@ -1,0 +1,128 @@
+package probe
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/fclint/fclint/config"
+)
+
+// Values FC would set that a local run has no real source for.
+const (
+	probeRegion     = "cn-hangzhou"
+	probeMemoryMB   = "512"
+	probeAccountID  = "1234567890123456"
+	probeFuncName   = "fclint-probe"
+	defaultHandler  = "index.handler"
+	standardPath    = "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/sbin:/bin"
+	codeMountPoint  = "/code"
+	defaultBootstrp = codeMountPoint + "/bootstrap"
+)
+
+// functionName is the configured name, or a stand-in.
+func functionName(f *config.Function) string {
+	if f != nil && f.Name != "" {
+		return f.Name
+	}
+	return probeFuncName
+}
+
+// environment is what the function's process sees: FC's system variables
+// (codePath is where the code appears to the function: /code, or the real
+// folder without namespaces), then the configuration's environmentVariables,
+// then the --env pairs. The host's environment is not passed on, as on FC.
+func environment(f *config.Function, port int, codePath string, extra []string) []string {
+	p := strconv.Itoa(port)
+	handler := defaultHandler
+	if f != nil && f.Handler.Known() && f.Handler.Value != "" {
+		handler = f.Handler.Value
+	}
+	vars := map[string]string{
+		"PATH":                    standardPath,
+		"HOME":                    "/tmp",
+		"LD_LIBRARY_PATH":         codePath + ":" + codePath + "/lib:/usr/local/lib",
+		"FC_CUSTOM_LISTEN_PORT":   p,
+		"FC_SERVER_PORT":          p,
+		"FC_FUNC_CODE_PATH":       codePath,
+		"FC_REGION":               probeRegion,
+		"FC_ACCOUNT_ID":           probeAccountID,
+		"FC_FUNCTION_NAME":        functionName(f),
+		"FC_FUNCTION_HANDLER":     handler,
+		"FC_FUNCTION_MEMORY_SIZE": probeMemoryMB,
+		"FC_INSTANCE_ID":          randomID(),
+	}
+	if f != nil {
+		for k, v := range f.Env {
+			vars[k] = v
+		}
+	}
+	for _, kv := range extra {
+		if k, v, ok := strings.Cut(kv, "="); ok && k != "" {
+			vars[k] = v
+		}
+	}
+	env := make([]string, 0, len(vars))
+	for k, v := range vars {
+		env = append(env, k+"="+v)
+	}
+	sort.Strings(env)
+	return env
+}
+
+// ParseEnv checks --env values: each must be KEY=VALUE with a non-empty key.
+func ParseEnv(pairs []string) error {
+	for _, kv := range pairs {
+		if k, _, ok := strings.Cut(kv, "="); !ok || k == "" || strings.ContainsAny(k, " \t\n") {
+			return &envError{kv}
+		}
+	}
+	return nil
+}
+
+type envError struct{ kv string }
+
+func (e *envError) Error() string { return "invalid --env " + strconv.Quote(e.kv) + " (want KEY=VALUE)" }
+
+func randomID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// commandLine is what FC runs: customRuntimeConfig command + args, or
+// /code/bootstrap when both are empty.
+func commandLine(f *config.Function) []string {
+	var argv []string
+	if f != nil {
+		if f.Command.Known() {
+			argv = append(argv, f.Command.Value...)
+		}
+		if f.Args.Known() {
+			argv = append(argv, f.Args.Value...)
+		}
+	}
+	if len(argv) == 0 {
+		return []string{defaultBootstrp}
+	}
+	return argv
+}
+
+// outsideCode rewrites /code/... arguments to the real folder, for runs
+// without the /code mount.
+func outsideCode(argv []string, dir string) []string {
+	out := make([]string, len(argv))
+	for i, a := range argv {
+		switch {
+		case a == codeMountPoint:
+			out[i] = dir
+		case strings.HasPrefix(a, codeMountPoint+"/"):
+			out[i] = dir + a[len(codeMountPoint):]
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}

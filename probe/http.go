@@ -1,0 +1,185 @@
+package probe
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// fcConn is the one keep-alive connection the probe holds, as FC does.
+type fcConn struct {
+	conn net.Conn
+	br   *bufio.Reader
+	opts *Options
+	seq  int
+}
+
+// response is what one request brought back.
+type response struct {
+	status int
+	close  bool // Connection: close
+	took   time.Duration
+}
+
+// do sends one request with FC's headers and reads the whole response.
+func (c *fcConn) do(method, path string, body []byte) (response, error) {
+	c.seq++
+	req, err := http.NewRequest(method, "http://"+c.conn.RemoteAddr().String()+path, strings.NewReader(string(body)))
+	if err != nil {
+		return response{}, err
+	}
+	c.setHeaders(req.Header)
+	start := time.Now()
+	c.conn.SetDeadline(start.Add(requestTimeout))
+	defer c.conn.SetDeadline(time.Time{})
+	if err := req.Write(c.conn); err != nil {
+		return response{}, err
+	}
+	resp, err := http.ReadResponse(c.br, req)
+	if err != nil {
+		return response{}, err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return response{}, err
+	}
+	return response{status: resp.StatusCode, close: resp.Close, took: time.Since(start)}, nil
+}
+
+// setHeaders adds the common request headers FC sends.
+func (c *fcConn) setHeaders(h http.Header) {
+	f := c.opts.Function
+	h.Set("Content-Type", "application/octet-stream")
+	h.Set("x-fc-request-id", fmt.Sprintf("fclint-probe-%d-%s", c.seq, randomID()))
+	h.Set("x-fc-function-name", functionName(f))
+	h.Set("x-fc-function-handler", defaultHandler)
+	h.Set("x-fc-function-memory", probeMemoryMB)
+	h.Set("x-fc-region", probeRegion)
+	h.Set("x-fc-account-id", probeAccountID)
+	h.Set("x-fc-qualifier", "LATEST")
+	h.Set("x-fc-version-id", "0")
+	h.Set("x-fc-service-name", functionName(f))
+	if f != nil && f.Timeout.Known() {
+		h.Set("x-fc-function-timeout", strconv.Itoa(f.Timeout.Value))
+	}
+	if f != nil && f.Initializer.Set {
+		h.Set("x-fc-function-initializer", f.Initializer.Value)
+	}
+}
+
+// exchange runs the HTTP part of the probe on a connection to CAPort:
+// /initialize when configured, two invocations, an idle hold, and a last
+// invocation. It appends steps and findings to res.
+func exchange(p *prober, conn net.Conn) {
+	c := &fcConn{conn: conn, br: bufio.NewReader(conn), opts: p.opts}
+	defer conn.Close()
+	event := []byte(`{"source":"fclint probe"}`)
+
+	if f := p.opts.Function; f != nil && f.Initializer.Set {
+		r, err := c.do("POST", "/initialize", nil)
+		if err != nil {
+			p.step("initialize", false, "failed: %v", err)
+			p.finding("FC404", "the server closed the connection during POST /initialize (%v)%s", err, p.exitSuffix())
+			return
+		}
+		p.step("initialize", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+		if r.close {
+			p.finding("FC404", "the server answered POST /initialize with Connection: close; FC reuses one connection for all requests")
+			return
+		}
+	}
+
+	r, err := c.do("POST", "/invoke", event)
+	if err != nil {
+		p.step("invoke", false, "failed: %v", err)
+		p.finding("FC404", "the server closed the connection before answering POST /invoke (%v)%s; FC reports \"Process exited unexpectedly before completing request\"", err, p.exitSuffix())
+		return
+	}
+	p.res.FirstInvoke = time.Now()
+	p.step("invoke", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+	if r.close {
+		p.step("keep-alive", false, "the response said Connection: close")
+		p.finding("FC404", "the server answered POST /invoke with Connection: close; FC keeps one connection open across invocations")
+		return
+	}
+	r, err = c.do("POST", "/invoke", event)
+	if err != nil {
+		p.step("keep-alive", false, "second invoke on the same connection failed: %v", err)
+		p.finding("FC404", "the server closed the connection after the first response (second POST /invoke on the same connection: %v)%s", err, p.exitSuffix())
+		return
+	}
+	if r.close {
+		p.step("keep-alive", false, "the second response said Connection: close")
+		p.finding("FC404", "the server answered the second POST /invoke with Connection: close; FC keeps one connection open across invocations")
+		return
+	}
+	p.step("keep-alive", true, "second invoke %d on the same connection", r.status)
+
+	hold := p.opts.Hold
+	if closedAfter, closed := c.idle(hold); closed {
+		p.step("idle hold", false, "closed by the server after %s idle", ms(closedAfter))
+		p.finding("FC405", "the server closed an idle keep-alive connection after %s (held %s); FC keeps idle connections open between invocations, so it fails with \"Process exited unexpectedly before completing request\"", ms(closedAfter), hold)
+		return
+	}
+	r, err = c.do("POST", "/invoke", event)
+	if err != nil {
+		p.step("idle hold", false, "invoke after %s idle failed: %v", hold, err)
+		p.finding("FC405", "the server closed an idle keep-alive connection within %s (the request after the hold failed: %v)", hold, err)
+		return
+	}
+	p.step("idle hold", true, "connection open after %s idle; invoke %d", hold, r.status)
+}
+
+// idle leaves the connection unused for hold while a background read
+// watches for the server closing it. It reports when the close happened.
+func (c *fcConn) idle(hold time.Duration) (time.Duration, bool) {
+	start := time.Now()
+	closed := make(chan time.Duration, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// Peek keeps any byte that arrives in the buffer for the next response.
+		if _, err := c.br.Peek(1); err != nil && !isTimeout(err) {
+			closed <- time.Since(start)
+		}
+	}()
+	timer := time.NewTimer(hold)
+	defer timer.Stop()
+	select {
+	case d := <-closed:
+		<-done
+		return d, true
+	case <-timer.C:
+	}
+	// Wake the reader and take the connection back.
+	c.conn.SetReadDeadline(time.Now())
+	<-done
+	c.conn.SetReadDeadline(time.Time{})
+	select {
+	case d := <-closed:
+		return d, true
+	default:
+		return 0, false
+	}
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// ms formats a duration for the timeline: whole milliseconds below a
+// minute, else Go's format.
+func ms(d time.Duration) string {
+	if d < time.Minute {
+		return strconv.FormatInt(d.Milliseconds(), 10) + "ms"
+	}
+	return d.Round(time.Second).String()
+}

@@ -1,0 +1,128 @@
+// Package probe starts a function package locally the way Function Compute
+// does and tests what FC needs from it: that it accepts connections on CAPort
+// on all interfaces in time (FC401-FC403), keeps connections alive across
+// invocations (FC404) and does not close idle ones (FC405).
+//
+// The function runs with FC's environment and, on Linux where user namespaces
+// allow it, with its folder mounted at /code, so that /code/... paths in the
+// command and scripts resolve as on FC. The probe only ever connects to
+// loopback, and it only counts listening sockets owned by the function's own
+// process tree.
+package probe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/report"
+	"github.com/fclint/fclint/rules"
+)
+
+// Defaults of Options.
+const (
+	DefaultStartTimeout = 120 * time.Second // FC's limit for accepting connections
+	DefaultHold         = 10 * time.Second
+)
+
+// pollInterval is how often the process tree's sockets are inspected: short
+// enough that the probe adds little to the measured start time.
+const pollInterval = 10 * time.Millisecond
+
+// wrongPortSettle is how long the probe waits, once the process listens only
+// on other ports, for CAPort to appear before reporting FC403. Servers that
+// open a side port first usually bind CAPort right after.
+const wrongPortSettle = 10 * time.Second
+
+// requestTimeout bounds each request the probe sends.
+const requestTimeout = 60 * time.Second
+
+// Options configure one probe run.
+type Options struct {
+	Path     string           // a ZIP file or a package directory
+	Function *config.Function // the resolved configuration (command, args, env, initializer); nil for none
+	Port     int              // CAPort; 0 means Function.CAPort()
+	// StartTimeout is how long the function may take to accept connections
+	// (default DefaultStartTimeout).
+	StartTimeout time.Duration
+	// Hold is how long an idle keep-alive connection is held before it is
+	// used again (default DefaultHold).
+	Hold time.Duration
+	Env  []string // extra KEY=VALUE pairs, applied after the configuration's environmentVariables
+	// File is what findings name as their file (default Path).
+	File string
+	// Notes receives one-line remarks: running without namespaces, skipped
+	// ZIP entries. Nil discards them.
+	Notes io.Writer
+	// OnStep, when set, is called as each step of the timeline completes.
+	OnStep func(Step)
+
+	noNamespace     bool          // tests: force the fallback without namespaces
+	wrongPortSettle time.Duration // tests: shorten wrongPortSettle
+}
+
+// Step is one event of the probe's timeline.
+type Step struct {
+	Name   string        // "started", "listening", "initialize", "invoke", "keep-alive", "idle hold"
+	Detail string        // e.g. "after 132ms on 0.0.0.0:9000"
+	At     time.Duration // since the process started
+	OK     bool
+}
+
+// Result is what a probe run found.
+type Result struct {
+	Findings []report.Finding
+	Steps    []Step
+	// Namespace reports whether the function ran with its folder at /code.
+	Namespace bool
+	// PIDs lists every process of the function's tree that the probe saw;
+	// all of them are gone when Run returns.
+	PIDs []int
+	// Started is when the function's process started; Listening when the
+	// probe first connected to CAPort; FirstInvoke when the first /invoke
+	// response arrived. Zero when not reached.
+	Started, Listening, FirstInvoke time.Time
+	// Output is the tail of the function's combined stdout and stderr.
+	Output string
+}
+
+// ErrUnsupported is returned by Run where the probe cannot run (not Linux).
+var ErrUnsupported = errors.New("fclint probe runs on Linux only")
+
+// Run starts the function, probes it and stops it. It returns an error only
+// when the probe itself cannot run (the package cannot be opened or unpacked,
+// CAPort is taken on this machine, ctx is canceled); what is wrong with the
+// function becomes findings. The function's processes are gone and the
+// temporary folder is removed when Run returns.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.StartTimeout <= 0 {
+		opts.StartTimeout = DefaultStartTimeout
+	}
+	if opts.Hold <= 0 {
+		opts.Hold = DefaultHold
+	}
+	if opts.Port == 0 {
+		opts.Port = opts.Function.CAPort()
+	}
+	if opts.Port < 1 || opts.Port > 65535 {
+		return nil, fmt.Errorf("invalid port %d", opts.Port)
+	}
+	if opts.File == "" {
+		opts.File = opts.Path
+	}
+	if opts.Notes == nil {
+		opts.Notes = io.Discard
+	}
+	if opts.wrongPortSettle == 0 {
+		opts.wrongPortSettle = wrongPortSettle
+	}
+	return run(ctx, &opts)
+}
+
+// finding builds a probe finding; probe findings name the package, line 0.
+func (o *Options) finding(id, format string, args ...any) report.Finding {
+	return report.New(rules.MustGet(id), o.File, 0, 0, fmt.Sprintf(format, args...))
+}
