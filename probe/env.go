@@ -84,7 +84,9 @@ func ParseEnv(pairs []string) error {
 
 type envError struct{ kv string }
 
-func (e *envError) Error() string { return "invalid --env " + strconv.Quote(e.kv) + " (want KEY=VALUE)" }
+func (e *envError) Error() string {
+	return "invalid --env " + strconv.Quote(e.kv) + " (want KEY=VALUE)"
+}
 
 func randomID() string {
 	b := make([]byte, 8)
