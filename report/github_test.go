@@ -1,0 +1,37 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fclint/fclint/rules"
+)
+
+func TestGitHubEscaping(t *testing.T) {
+	f := New(rules.MustGet("FC101"), "dir,a:b/100%.go", 3, 2, "line one\r\nline two: 50% done, ok")
+	f.Fix = ""
+	out := render(t, "github", Options{WorkDir: t.TempDir()}, []Finding{f})
+	want := "::error file=dir%2Ca%3Ab/100%25.go,line=3,col=2,title=FC101 loopback-listen::line one%0D%0Aline two: 50%25 done, ok\n"
+	if out != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+}
+
+func TestGitHubCommandsAndPositions(t *testing.T) {
+	w := New(rules.MustGet("FC106"), "a.go", 5, 0, "w")
+	i := New(rules.MustGet("FC103"), "a.go", 0, 0, "i")
+	out := render(t, "github", Options{WorkDir: t.TempDir()}, []Finding{w, i})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one line per finding, got:\n%s", out)
+	}
+	if !strings.HasPrefix(lines[0], "::warning file=a.go,line=5,title=") {
+		t.Errorf("warning line = %q (col 0 must be omitted)", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], "::notice file=a.go,title=") {
+		t.Errorf("info line = %q (line 0 must be omitted)", lines[1])
+	}
+	if !strings.Contains(lines[1], "::i%0Ahelp: read the port") {
+		t.Errorf("fix not appended to the message: %q", lines[1])
+	}
+}

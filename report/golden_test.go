@@ -1,0 +1,113 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fclint/fclint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sampleFindings covers every printer path: an error, a warning and an info,
+// two source files (one indented with tabs), an archive entry with and without
+// a line, and a file that cannot be read.
+func sampleFindings() []Finding {
+	fc101 := New(rules.MustGet("FC101"), "cmd/api/main.go", 11, 16,
+		`server listens on 127.0.0.1:9000; FC reaches the function on 0.0.0.0:9000`)
+	fc101.EndLine, fc101.EndColumn = 11, 32
+	fc103 := New(rules.MustGet("FC103"), "cmd/api/main.go", 11, 16, "port 9000 is a literal")
+	fc104 := New(rules.MustGet("FC104"), "cmd/api/main.go", 12, 3,
+		"ReadTimeout of 30s also closes idle keep-alive connections after 30s (IdleTimeout is unset)")
+	fc203 := New(rules.MustGet("FC203"), "function.zip!bootstrap", 0, 0, "bootstrap has mode 0644: no exec bit")
+	fc207 := New(rules.MustGet("FC207"), "function.zip!bootstrap", 3, 7, "/code/target/main is not in the package; the pre-deploy action builds it")
+	fc207.Severity = rules.Warning
+	fc207.Source = "\texec /code/target/main \"$@\"\r\n"
+	fc001 := New(rules.MustGet("FC001"), "gone.go", 3, 1, "//fclint:ignore FC101 suppressed nothing")
+	fc301 := New(rules.MustGet("FC301"), "s.yaml", 6, 16, `runtime "custom.debian9" does not exist; Debian 9 is "custom"`)
+	fs := []Finding{fc301, fc104, fc207, fc101, fc001, fc203, fc103}
+	Sort(fs)
+	return fs
+}
+
+// goldenWorkDir is a copy of testdata/src inside a fake repository, so that
+// SARIF and GitHub paths are resolved against the repository root ("sub/...").
+func goldenWorkDir(t *testing.T) string {
+	t.Helper()
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(repo, "sub")
+	if err := os.CopyFS(sub, os.DirFS("testdata/src")); err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+func render(t *testing.T, format string, opts Options, fs []Finding) string {
+	t.Helper()
+	p, err := NewPrinter(format, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := p.Print(&buf, fs); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (create it with: go test ./report -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (if the change is intended: go test ./report -update)\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name, format string
+		color        bool
+		findings     []Finding
+	}{
+		{"text.golden", "text", false, sampleFindings()},
+		{"text-color.golden", "text", true, sampleFindings()},
+		{"text-empty.golden", "text", false, nil},
+		{"json.golden", "json", false, sampleFindings()},
+		{"json-empty.golden", "json", false, nil},
+		{"sarif.golden", "sarif", false, sampleFindings()},
+		{"github.golden", "github", false, sampleFindings()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := Options{WorkDir: goldenWorkDir(t), ToolVersion: "v1.2.3", Color: tc.color, Command: "check"}
+			golden(t, tc.name, render(t, tc.format, opts, tc.findings))
+		})
+	}
+}
+
+func TestNewPrinterRejectsUnknownFormat(t *testing.T) {
+	if _, err := NewPrinter("xml", Options{}); err == nil {
+		t.Error("NewPrinter(xml) succeeded")
+	}
+	for _, f := range Formats {
+		if _, err := NewPrinter(f, Options{}); err != nil {
+			t.Errorf("NewPrinter(%s): %v", f, err)
+		}
+	}
+}
