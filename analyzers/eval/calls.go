@@ -1,0 +1,641 @@
+package eval
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// FC's port environment variables: reading one yields the CAPort.
+var portEnv = map[string]bool{"FC_CUSTOM_LISTEN_PORT": true, "FC_SERVER_PORT": true}
+
+// IsPortEnv reports whether name is one of FC's port environment variables.
+func IsPortEnv(name string) bool { return portEnv[name] }
+
+// call evaluates calls the evaluator understands: conversions, environment
+// reads, string building, strconv, and functions of the same package.
+func (e *Evaluator) call(call *ast.CallExpr) []Value {
+	if tv, ok := e.info.Types[call]; ok && tv.Value != nil {
+		return []Value{constValue(tv.Value, call.Pos(), nil, "")}
+	}
+	if tv, ok := e.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		// Conversions keep the value: time.Duration(n), string(s), int64(p).
+		if isString(tv.Type) && !isString(e.info.TypeOf(call.Args[0])) {
+			return []Value{unknown(call.Pos())} // string(rune), string(bytes)
+		}
+		return e.Eval(call.Args[0])
+	}
+	fn := e.callee(call)
+	if fn == nil {
+		return []Value{unknown(call.Pos())}
+	}
+	args := call.Args
+	switch fn.FullName() {
+	case "os.Getenv":
+		if len(args) == 1 {
+			return []Value{e.env(args[0], call.Pos())}
+		}
+	case "cmp.Or":
+		return e.cmpOr(call)
+	case "fmt.Sprintf":
+		return e.sprintf(call)
+	case "fmt.Sprint":
+		if len(args) == 1 && !call.Ellipsis.IsValid() {
+			return mapValues(e.Eval(args[0]), toText)
+		}
+	case "net.JoinHostPort":
+		if len(args) == 2 {
+			return e.joinHostPort(args[0], args[1])
+		}
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
+		if len(args) >= 1 && (len(args) == 1 || e.isConst(args[1], 10)) {
+			return mapValues(e.Eval(args[0]), toText)
+		}
+	case "net.ParseIP":
+		if len(args) == 1 {
+			return e.Eval(args[0])
+		}
+	case "net.IPv4":
+		if ip, ok := e.ipv4(args); ok {
+			return []Value{TextValue(ip, KindLiteral, call.Pos(), "")}
+		}
+	case "strings.TrimSpace":
+		if len(args) == 1 {
+			return e.Eval(args[0])
+		}
+	}
+	if fn.Pkg() == e.pass.Pkg {
+		return e.returns(fn, 0, call.Pos())
+	}
+	return []Value{unknown(call.Pos())}
+}
+
+func (e *Evaluator) isConst(x ast.Expr, n int64) bool {
+	tv, ok := e.info.Types[x]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	return exact && v == n
+}
+
+func mapValues(vs []Value, f func(Value) Value) []Value {
+	out := make([]Value, len(vs))
+	for i, v := range vs {
+		out[i] = f(v)
+	}
+	return out
+}
+
+// tuple evaluates element i of a multi-value call: x, ok := os.LookupEnv(k),
+// n, err := strconv.Atoi(s), or a same-package function with several results.
+func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
+	if call == nil {
+		return []Value{unknown(token.NoPos)}
+	}
+	fn := e.callee(call)
+	if fn == nil {
+		return []Value{unknown(call.Pos())}
+	}
+	switch fn.FullName() {
+	case "os.LookupEnv":
+		if i == 0 && len(call.Args) == 1 {
+			return []Value{e.env(call.Args[0], call.Pos())}
+		}
+	case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint":
+		if i == 0 && len(call.Args) >= 1 {
+			return mapValues(e.Eval(call.Args[0]), toInt)
+		}
+	case "time.ParseDuration":
+		if i == 0 && len(call.Args) == 1 {
+			return mapValues(e.Eval(call.Args[0]), parseDuration)
+		}
+	}
+	if fn.Pkg() == e.pass.Pkg {
+		return e.returns(fn, i, call.Pos())
+	}
+	return []Value{unknown(call.Pos())}
+}
+
+// returns evaluates result i of a same-package function from its return
+// statements. Named results assigned in the body are not followed.
+func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
+	decl := e.index().funcs[fn]
+	if decl == nil || decl.Body == nil || e.busy[fn] {
+		return []Value{unknown(pos)}
+	}
+	e.busy[fn] = true
+	defer delete(e.busy, fn)
+	var out []Value
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case len(n.Results) == 0:
+				out = append(out, unknown(n.Pos()))
+			case len(n.Results) == 1 && i > 0:
+				if c, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
+					out = append(out, e.tuple(c, i)...)
+				} else {
+					out = append(out, unknown(n.Pos()))
+				}
+			case i < len(n.Results):
+				out = append(out, e.Eval(n.Results[i])...)
+			}
+		}
+		return true
+	})
+	if len(out) == 0 {
+		return []Value{unknown(pos)}
+	}
+	return out
+}
+
+// env evaluates os.Getenv(name): the CAPort for FC's port variables, the
+// configured value for environmentVariables, else unknown.
+func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) Value {
+	name, ok := e.stringConst(nameExpr)
+	if !ok {
+		return unknown(pos)
+	}
+	if portEnv[name] {
+		return Value{Parts: []Part{{Sym: CAPort, Kind: KindFCEnv, Pos: pos, Origin: name}}, Pos: pos, Kind: KindFCEnv, Env: name, Origin: name}
+	}
+	if e.fn != nil && !e.fn.EnvUnknown[name] {
+		if val, ok := e.fn.Env[name]; ok {
+			v := TextValue(val, KindConfigEnv, pos, name+"="+val+" in environmentVariables"+e.inConfig())
+			v.Env = name
+			return v
+		}
+	}
+	v := unknown(pos)
+	v.Env = name
+	return v
+}
+
+func (e *Evaluator) inConfig() string {
+	if e.cfg == "" {
+		return ""
+	}
+	return " (" + e.cfg + ")"
+}
+
+// LookupEnvValue evaluates an environment variable by name the way os.Getenv
+// would be; listen tables use it for framework defaults such as gin's $PORT.
+func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
+	if portEnv[name] {
+		return Value{Parts: []Part{{Sym: CAPort, Kind: KindFCEnv, Pos: pos, Origin: name}}, Pos: pos, Kind: KindFCEnv, Env: name, Origin: name}
+	}
+	if e.fn != nil && !e.fn.EnvUnknown[name] {
+		if val, ok := e.fn.Env[name]; ok {
+			v := TextValue(val, KindConfigEnv, pos, name+"="+val+" in environmentVariables"+e.inConfig())
+			v.Env = name
+			return v
+		}
+	}
+	v := unknown(pos)
+	v.Env = name
+	return v
+}
+
+// cmpOr evaluates cmp.Or(a, b, ...): the first non-zero argument. Later
+// arguments are fallbacks unless an earlier one is surely set.
+func (e *Evaluator) cmpOr(call *ast.CallExpr) []Value {
+	if call.Ellipsis.IsValid() {
+		return []Value{unknown(call.Pos())}
+	}
+	var out []Value
+	name := ""
+	for i, arg := range call.Args {
+		vs := e.Eval(arg)
+		if i > 0 {
+			vs = markFallback(vs, name)
+		}
+		out = append(out, vs...)
+		if nonEmpty(vs) || allKnownNonZero(vs) {
+			break
+		}
+		if name == "" {
+			for _, v := range vs {
+				if v.Env != "" {
+					name = v.Env
+				}
+			}
+			if name == "" {
+				name = "the earlier arguments"
+			}
+		}
+	}
+	return out
+}
+
+func allKnownNonZero(vs []Value) bool {
+	for _, v := range vs {
+		if v.Const == nil {
+			return false
+		}
+		switch v.Const.Kind() {
+		case constant.String:
+			if constant.StringVal(v.Const) == "" {
+				return false
+			}
+		case constant.Int:
+			if constant.Sign(v.Const) == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(vs) > 0
+}
+
+// sprintf evaluates fmt.Sprintf with a known format and the verbs %s, %d, %v.
+func (e *Evaluator) sprintf(call *ast.CallExpr) []Value {
+	if len(call.Args) == 0 || call.Ellipsis.IsValid() {
+		return []Value{unknown(call.Pos())}
+	}
+	fvs := e.Eval(call.Args[0])
+	if len(fvs) != 1 || fvs[0].Const == nil || len(fvs[0].Parts) != 1 {
+		return []Value{unknown(call.Pos())}
+	}
+	fp := fvs[0].Parts[0]
+	format := fp.Text
+	results := []Value{{Parts: []Part{}, Pos: call.Pos(), Kind: KindLiteral}}
+	addText := func(text string, offset int) {
+		if text == "" {
+			return
+		}
+		p := fp
+		p.Text, p.Offset = text, fp.Offset+offset
+		for i := range results {
+			results[i].Parts = append(append([]Part(nil), results[i].Parts...), p)
+		}
+	}
+	addValues := func(vs []Value) {
+		var next []Value
+		for _, r := range results {
+			for _, v := range vs {
+				w := r
+				w.Parts = append(append([]Part(nil), r.Parts...), v.Str()...)
+				if v.Fallback != "" {
+					w.Fallback = v.Fallback
+				}
+				next = append(next, w)
+			}
+		}
+		results = capValues(next)
+	}
+	arg := 1
+	start := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		addText(format[start:i], start)
+		if i+1 < len(format) && format[i+1] == '%' {
+			addText("%", i)
+			i++
+			start = i + 1
+			continue
+		}
+		if i+1 >= len(format) || !strings.ContainsRune("sdv", rune(format[i+1])) || arg >= len(call.Args) {
+			// Flags, widths, other verbs: the piece is unknown.
+			addValues([]Value{unknown(call.Pos())})
+			for i+1 < len(format) && !isVerb(format[i+1]) {
+				i++
+			}
+			i++
+			arg++
+			start = i + 1
+			continue
+		}
+		vs := e.Eval(call.Args[arg])
+		if format[i+1] == 'd' {
+			vs = mapValues(vs, toText)
+		} else {
+			vs = mapValues(vs, textOf)
+		}
+		addValues(vs)
+		arg++
+		i++
+		start = i + 1
+	}
+	if start < len(format) {
+		addText(format[start:], start)
+	}
+	for i := range results {
+		results[i].Const = constOf(results[i].Parts)
+	}
+	return results
+}
+
+func isVerb(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// textOf renders a value for %s/%v: strings and integers as text.
+func textOf(v Value) Value {
+	if v.Const != nil && (v.Const.Kind() == constant.String || v.Const.Kind() == constant.Int) {
+		return toText(v)
+	}
+	if v.Parts != nil {
+		return v
+	}
+	return unknown(v.Pos)
+}
+
+// constOf is the string constant of parts that are all text, else nil.
+func constOf(parts []Part) constant.Value {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.Sym != Text {
+			return nil
+		}
+		b.WriteString(p.Text)
+	}
+	return constant.MakeString(b.String())
+}
+
+// joinHostPort evaluates net.JoinHostPort(host, port).
+func (e *Evaluator) joinHostPort(host, port ast.Expr) []Value {
+	hosts := e.Eval(host)
+	var bracketed []Value
+	for _, h := range hosts {
+		if h.Const != nil && h.Const.Kind() == constant.String && strings.Contains(constant.StringVal(h.Const), ":") {
+			h = join(join(TextValue("[", KindLiteral, host.Pos(), ""), h), TextValue("]", KindLiteral, host.Pos(), ""))
+		}
+		bracketed = append(bracketed, h)
+	}
+	colon := []Value{{Parts: []Part{{Text: ":", Kind: KindLiteral, Pos: port.Pos()}}, Const: constant.MakeString(":"), Kind: KindLiteral}}
+	return e.concat(e.concat(bracketed, colon), mapValues(e.Eval(port), textOf))
+}
+
+// Sources returns what an expression of struct or pointer-to-struct type may
+// refer to: composite literals, new(T) calls, variables declared without a
+// value (their name), or calls the evaluator does not follow (the call
+// itself). A nil entry means unknown.
+func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
+	x = ast.Unparen(x)
+	if e.depth >= maxDepth {
+		return []ast.Node{nil}
+	}
+	e.depth++
+	defer func() { e.depth-- }()
+	switch x := x.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return e.Sources(x.X)
+		}
+	case *ast.CompositeLit:
+		return []ast.Node{x}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "new" {
+			if _, ok := e.info.Uses[id].(*types.Builtin); ok {
+				return []ast.Node{x}
+			}
+		}
+		fn := e.callee(x)
+		if fn == nil || fn.Pkg() != e.pass.Pkg || e.busy[fn] {
+			return []ast.Node{x}
+		}
+		decl := e.index().funcs[fn]
+		if decl == nil || decl.Body == nil {
+			return []ast.Node{x}
+		}
+		e.busy[fn] = true
+		defer delete(e.busy, fn)
+		var out []ast.Node
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) > 0 {
+					out = append(out, e.Sources(n.Results[0])...)
+				}
+			}
+			return true
+		})
+		return out
+	case *ast.Ident, *ast.SelectorExpr:
+		obj := e.refObject(x)
+		if obj == nil || e.busy[obj] {
+			return []ast.Node{nil}
+		}
+		e.busy[obj] = true
+		defer delete(e.busy, obj)
+		ix := e.index()
+		var out []ast.Node
+		if f, ok := obj.(*types.Var); ok && f.IsField() {
+			for _, w := range ix.fields[f] {
+				if w.value == nil {
+					out = append(out, nil)
+					continue
+				}
+				out = append(out, e.Sources(w.value)...)
+			}
+		} else {
+			for _, a := range ix.assigns[obj] {
+				if a.rhs == nil || a.call != nil || a.flag != nil {
+					out = append(out, nil)
+					continue
+				}
+				out = append(out, e.Sources(a.rhs)...)
+			}
+			if v, ok := obj.(*types.Var); ok {
+				if po, ok := ix.params[v]; ok {
+					for _, call := range ix.calls[po.fn] {
+						if po.index < len(call.Args) && !po.variadic {
+							out = append(out, e.Sources(call.Args[po.index])...)
+						}
+					}
+					if ix.escapes[po.fn] || len(ix.calls[po.fn]) == 0 {
+						out = append(out, nil)
+					}
+				}
+			}
+			if ix.declared[obj] {
+				if id, ok := x.(*ast.Ident); ok {
+					if def := declIdent(e, obj, id); def != nil {
+						out = append(out, def)
+					}
+				}
+			}
+		}
+		if ix.escapes[obj] || len(out) == 0 {
+			out = append(out, nil)
+		}
+		return out
+	}
+	return []ast.Node{nil}
+}
+
+// declIdent finds the declaring identifier of obj (its zero-value source).
+func declIdent(e *Evaluator, obj types.Object, _ *ast.Ident) ast.Node {
+	for _, f := range e.pass.Files {
+		if f.FileStart <= obj.Pos() && obj.Pos() <= f.FileEnd {
+			var found ast.Node
+			ast.Inspect(f, func(n ast.Node) bool {
+				if found != nil {
+					return false
+				}
+				if id, ok := n.(*ast.Ident); ok && id.Pos() == obj.Pos() {
+					found = id
+				}
+				return true
+			})
+			return found
+		}
+	}
+	return nil
+}
+
+// Field returns the values of field name of the struct that x refers to
+// (a value or a pointer): assignments x.name = v on the same struct win;
+// otherwise the composite literal's element, or the zero value when the
+// literal or a new(T)/var declaration leaves it unset; unknown for structs
+// the evaluator cannot see being built.
+func (e *Evaluator) Field(x ast.Expr, name string) []Value {
+	f := fieldByName(e.info.TypeOf(x), name)
+	if f == nil {
+		return []Value{unknown(x.Pos())}
+	}
+	srcs := e.Sources(x)
+	var overrides []Value
+	for _, w := range e.index().fields[f] {
+		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
+			continue
+		}
+		if w.value == nil {
+			overrides = append(overrides, unknown(x.Pos()))
+			continue
+		}
+		overrides = append(overrides, e.Eval(w.value)...)
+	}
+	if len(overrides) > 0 {
+		return dedupe(overrides)
+	}
+	var out []Value
+	for _, src := range srcs {
+		switch s := src.(type) {
+		case *ast.CompositeLit:
+			var val ast.Expr
+			for _, w := range e.index().fields[f] {
+				if w.lit == s {
+					val = w.value
+				}
+			}
+			if val != nil {
+				out = append(out, e.Eval(val)...)
+			} else {
+				out = append(out, zero(f.Type(), s.Pos()))
+			}
+		case *ast.Ident:
+			out = append(out, zero(f.Type(), s.Pos()))
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && id.Name == "new" {
+				out = append(out, zero(f.Type(), s.Pos()))
+			} else {
+				out = append(out, unknown(x.Pos()))
+			}
+		default:
+			out = append(out, unknown(x.Pos()))
+		}
+	}
+	return dedupe(out)
+}
+
+// FieldWritten reports whether any write to field name of the struct x refers
+// to is visible (in a literal or by assignment).
+func (e *Evaluator) FieldWritten(x ast.Expr, name string) bool {
+	for _, v := range e.Field(x, name) {
+		if v.Kind != KindZero {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldByName(t types.Type, name string) *types.Var {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return st.Field(i)
+		}
+	}
+	return nil
+}
+
+func overlap(a, b []ast.Node) bool {
+	for _, x := range a {
+		if x == nil {
+			continue
+		}
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameRef reports whether a and b name the same variable or field path
+// (srv, a.srv, e.Server).
+func (e *Evaluator) sameRef(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && e.refObject(a) != nil && e.refObject(a) == e.refObject(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		if !ok || e.refObject(a) == nil || e.refObject(a) != e.refObject(b) {
+			return false
+		}
+		if _, isPkg := e.info.Uses[identOf(a.X)].(*types.PkgName); isPkg {
+			return true
+		}
+		return e.sameRef(a.X, b.X)
+	case *ast.StarExpr:
+		b, ok := b.(*ast.StarExpr)
+		return ok && e.sameRef(a.X, b.X)
+	}
+	return false
+}
+
+func identOf(x ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(x).(*ast.Ident)
+	return id
+}
+
+// ipv4 renders net.IPv4(a, b, c, d) with constant bytes.
+func (e *Evaluator) ipv4(args []ast.Expr) (string, bool) {
+	if len(args) != 4 {
+		return "", false
+	}
+	var b strings.Builder
+	for i, a := range args {
+		tv, ok := e.info.Types[a]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tv.Value.ExactString())
+	}
+	return b.String(), true
+}

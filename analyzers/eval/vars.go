@@ -1,0 +1,308 @@
+package eval
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// ident evaluates a name: a constant, a variable (all its assignments) or a
+// parameter (the arguments at every call site).
+func (e *Evaluator) ident(x *ast.Ident) []Value {
+	obj := e.info.Uses[x]
+	if obj == nil {
+		obj = e.info.Defs[x]
+	}
+	return e.object(obj, x)
+}
+
+func (e *Evaluator) object(obj types.Object, at ast.Expr) []Value {
+	switch obj := obj.(type) {
+	case *types.Const:
+		if decl, ok := e.index().consts[obj]; ok && decl.Pos() != at.Pos() {
+			vs := e.Eval(decl)
+			// The declaration may be typed or iota-based; trust go/types' value.
+			out := make([]Value, len(vs))
+			for i, v := range vs {
+				v.Const = obj.Val()
+				out[i] = v
+			}
+			return withOrigin(out, "the constant "+obj.Name()+" ("+e.Position(decl.Pos())+")")
+		}
+		return []Value{constValue(obj.Val(), at.Pos(), nil, "")}
+	case *types.Var:
+		return e.variable(obj, at)
+	case *types.Nil:
+		return []Value{{Pos: at.Pos(), Kind: KindZero}}
+	}
+	return []Value{unknown(at.Pos())}
+}
+
+func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
+	if obj.Pkg() != e.pass.Pkg {
+		if v, ok := knownVars[obj.Pkg().Path()+"."+obj.Name()]; ok && obj.Parent() == obj.Pkg().Scope() {
+			return []Value{TextValue(v, KindLiteral, at.Pos(), "")}
+		}
+		return []Value{unknown(at.Pos())}
+	}
+	if e.busy[obj] {
+		return []Value{unknown(at.Pos())}
+	}
+	e.busy[obj] = true
+	defer delete(e.busy, obj)
+
+	ix := e.index()
+	var primary, fallback []Value
+	var fallbackGuarded bool
+	for _, a := range ix.assigns[obj] {
+		vs := e.assigned(a)
+		if a.guard != nil && e.emptinessTest(a.guard, obj) {
+			fallback = append(fallback, vs...)
+			fallbackGuarded = true
+			continue
+		}
+		primary = append(primary, vs...)
+	}
+	if po, ok := ix.params[obj]; ok {
+		primary = append(primary, e.params(po, at)...)
+	}
+	if len(primary) == 0 && !fallbackGuarded {
+		if ix.declared[obj] {
+			primary = append(primary, zero(obj.Type(), at.Pos()))
+		} else {
+			primary = append(primary, unknown(at.Pos()))
+		}
+	}
+	if ix.escapes[obj] {
+		primary = append(primary, unknown(at.Pos()))
+	}
+	if fallbackGuarded && !nonEmpty(primary) {
+		primary = append(primary, markFallback(fallback, fallbackName(primary, obj))...)
+	}
+	return primary
+}
+
+// fallbackName names what a fallback stands in for: the environment variable
+// the primary value was read from, else the variable.
+func fallbackName(primary []Value, obj types.Object) string {
+	for _, v := range primary {
+		if v.Env != "" {
+			return v.Env
+		}
+	}
+	return obj.Name()
+}
+
+// assigned evaluates one assignment.
+func (e *Evaluator) assigned(a assign) []Value {
+	switch {
+	case a.flag != nil:
+		return e.flagValue(a.flag)
+	case a.call != nil:
+		return e.tuple(a.call, a.tuple)
+	case a.rhs == nil:
+		return []Value{unknown(a.lhs.Pos())}
+	case a.op == token.ADD_ASSIGN:
+		// x += y: the earlier x is unknown here (it may be x itself in a loop).
+		if isString(e.info.TypeOf(a.lhs)) {
+			return e.concat([]Value{unknown(a.lhs.Pos())}, e.Eval(a.rhs))
+		}
+		return []Value{unknown(a.lhs.Pos())}
+	}
+	return e.Eval(a.rhs)
+}
+
+// emptinessTest reports whether cond tests obj for "unset": obj == "",
+// len(obj) == 0, obj == 0, or !ok where ok comes with obj from os.LookupEnv.
+func (e *Evaluator) emptinessTest(cond ast.Expr, obj types.Object) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LOR, token.LAND:
+			return e.emptinessTest(c.X, obj) || e.emptinessTest(c.Y, obj)
+		case token.EQL:
+			for _, pair := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if e.refObject(pair[0]) == obj && e.isZeroConst(pair[1]) {
+					return true
+				}
+				if call, ok := ast.Unparen(pair[0]).(*ast.CallExpr); ok && len(call.Args) == 1 {
+					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" && e.refObject(call.Args[0]) == obj && e.isZeroConst(pair[1]) {
+						return true
+					}
+				}
+			}
+		}
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			ok := e.refObject(c.X)
+			if ok == nil {
+				return false
+			}
+			for _, a := range e.index().assigns[ok] {
+				if a.call == nil {
+					continue
+				}
+				for _, b := range e.index().assigns[obj] {
+					if b.call == a.call {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (e *Evaluator) isZeroConst(x ast.Expr) bool {
+	tv, ok := e.info.Types[x]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case constant.Int:
+		return constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
+// params evaluates a parameter as the union of its arguments at every call
+// site in the package, plus unknown when callers may be out of sight.
+func (e *Evaluator) params(po paramOf, at ast.Expr) []Value {
+	ix := e.index()
+	var out []Value
+	calls := ix.calls[po.fn]
+	hidden := ix.escapes[po.fn] || len(calls) == 0 || (po.fn.Exported() && e.pass.Pkg.Name() != "main")
+	if hidden {
+		out = append(out, unknown(at.Pos()))
+	}
+	for _, call := range calls {
+		if po.variadic || call.Ellipsis.IsValid() || po.index >= len(call.Args) {
+			out = append(out, unknown(call.Pos()))
+			continue
+		}
+		out = append(out, e.Eval(call.Args[po.index])...)
+	}
+	return out
+}
+
+// zero is the zero value of t, for variables and fields never set.
+func zero(t types.Type, pos token.Pos) Value {
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		switch {
+		case b.Info()&types.IsString != 0:
+			return TextValue("", KindZero, pos, "")
+		case b.Info()&types.IsInteger != 0:
+			return Value{Const: constant.MakeInt64(0), Pos: pos, Kind: KindZero}
+		case b.Info()&types.IsBoolean != 0:
+			return Value{Const: constant.MakeBool(false), Pos: pos, Kind: KindZero}
+		}
+	}
+	return Value{Pos: pos, Kind: KindZero}
+}
+
+// knownVars are package variables of the standard library with fixed values.
+var knownVars = map[string]string{
+	"net.IPv4zero":              "0.0.0.0",
+	"net.IPv4bcast":             "255.255.255.255",
+	"net.IPv6zero":              "::",
+	"net.IPv6unspecified":       "::",
+	"net.IPv6loopback":          "::1",
+	"net.IPv6linklocalallnodes": "ff02::1",
+}
+
+// selector evaluates pkg.Name and x.Field.
+func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
+	if tv, ok := e.info.Types[x]; ok && tv.Value != nil {
+		if obj, ok := e.info.Uses[x.Sel].(*types.Const); ok && obj.Pkg() == e.pass.Pkg {
+			return e.object(obj, x)
+		}
+		return []Value{constValue(tv.Value, x.Pos(), nil, "")}
+	}
+	sel, ok := e.info.Selections[x]
+	if !ok {
+		return e.object(e.info.Uses[x.Sel], x) // pkg.Var, pkg.Const
+	}
+	if sel.Kind() != types.FieldVal {
+		return []Value{unknown(x.Pos())}
+	}
+	f := sel.Obj().(*types.Var)
+	return e.fieldAll(f, x)
+}
+
+// fieldAll evaluates a field read as the union of every write to the field
+// anywhere in the package (instance-insensitive).
+func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
+	if e.busy[f] {
+		return []Value{unknown(at.Pos())}
+	}
+	e.busy[f] = true
+	defer delete(e.busy, f)
+	writes := e.index().fields[f]
+	if len(writes) == 0 {
+		return []Value{unknown(at.Pos())}
+	}
+	var out []Value
+	for _, w := range writes {
+		if w.value == nil {
+			out = append(out, unknown(at.Pos()))
+			continue
+		}
+		out = append(out, e.Eval(w.value)...)
+	}
+	return out
+}
+
+// deref evaluates *p: the pointee of every value p can hold (flag.String
+// results, &x).
+func (e *Evaluator) deref(p ast.Expr) []Value {
+	p = ast.Unparen(p)
+	switch p := p.(type) {
+	case *ast.CallExpr:
+		if fn := e.callee(p); fn != nil {
+			if _, ok := flagPtrFuncs[fn.FullName()]; ok {
+				return e.flagValue(p)
+			}
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return e.Eval(p.X)
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		obj := e.refObject(p)
+		if obj == nil || e.busy[obj] {
+			break
+		}
+		e.busy[obj] = true
+		defer delete(e.busy, obj)
+		var rhs []ast.Expr
+		if f, ok := obj.(*types.Var); ok && f.IsField() {
+			for _, w := range e.index().fields[f] {
+				rhs = append(rhs, w.value)
+			}
+		} else {
+			for _, a := range e.index().assigns[obj] {
+				if a.call != nil || a.flag != nil || a.op == token.ADD_ASSIGN {
+					rhs = append(rhs, nil)
+					continue
+				}
+				rhs = append(rhs, a.rhs)
+			}
+		}
+		if len(rhs) == 0 {
+			break
+		}
+		var out []Value
+		for _, r := range rhs {
+			if r == nil {
+				out = append(out, unknown(p.Pos()))
+				continue
+			}
+			out = append(out, e.deref(r)...)
+		}
+		return out
+	}
+	return []Value{unknown(p.Pos())}
+}

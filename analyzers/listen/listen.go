@@ -1,0 +1,301 @@
+// Package listen finds where a package starts servers and the addresses each
+// can listen on. It is an analyzer whose result FC101–FC103 share: the server
+// entry points are data (apis.go), values come from the shared evaluator.
+package listen
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
+)
+
+// Analyzer computes the package's listen sites once for every rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "fclintlisten",
+	Doc:        "find where the package starts servers and the addresses they can listen on; reports nothing",
+	Requires:   []*analysis.Analyzer{fcconfig.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Site is one call that starts a server.
+type Site struct {
+	Call      *ast.CallExpr
+	API       string // types.Func.FullName of the callee
+	Framework string // "net/http", "gin", ...
+	Addrs     []Addr // every address the server can listen on, one per visible path
+}
+
+// Result is the listen sites of a package. A package is "the program" for
+// cross-site judgments (a side server beside a CAPort server): the analyzers
+// see one package at a time, and for a main package that is the program.
+type Result struct {
+	Sites []*Site
+	Eval  *eval.Evaluator // nil when the package starts no server
+}
+
+// ServesCAPort reports whether a site other than except can listen on the
+// CAPort on a non-loopback address.
+func (r *Result) ServesCAPort(except *Site, caport int) bool {
+	for _, s := range r.Sites {
+		if s == except {
+			continue
+		}
+		for _, a := range s.Addrs {
+			if a.IsCAPort(caport) && !a.Loopback() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
+	if !importsServer(pass) {
+		return res, nil // fast path: most packages start no server
+	}
+	ev := eval.New(pass)
+	tests := fcconfig.Of(pass).Tests
+	for _, f := range pass.Files {
+		if !tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue // test servers are not the function's servers
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := ev.Callee(call)
+			if fn == nil {
+				return true
+			}
+			a, ok := apis[fn.FullName()]
+			if !ok || a.How == notASite {
+				return true
+			}
+			if site := find(ev, pass, call, fn.FullName(), a); site != nil {
+				res.Sites = append(res.Sites, site)
+			}
+			return true
+		})
+	}
+	if len(res.Sites) > 0 {
+		res.Eval = ev
+	}
+	return res, nil
+}
+
+func importsServer(pass *analysis.Pass) bool {
+	for _, p := range pass.Pkg.Imports() {
+		if serverPackages[p.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// find builds the site for a call to a server API, or nil when the call is
+// not one (a unix socket, a network that cannot be known).
+func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name string, a api) *Site {
+	site := &Site{Call: call, API: name, Framework: a.Framework}
+	var values []eval.Value
+	args := call.Args
+	switch a.How {
+	case fromArg:
+		values = arg(ev, call, a.Arg)
+	case fromNetArgs:
+		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[a.Arg-1])) {
+			return nil
+		}
+		values = arg(ev, call, a.Arg)
+	case fromRecvField:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		values = ev.Field(sel.X, a.Field)
+	case fromArgField:
+		if a.Arg >= len(args) {
+			return nil
+		}
+		values = ev.Field(args[a.Arg], a.Field)
+	case fromVariadic:
+		switch {
+		case call.Ellipsis.IsValid():
+			values = []eval.Value{{Pos: call.Pos()}}
+		case a.Arg < len(args):
+			values = ev.Eval(args[a.Arg])
+		default:
+			values = []eval.Value{variadicDefault(ev, pass, call, a)}
+		}
+	case fromOptions:
+		values = hertzAddrs(ev, call, a)
+	case fromTCPAddr:
+		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
+			return nil
+		}
+		values = tcpAddrs(ev, args[a.Arg])
+	}
+	for _, v := range values {
+		addr := addrOf(v, a, call.Pos())
+		site.Addrs = append(site.Addrs, addr)
+	}
+	return site
+}
+
+func arg(ev *eval.Evaluator, call *ast.CallExpr, i int) []eval.Value {
+	if i >= len(call.Args) {
+		return nil
+	}
+	return ev.Eval(call.Args[i])
+}
+
+// addrOf parses a value into an address, applying the API's meaning of an
+// empty address and carrying a default's explanation.
+func addrOf(v eval.Value, a api, pos token.Pos) Addr {
+	why := ""
+	if v.Kind == eval.KindDefault {
+		why = v.Origin
+	}
+	if v.Const != nil && v.Const.Kind() == constant.String && constant.StringVal(v.Const) == "" {
+		if a.EmptyAddr == "" {
+			return Addr{Value: v}
+		}
+		p := v.Pos
+		if !p.IsValid() {
+			p = pos
+		}
+		w := eval.TextValue(a.EmptyAddr, eval.KindDefault, p, a.EmptyWhy)
+		w.Fallback = v.Fallback
+		addr := parseAddr(w)
+		addr.Default = a.EmptyWhy
+		return addr
+	}
+	addr := parseAddr(v)
+	addr.Default = why
+	return addr
+}
+
+// tcpOnly reports whether every value of a network argument is a TCP network.
+func tcpOnly(vs []eval.Value) bool {
+	for _, v := range vs {
+		if v.Const == nil || v.Const.Kind() != constant.String || !tcpNetworks[constant.StringVal(v.Const)] {
+			return false
+		}
+	}
+	return len(vs) > 0
+}
+
+// variadicDefault is gin's Run() without an address: ":"+$PORT when the
+// configuration sets PORT (FC does not), else ":8080".
+func variadicDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, a api) eval.Value {
+	fn := fcconfig.Of(pass).Function
+	if a.Env != "" && fn.EnvUnknown[a.Env] {
+		return eval.Value{Pos: call.Pos()}
+	}
+	if a.Env != "" {
+		if _, ok := fn.Env[a.Env]; ok {
+			env := ev.LookupEnvValue(a.Env, call.Pos())
+			v := eval.TextValue(":", eval.KindDefault, call.Pos(), "")
+			v.Parts = append(v.Parts, env.Str()...)
+			v.Const = constant.MakeString(":" + constant.StringVal(env.Const))
+			v.Origin = "$" + a.Env
+			return v
+		}
+	}
+	return eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)
+}
+
+// hertzAddrs finds the address options of the server.Default/New call that
+// built the receiver of Spin/Run.
+func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	var out []eval.Value
+	for _, src := range ev.Sources(sel.X) {
+		ctor, ok := src.(*ast.CallExpr)
+		if !ok {
+			out = append(out, eval.Value{Pos: call.Pos()})
+			continue
+		}
+		fn := ev.Callee(ctor)
+		if fn == nil || !hertzConstructors[fn.FullName()] || ctor.Ellipsis.IsValid() {
+			out = append(out, eval.Value{Pos: call.Pos()})
+			continue
+		}
+		found := false
+		for _, opt := range ctor.Args {
+			oc, ok := ast.Unparen(opt).(*ast.CallExpr)
+			if !ok {
+				continue // an option from a variable: not followed
+			}
+			if f := ev.Callee(oc); f != nil && f.FullName() == hertzHostPorts && len(oc.Args) == 1 {
+				out = append(out, ev.Eval(oc.Args[0])...)
+				found = true
+			}
+		}
+		if !found {
+			if onlyCalls(ctor.Args) {
+				out = append(out, eval.TextValue(a.Default, eval.KindDefault, ctor.Pos(), a.DefaultWhy))
+			} else {
+				out = append(out, eval.Value{Pos: call.Pos()})
+			}
+		}
+	}
+	return out
+}
+
+func onlyCalls(args []ast.Expr) bool {
+	for _, a := range args {
+		if _, ok := ast.Unparen(a).(*ast.CallExpr); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// tcpAddrs evaluates a *net.TCPAddr argument as "IP:Port" values.
+func tcpAddrs(ev *eval.Evaluator, x ast.Expr) []eval.Value {
+	ips := ev.Field(x, "IP")
+	ports := ev.Field(x, "Port")
+	var out []eval.Value
+	for _, ip := range ips {
+		host := ip
+		if ip.Kind == eval.KindZero && ip.Const == nil {
+			host = eval.TextValue("", eval.KindZero, ip.Pos, "") // nil IP: all interfaces
+		}
+		hostParts := host.Str()
+		if host.Const != nil && containsColon(host) {
+			hostParts = append(append([]eval.Part{{Text: "["}}, hostParts...), eval.Part{Text: "]"})
+		}
+		for _, port := range ports {
+			parts := append(append(append([]eval.Part(nil), hostParts...), eval.Part{Text: ":", Pos: x.Pos()}), port.Str()...)
+			v := eval.Value{Parts: parts, Pos: x.Pos(), Kind: host.Kind}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func containsColon(v eval.Value) bool {
+	if v.Const == nil || v.Const.Kind() != constant.String {
+		return false
+	}
+	s := constant.StringVal(v.Const)
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			return true
+		}
+	}
+	return false
+}
