@@ -85,7 +85,8 @@ func launchInNamespace(p *prober, dir, scratch string, argv []string, readOnly b
 	if readOnly {
 		ro = "ro"
 	}
-	args := append([]string{self, helperArg, dir, root, ro, "--"}, argv...)
+	// Args[0] stays ours: test binaries (testscript) dispatch on it.
+	args := append([]string{os.Args[0], helperArg, dir, root, ro, "--"}, argv...)
 	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env)
 	cmd := &exec.Cmd{Path: self, Args: args, Env: env, Stdout: output, Stderr: output, ExtraFiles: []*os.File{statusW}}
 	uid, gid := os.Getuid(), os.Getgid()

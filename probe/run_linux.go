@@ -98,7 +98,7 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if err != nil {
 		var se *startError
 		if errors.As(err, &se) {
-			p.step("started", false, "%s: %v", strings.Join(argv, " "), se.err)
+			p.step("started", false, "%v", se.err)
 			p.finding("FC401", "the function could not be started: %v", se.err)
 			return p.res, nil
 		}

@@ -11,10 +11,15 @@ import (
 
 	"github.com/fclint/fclint/analyzers"
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/probe"
 	"github.com/fclint/fclint/rules"
 )
 
 func main() {
+	// fclint probe re-executes itself to set up the function's /code mount.
+	if probe.IsHelper() {
+		os.Exit(probe.HelperMain())
+	}
 	// go vet -vettool=$(command -v fclint) speaks the unitchecker protocol; it
 	// must be recognized before cobra parses anything.
 	if vetMode(os.Args[1:]) {

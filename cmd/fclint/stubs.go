@@ -11,7 +11,6 @@ func notYet(use string) *cobra.Command {
 
 func newPackageCmd(g *globalFlags) *cobra.Command { return notYet("package") }
 func newPackCmd(g *globalFlags) *cobra.Command    { return notYet("pack") }
-func newProbeCmd(g *globalFlags) *cobra.Command   { return notYet("probe") }
 func newInitCmd(g *globalFlags) *cobra.Command    { return notYet("init") }
 func newRulesCmd(g *globalFlags) *cobra.Command   { return notYet("rules") }
 func newExplainCmd(g *globalFlags) *cobra.Command { return notYet("explain") }

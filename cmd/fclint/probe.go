@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/probe"
+)
+
+func newProbeCmd(g *globalFlags) *cobra.Command {
+	var startTimeout, hold time.Duration
+	var env []string
+	cmd := &cobra.Command{
+		Use:   "probe [flags] PATH",
+		Short: "Start the function locally as FC would, and test it (FC4xx)",
+		Long: `probe starts a package (a ZIP, or the folder that becomes it) the way Function
+Compute does: command and args from the configuration (or /code/bootstrap), FC's
+environment, the package mounted at /code. It then checks that the function
+accepts connections on CAPort on all interfaces within the start deadline
+(FC401-FC403), keeps one connection alive across invocations (FC404) and does
+not close it while idle (FC405). It only connects to loopback, and stops every
+process it started. Linux only.`,
+		Example: `  fclint probe function.zip
+  fclint probe --hold 30s --env DB_URL=postgres://localhost/test ./code
+  fclint probe --port 8080 --start-timeout 20s --format json function.zip`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
+			p, err := g.printerFor(out, "probe")
+			if err != nil {
+				return err
+			}
+			if startTimeout <= 0 || hold <= 0 {
+				return usageErr("--start-timeout and --hold must be positive")
+			}
+			if err := probe.ParseEnv(env); err != nil {
+				return usageErr("%v", err)
+			}
+			path := filepath.Clean(args[0])
+			fi, err := os.Stat(path)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			dir := path
+			if !fi.IsDir() {
+				dir = filepath.Dir(path)
+			}
+			conf, err := config.Resolve(g.configOptions(dir))
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			if conf.Note != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+conf.Note)
+			}
+			opts := probe.Options{
+				Path:         path,
+				Function:     conf.Function,
+				StartTimeout: startTimeout,
+				Hold:         hold,
+				Env:          env,
+				Notes:        cmd.ErrOrStderr(),
+			}
+			if g.format == "text" {
+				tl := newTimeline(out, colorEnabled(out, g.noColor))
+				tl.header(path, conf.Function.CAPort())
+				opts.OnStep = tl.step
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			res, err := probe.Run(ctx, opts)
+			if errors.Is(err, context.Canceled) {
+				return usageErr("probe interrupted; the function was stopped")
+			}
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			if g.format == "text" {
+				fmt.Fprintln(out)
+			}
+			return g.emit(out, p, res.Findings)
+		},
+	}
+	f := cmd.Flags()
+	f.DurationVar(&startTimeout, "start-timeout", probe.DefaultStartTimeout, "how long the function may take to accept connections (FC's limit is 120s)")
+	f.DurationVar(&hold, "hold", probe.DefaultHold, "how long an idle keep-alive connection is held before it is used again")
+	f.StringArrayVar(&env, "env", nil, "extra environment variable KEY=VALUE for the function (repeatable; after the configuration's environmentVariables)")
+	return cmd
+}
+
+// timeline prints the probe's steps as they happen:
+//
+//	probe function.zip (CAPort 9000)
+//	  ok  started     +0ms     pid 4242: /code/bootstrap (with the package at /code)
+//	  ok  listening   +131ms   after 131ms on 0.0.0.0:9000
+type timeline struct {
+	w              io.Writer
+	ok, fail, dim  lipgloss.Style
+	okMark, noMark string
+}
+
+func newTimeline(w io.Writer, color bool) *timeline {
+	t := &timeline{w: w, okMark: "ok", noMark: "FAIL"}
+	if color {
+		// Same choice as the text printer: the caller decided, force ANSI.
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI)
+		t.ok = r.NewStyle().Foreground(lipgloss.Color("2")).Bold(true)
+		t.fail = r.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
+		t.dim = r.NewStyle().Faint(true)
+		t.okMark, t.noMark = "✓", "✗"
+	}
+	return t
+}
+
+func (t *timeline) header(path string, port int) {
+	fmt.Fprintf(t.w, "probe %s (CAPort %d)\n", path, port)
+}
+
+func (t *timeline) step(s probe.Step) {
+	mark := t.ok.Render(fmt.Sprintf("%-4s", t.okMark))
+	if !s.OK {
+		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))
+	}
+	at := t.dim.Render(fmt.Sprintf("%-8s", fmt.Sprintf("+%dms", s.At.Milliseconds())))
+	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, s.Detail)
+}
