@@ -1,0 +1,76 @@
+package packaging
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging/internal/testbin"
+)
+
+func TestBinaries(t *testing.T) {
+	cases := []struct {
+		target   string
+		runtime  string
+		want     string
+		contains []string
+	}{
+		{"linux-amd64", "custom.debian10", "", nil},
+		{"linux-arm64", "custom.debian10", "FC205", []string{"arm64", "GOOS=linux GOARCH=arm64 CGO_ENABLED=0", "exec format error"}},
+		{"linux-386", "custom.debian10", "FC205", []string{"32-bit"}},
+		{"darwin-amd64", "custom.debian10", "FC205", []string{"macOS", "GOOS=darwin"}},
+		{"windows-amd64", "custom.debian10", "FC205", []string{"Windows", "GOOS=windows"}},
+		// The cgo binary is linked against this machine's glibc and needs GLIBC_2.34.
+		{"linux-amd64-cgo", "custom.debian10", "FC206", []string{"GLIBC_2.34", "glibc 2.28", "CGO_ENABLED=1"}},
+		{"linux-amd64-cgo", "custom", "FC206", []string{"glibc 2.24"}},
+		{"linux-amd64-cgo", "custom.debian12", "", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.target+"/"+tc.runtime, func(t *testing.T) {
+			body, err := os.ReadFile(testbin.Path(t, tc.target))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn := fnWith(func(f *config.Function) { f.Runtime.Value = tc.runtime })
+			fs := checkZip(t, fn, zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
+			if got := ruleIDs(fs); got != tc.want {
+				t.Fatalf("rules = %q, want %q%s", got, tc.want, dump(fs))
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(fs[0].Message, s) {
+					t.Errorf("message %q lacks %q", fs[0].Message, s)
+				}
+			}
+			if tc.want != "" && !strings.Contains(fs[0].Fix, "CGO_ENABLED=0 GOOS=linux GOARCH=amd64") {
+				t.Errorf("fix %q", fs[0].Fix)
+			}
+		})
+	}
+}
+
+// A stored (uncompressed) entry is read in place; a bootstrap script that
+// execs a binary gets the binary checked too.
+func TestBinaryRunByScript(t *testing.T) {
+	body, err := os.ReadFile(testbin.Path(t, "linux-arm64"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := checkZip(t, fnWith(nil),
+		zf{Name: "bootstrap", Body: okScript, Mode: 0o755},
+		zf{Name: "main", Body: string(body), Mode: 0o755, Store: true})
+	if f := find(t, fs, "FC205"); f.File != "function.zip!main" {
+		t.Errorf("FC205 on %s", f.File)
+	}
+}
+
+func TestUnknownRuntimeGLIBC(t *testing.T) {
+	body, err := os.ReadFile(testbin.Path(t, "linux-amd64-cgo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := checkZip(t, nil, zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
+	if f := find(t, fs, "FC206"); !strings.Contains(f.Message, "runtime unknown: checked against custom.debian10") {
+		t.Errorf("FC206 %q", f.Message)
+	}
+}
