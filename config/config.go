@@ -18,6 +18,9 @@ type Pos struct {
 //   - Set: the file (or a flag) gives the key.
 //   - Unknown: the key is there but its value is an unresolved placeholder
 //     (${vars.x}, {{ runtime }}) or of the wrong type: treat it as "could be anything".
+//     Value then holds the text as written for strings (for messages), zero otherwise.
+//   - Pos: where the value is written; for a missing key, the function's
+//     position; Pos{} (File "") for a value from a command-line flag.
 type Field[T any] struct {
 	Value   T
 	Set     bool
@@ -54,7 +57,10 @@ type Action struct {
 	Hook string // "pre-deploy", ...
 	Run  string // the shell command
 	Path string // the folder it runs in, as written (relative to the config file)
-	Pos  Pos
+	Pos  Pos    // the run value
+	// Dir is Path resolved against the configuration file's folder (that
+	// folder when Path is empty); "" when Path is a placeholder.
+	Dir string
 }
 
 // Function is one function declared in a configuration file.
@@ -80,8 +86,15 @@ type Function struct {
 	// names whose values are placeholders.
 	Env        map[string]string
 	EnvUnknown map[string]bool
-	Layers     []string // layer ARNs as written
-	Actions    []Action
+	EnvPos     map[string]Pos // where each variable's value is written
+	// EnvUnresolved: environmentVariables (or one of its names) is a
+	// placeholder or of the wrong type, so any variable may be set.
+	EnvUnresolved bool
+	Layers        []string // layer ARNs as written (${vars.x} resolved when possible)
+	// LayersUnresolved: layers, or one of them, is a placeholder or of the
+	// wrong type, so any layer may be attached.
+	LayersUnresolved bool
+	Actions          []Action // the resource's actions, after the file's global ones
 }
 
 // CAPort is the port FC sends requests to: the configured port when known and
@@ -103,7 +116,7 @@ type File struct {
 // Options select and override the configuration.
 type Options struct {
 	ConfigPath string // --config: use this file, no discovery
-	Dir        string // the checked directory (or a ZIP's folder): discovery starts here, and selects the function whose code contains it
+	Dir        string // the checked directory, a ZIP's folder or the ZIP itself: discovery starts here, and selects the function whose code is or contains it
 	Port       int    // --port override; 0 = none
 	Runtime    string // --runtime override; "" = none
 }
