@@ -157,8 +157,11 @@ func TestLayoutAndModes(t *testing.T) {
 			want: "FC203",
 		},
 		{
-			name:  "python command: no exec bit needed, file missing",
-			fn:    fnWith(func(f *config.Function) { command("python3", "app.py")(f); f.Env = map[string]string{"PATH": "/var/fc/lang/python3.10/bin:$PATH"} }),
+			name: "python command: no exec bit needed, file missing",
+			fn: fnWith(func(f *config.Function) {
+				command("python3", "app.py")(f)
+				f.Env = map[string]string{"PATH": "/var/fc/lang/python3.10/bin:$PATH"}
+			}),
 			files: []zf{{Name: "server.py", Body: "print()"}},
 			want:  "FC207",
 			check: func(t *testing.T, fs []report.Finding) {
@@ -225,7 +228,9 @@ func TestScripts(t *testing.T) {
 		{name: "gunicorn on CAPort env", body: "#!/bin/bash\ngunicorn --bind=0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app\n", want: ""},
 		{name: "uvicorn defaults", body: "#!/bin/bash\npython3 -m uvicorn main:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" }), want: "FC302,FC302", line: 2, contains: "uvicorn"},
 		{name: "uvicorn wrong port", body: "#!/bin/bash\nuvicorn main:app --host 0.0.0.0 --port 8080\n", want: "FC302", line: 2, contains: "port 8080"},
-		{name: "port from variable set in the script", body: "#!/bin/bash\nPORT=8000\nexec node server.js --port $PORT\n", extra: []zf{{Name: "server.js", Body: ""}}, fn: fnWith(func(f *config.Function) { f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"} }), want: "FC302", line: 3, contains: "port 8000"},
+		{name: "port from variable set in the script", body: "#!/bin/bash\nPORT=8000\nexec node server.js --port $PORT\n", extra: []zf{{Name: "server.js", Body: ""}}, fn: fnWith(func(f *config.Function) {
+			f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}
+		}), want: "FC302", line: 3, contains: "port 8000"},
 		{name: "unknown variable is no finding", body: "#!/bin/bash\nexec php -S 0.0.0.0:$MYPORT router.php\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), extra: []zf{{Name: "router.php", Body: ""}}, want: ""},
 		{name: "php -S localhost", body: "#!/bin/bash\nexec php -S localhost:9000 -t public\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC302", line: 2, contains: "localhost"},
 		{name: "java server.port and missing jar", body: "#!/bin/bash\njava -Dserver.port=8080 -jar target/demo.jar\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC207,FC302", line: 2},
@@ -267,7 +272,10 @@ func TestCommandLine(t *testing.T) {
 		files []zf
 		want  string
 	}{
-		{"java -jar missing", fnWith(func(f *config.Function) { f.Runtime.Value = "custom"; commandArgs([]string{"java"}, []string{"-jar", "target/demo.jar"})(f) }), nil, "FC207"},
+		{"java -jar missing", fnWith(func(f *config.Function) {
+			f.Runtime.Value = "custom"
+			commandArgs([]string{"java"}, []string{"-jar", "target/demo.jar"})(f)
+		}), nil, "FC207"},
 		{"java on debian10", fnWith(commandArgs([]string{"java"}, []string{"-jar", "demo.jar"})), []zf{{Name: "demo.jar", Body: "PK"}}, "FC210"},
 		{"node from an official layer", fnWith(func(f *config.Function) {
 			command("node", "server.js")(f)

@@ -34,7 +34,7 @@ func Bytes(t testing.TB, files ...File) []byte {
 			h.Method = zip.Store
 		}
 		if f.NoUnix {
-			h.CreatorVersion = 20 // FAT (MS-DOS) host, spec version 2.0
+			h.CreatorVersion = 20  // FAT (MS-DOS) host, spec version 2.0
 			h.ExternalAttrs = 0x20 // MS-DOS "archive" attribute
 			if f.Mode.IsDir() {
 				h.ExternalAttrs = 0x10
