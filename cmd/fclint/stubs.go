@@ -12,5 +12,3 @@ func notYet(use string) *cobra.Command {
 func newPackageCmd(g *globalFlags) *cobra.Command { return notYet("package") }
 func newPackCmd(g *globalFlags) *cobra.Command    { return notYet("pack") }
 func newInitCmd(g *globalFlags) *cobra.Command    { return notYet("init") }
-func newRulesCmd(g *globalFlags) *cobra.Command   { return notYet("rules") }
-func newExplainCmd(g *globalFlags) *cobra.Command { return notYet("explain") }
