@@ -12,6 +12,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -607,4 +608,16 @@ func deref(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// Format writes a duration the way people write it: 30s, 3m, 1h30m, 500ms.
+func Format(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }

@@ -114,18 +114,18 @@ func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, b
 		verb = "can be"
 	}
 	d := ds[0]
-	what := fmt.Sprintf("%s %s %s %s", s.Name, st.Knob, verb, Format(d))
+	what := fmt.Sprintf("%s %s %s %s", s.Name, st.Knob, verb, serverconf.Format(d))
 	var effect string
 	switch st.Knob {
 	case serverconf.ReadTimeout:
-		effect = "the server cuts a request it has not read within " + Format(d)
+		effect = "the server cuts a request it has not read within " + serverconf.Format(d)
 		if s.Framework.IdleFallsBackToRead && idleUnset(s) {
-			effect += ", and with IdleTimeout unset it also closes idle keep-alive connections after " + Format(d)
+			effect += ", and with IdleTimeout unset it also closes idle keep-alive connections after " + serverconf.Format(d)
 		}
 	case serverconf.WriteTimeout:
-		effect = "the server cuts a response not written within " + Format(d)
+		effect = "the server cuts a response not written within " + serverconf.Format(d)
 	case serverconf.IdleTimeout:
-		effect = "the server closes idle keep-alive connections after " + Format(d)
+		effect = "the server closes idle keep-alive connections after " + serverconf.Format(d)
 	}
 	return diag.Finding{
 		Rule:    rule,
@@ -165,7 +165,7 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 		if !ok || len(s.Effective(k)) > 0 {
 			continue // no default, or the program sets the knob (judged there)
 		}
-		kept = append(kept, fmt.Sprintf("%s %s", k, Format(d)))
+		kept = append(kept, fmt.Sprintf("%s %s", k, serverconf.Format(d)))
 		if k == serverconf.ReadTimeout {
 			read = d
 		}
@@ -176,7 +176,7 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 	callee := calleeText(s.Start)
 	msg := fmt.Sprintf("%s serves with %s's default %s", callee, s.DefaultsFrom, strings.Join(kept, " and "))
 	if read > 0 && s.Framework.IdleFallsBackToRead && idleUnset(s) {
-		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", Format(read))
+		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", serverconf.Format(read))
 	}
 	fix := "set the timeouts to 24 h or more: server.WithReadTimeout(24*time.Hour), server.WithIdleTimeout(24*time.Hour)"
 	if s.Framework == serverconf.NetHTTP {
@@ -213,16 +213,4 @@ func calleeText(call *ast.CallExpr) string {
 		return types.ExprString(lit.Type) + "{...}." + sel.Sel.Name
 	}
 	return types.ExprString(sel)
-}
-
-// Format writes a duration the way people write it: 30s, 3m, 1h30m, 500ms.
-func Format(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

@@ -1,0 +1,201 @@
+// Package handlertimeout reports FC106 handler-timeout: http.TimeoutHandler,
+// or an equivalent timeout middleware (chi, echo, gin-contrib, fiber), with a
+// deadline below 24 h.
+package handlertimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/serverconf"
+	"github.com/fclint/fclint/rules"
+)
+
+var rule = rules.MustGet("FC106")
+
+// Analyzer reports FC106.
+var Analyzer = &analysis.Analyzer{
+	Name:     rule.ID,
+	Doc:      doc(rule),
+	URL:      rule.URL(),
+	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, diag.Requires...),
+	Run:      run,
+}
+
+func doc(r *rules.Rule) string {
+	if r.Details == "" {
+		return r.Summary
+	}
+	return r.Summary + "\n\n" + r.Details
+}
+
+const limit = 24 * time.Hour
+
+// deadlineArgs are calls taking a handler deadline, by types.Func.FullName:
+// the value is the argument's index. Each answers 503/504/408 once the
+// deadline passes. A deadline of zero or less is not judged (no timeout in
+// most of them; chi and net/http would fail every request, another bug).
+var deadlineArgs = map[string]int{
+	"net/http.TimeoutHandler":                                       1,
+	"github.com/go-chi/chi/v5/middleware.Timeout":                   0,
+	"github.com/go-chi/chi/middleware.Timeout":                      0,
+	"github.com/labstack/echo/v4/middleware.ContextTimeout":         0,
+	"github.com/labstack/echo/v5/middleware.ContextTimeout":         0,
+	"github.com/gin-contrib/timeout.WithTimeout":                    0,
+	"github.com/gofiber/fiber/v2/middleware/timeout.New":            1,
+	"github.com/gofiber/fiber/v2/middleware/timeout.NewWithContext": 1,
+}
+
+// deadlineFields are configuration structs holding a handler deadline, by
+// "importpath.Type": the value is the field.
+var deadlineFields = map[string]string{
+	"github.com/labstack/echo/v4/middleware.TimeoutConfig":        "Timeout",
+	"github.com/labstack/echo/v4/middleware.ContextTimeoutConfig": "Timeout",
+	"github.com/labstack/echo/v5/middleware.ContextTimeoutConfig": "Timeout",
+	"github.com/gofiber/fiber/v3/middleware/timeout.Config":       "Timeout",
+}
+
+// defaultDeadline is a middleware constructor with a deadline of its own
+// unless one of its options sets another.
+type defaultDeadline struct {
+	Deadline time.Duration
+	Option   string // the option that sets the deadline (FullName)
+}
+
+var defaultDeadlines = map[string]defaultDeadline{
+	// gin-contrib/timeout: defaultTimeout = 5 * time.Second.
+	"github.com/gin-contrib/timeout.New": {5 * time.Second, "github.com/gin-contrib/timeout.WithTimeout"},
+}
+
+// apiNames feed the fast path.
+var apiNames = func() []string {
+	var out []string
+	for k := range deadlineArgs {
+		out = append(out, k)
+	}
+	for k := range defaultDeadlines {
+		out = append(out, k)
+	}
+	for typ, field := range deadlineFields {
+		out = append(out, typ, typ[:len(typ)-len(typeName(typ))]+field)
+	}
+	return out
+}()
+
+func typeName(qualified string) string {
+	for i := len(qualified) - 1; i >= 0; i-- {
+		if qualified[i] == '.' {
+			return qualified[i+1:]
+		}
+	}
+	return qualified
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !serverconf.UsesAny(pass.TypesInfo, apiNames) {
+		return nil, nil
+	}
+	ev := eval.New(pass)
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
+			if !ok {
+				continue
+			}
+			name := fn.FullName()
+			if i, ok := deadlineArgs[name]; ok && i < len(n.Args) {
+				judge(pass, ev, n, n.Args[i], types.ExprString(n.Fun))
+			}
+			if d, ok := defaultDeadlines[name]; ok && !setsDeadline(pass, n, d.Option) {
+				diag.Report(pass, diag.Finding{
+					Rule: rule,
+					Node: n,
+					Message: fmt.Sprintf("%s without a timeout option ends requests after its default %s; %s",
+						types.ExprString(n.Fun), serverconf.Format(d.Deadline), why),
+				})
+			}
+		case *ast.CompositeLit:
+			field, ok := deadlineFields[typeKey(pass.TypesInfo.TypeOf(n))]
+			if !ok {
+				continue
+			}
+			for _, elt := range n.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+					judge(pass, ev, kv, kv.Value, types.ExprString(n.Type)+" "+field)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+const why = `requests that FC would let run up to the function's timeout (at most 24 h) are answered with an error instead`
+
+// judge reports node when deadline can be in (0, 24h).
+func judge(pass *analysis.Pass, ev *eval.Evaluator, node analysis.Range, deadline ast.Expr, what string) {
+	vs := ev.Eval(deadline)
+	var short []time.Duration
+	for _, v := range vs {
+		if d, ok := serverconf.Duration(v.Const); ok && d > 0 && d < limit {
+			short = append(short, d)
+		}
+	}
+	if len(short) == 0 {
+		return
+	}
+	verb := "is"
+	if len(short) < len(vs) {
+		verb = "can be"
+	}
+	diag.Report(pass, diag.Finding{
+		Rule:    rule,
+		Node:    node,
+		Message: fmt.Sprintf("%s deadline %s %s: %s", what, verb, serverconf.Format(short[0]), why),
+	})
+}
+
+// setsDeadline reports whether a constructor call may set its deadline: an
+// argument is the deadline option, or something fclint cannot see into.
+func setsDeadline(pass *analysis.Pass, call *ast.CallExpr, option string) bool {
+	if call.Ellipsis.IsValid() {
+		return true
+	}
+	for _, arg := range call.Args {
+		inner, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			return true // an option held in a variable: unknown
+		}
+		fn, ok := typeutil.Callee(pass.TypesInfo, inner).(*types.Func)
+		if !ok || fn.FullName() == option {
+			return true
+		}
+	}
+	return false
+}
+
+// typeKey is "importpath.Name" of a named type (through one pointer).
+func typeKey(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
