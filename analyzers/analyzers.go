@@ -5,12 +5,18 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/fclint/fclint/analyzers/handlertimeout"
 	"github.com/fclint/fclint/analyzers/ignoredirective"
+	"github.com/fclint/fclint/analyzers/keepalivedisabled"
+	"github.com/fclint/fclint/analyzers/servertimeout"
 )
 
 // rulesAnalyzers are the analyzers for rules FC101–FC107, one package per rule.
 var ruleAnalyzers = []*analysis.Analyzer{
 	// Each rule package adds its Analyzer here.
+	servertimeout.Analyzer,
+	keepalivedisabled.Analyzer,
+	handlertimeout.Analyzer,
 }
 
 func init() {
