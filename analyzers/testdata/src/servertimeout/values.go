@@ -1,0 +1,48 @@
+package servertimeout
+
+import (
+	"net/http"
+	"os"
+	"time"
+)
+
+// A local assigned on two paths: one visible path gives 30s ("can be"); no
+// fix, since the other path is fine.
+func twoPaths(debug bool) *http.Server {
+	d := 30 * time.Second
+	if debug {
+		d = 0
+	}
+	return &http.Server{WriteTimeout: d} // want `http.Server WriteTimeout can be 30s`
+}
+
+// time.Duration(n) * time.Second, with n a local.
+func converted() *http.Server {
+	n := 10
+	return &http.Server{
+		Addr:         ":9000",
+		WriteTimeout: time.Duration(n) * time.Second, // want `http.Server WriteTimeout is 10s`
+	}
+}
+
+// A local only the field uses: the fix would leave it unused, so none.
+func localOnly() *http.Server {
+	d := 30 * time.Second
+	return &http.Server{ReadTimeout: d, IdleTimeout: -1} // want `http.Server ReadTimeout is 30s: the server cuts a request it has not read within 30s; FC`
+}
+
+// A package variable.
+var defaultWrite = 15 * time.Second
+
+func packageVar() *http.Server {
+	return &http.Server{
+		Addr:         ":9000",
+		WriteTimeout: defaultWrite, // want `http.Server WriteTimeout is 15s`
+	}
+}
+
+// From the environment: unknown, not reported.
+func fromEnv() *http.Server {
+	d, _ := time.ParseDuration(os.Getenv("READ_TIMEOUT"))
+	return &http.Server{ReadTimeout: d}
+}
