@@ -15,7 +15,7 @@ func (r *reader) apiJSON(root *yaml.Node, file *File) bool {
 	if list := r.lookup(root, "functions"); list != nil && list.Kind == yaml.SequenceNode && !isFunctionBody(r, root) {
 		for _, item := range list.Content {
 			if item = r.deref(item); isMap(item) && r.step() {
-				file.Functions = append(file.Functions, r.apiFunction(item))
+				file.Functions = append(file.Functions, r.apiFunction(section{node: item, fn: r.pos(item)}, FormatAPIJSON, ""))
 			}
 		}
 		return true
@@ -23,7 +23,7 @@ func (r *reader) apiJSON(root *yaml.Node, file *File) bool {
 	if !isFunctionBody(r, root) {
 		return false
 	}
-	file.Functions = append(file.Functions, r.apiFunction(root))
+	file.Functions = append(file.Functions, r.apiFunction(section{node: root, fn: r.pos(root)}, FormatAPIJSON, ""))
 	return true
 }
 
@@ -36,10 +36,13 @@ func isFunctionBody(r *reader, m *yaml.Node) bool {
 	return false
 }
 
-func (r *reader) apiFunction(m *yaml.Node) *Function {
-	fn := newFunction(FormatAPIJSON, r.file, r.pos(m))
-	body := section{node: m, fn: fn.Pos}
-	if n := r.str(body, "functionName"); n.Known() {
+// apiFunction reads a function body with the API's keys (PascalCase ones
+// in ROS templates); body.fn is the function's position. name is used when
+// functionName is missing or unknown.
+func (r *reader) apiFunction(body section, format Format, name string) *Function {
+	fn := newFunction(format, r.file, body.fn)
+	fn.Name = name
+	if n := r.str(body, "functionName"); n.Known() && n.Value != "" {
 		fn.Name = n.Value
 	}
 	fn.Runtime = r.str(body, "runtime")

@@ -39,6 +39,7 @@ const (
 	FormatFC2      Format = "s.yaml (fc)"            // edition 1.0.0, component fc / devsapp/fc
 	FormatFuncraft Format = "template.yml"           // Aliyun::Serverless::Function
 	FormatAPIJSON  Format = "FC API JSON"            // CreateFunction input / GetFunction output
+	FormatROS      Format = "ROS template"           // ALIYUN::FC3::Function / ALIYUN::FC::Function resources
 	FormatFlags    Format = "command-line overrides" // no file: only --port / --runtime
 )
 

@@ -1,6 +1,10 @@
 package config
 
-import "go.yaml.in/yaml/v3"
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // Funcraft resource types (Transform: Aliyun::Serverless-2018-04-03).
 const (
@@ -8,10 +12,33 @@ const (
 	funcraftFunction = "Aliyun::Serverless::Function"
 )
 
+// ROS resource types whose Properties are FC API bodies in PascalCase.
+var rosFunctions = map[string]bool{
+	"ALIYUN::FC3::Function": true, // FC 3.0: CustomRuntimeConfig.Port
+	"ALIYUN::FC::Function":  true, // FC 2.0: CAPort
+}
+
 // funcraft reads a template.yml: every Aliyun::Serverless::Function nested
-// in an Aliyun::Serverless::Service under Resources.
+// in an Aliyun::Serverless::Service under Resources. A ROS template (no
+// Aliyun::Serverless transform) declares ALIYUN::FC3::Function and
+// ALIYUN::FC::Function resources directly under Resources.
 func (r *reader) funcraft(root *yaml.Node, file *File) bool {
 	file.Format = FormatFuncraft
+	transform, _, _ := r.text(r.lookup(root, "Transform"))
+	if !strings.HasPrefix(transform, "Aliyun::Serverless") {
+		r.pairs(r.lookup(root, "Resources"), func(key, res *yaml.Node) {
+			if t, _, _ := r.text(r.lookup(res, "Type")); rosFunctions[t] {
+				file.Format = FormatROS
+				r.pascal = true
+				props := r.section(section{node: res, fn: r.pos(key)}, "Properties")
+				file.Functions = append(file.Functions, r.apiFunction(props, FormatROS, key.Value))
+				r.pascal = false
+			}
+		})
+		if file.Format == FormatROS {
+			return true
+		}
+	}
 	r.pairs(r.lookup(root, "Resources"), func(_, svc *yaml.Node) {
 		if t, _, _ := r.text(r.lookup(svc, "Type")); t != funcraftService {
 			return

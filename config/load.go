@@ -188,7 +188,8 @@ func newFunction(format Format, file string, pos Pos) *Function {
 
 // code reads code / codeUri / CodeUri: a local folder or archive (resolved
 // into CodeDir), a URL or oss:// path (remote), or an object naming an OSS
-// object ({ossBucketName, ossObjectName}) or inline zipFile.
+// object ({ossBucketName, ossObjectName}) or inline code (zipFile, ROS's
+// SourceCode).
 func (r *reader) code(fn *Function, v *yaml.Node, opaque bool, where Pos) {
 	if opaque {
 		fn.Code = Field[string]{Set: true, Unknown: true, Pos: where}
@@ -200,13 +201,13 @@ func (r *reader) code(fn *Function, v *yaml.Node, opaque bool, where Pos) {
 			r.codePath(fn, src, where)
 			return
 		}
-		bucket := firstOf(r.lookup(v, "ossBucketName"), r.lookup(v, "ossBucket"))
-		object := firstOf(r.lookup(v, "ossObjectName"), r.lookup(v, "ossKey"))
+		bucket := firstOf(r.lookup(v, r.key("ossBucketName")), r.lookup(v, "ossBucket"))
+		object := firstOf(r.lookup(v, r.key("ossObjectName")), r.lookup(v, "ossKey"))
 		switch {
 		case bucket != nil || object != nil:
 			r.ossCode(fn, v, bucket, object)
-		case r.lookup(v, "zipFile") != nil:
-			fn.Code.Value = "zipFile (inline)"
+		case r.lookup(v, r.key("zipFile")) != nil || r.lookup(v, r.key("sourceCode")) != nil:
+			fn.Code.Value = "(inline code)"
 		default:
 			fn.Code.Unknown = true
 		}

@@ -24,7 +24,8 @@ var goldenCases = []struct {
 	{"api/fc2.txt", FormatAPIJSON, []string{"fc2-fn"}},                         // FC 2.0 body, detected by its leading "{"
 	{"placeholders/s.yaml", FormatFC3, []string{"fn"}},                         // every kind of unresolvable value
 	{"multi/s.yaml", FormatFC3, []string{"api", "worker", "zipped", "nested"}}, // several functions
-	{"anchors/s.yaml", FormatFC3, []string{"one", "two", "loop"}},              // anchors, merge keys, a self-merge
+	{"anchors/s.yaml", FormatFC3, []string{"one", "two", "loop"}},
+	{"ros/template.yml", FormatROS, []string{"ros-fc3", "ros-fc2"}}, // anchors, merge keys, a self-merge
 }
 
 func TestLoadGolden(t *testing.T) {

@@ -24,6 +24,7 @@ const (
 type reader struct {
 	file      string     // absolute path, for positions
 	vars      *yaml.Node // s.yaml top-level vars: mapping, or nil
+	pascal    bool       // ROS templates spell the API's keys in PascalCase
 	steps     int
 	exhausted bool // the step budget ran out: the result is incomplete
 }
@@ -35,6 +36,17 @@ func (r *reader) step() bool {
 	}
 	r.steps++
 	return true
+}
+
+// key spells an FC API key (customRuntimeConfig) the way the file does.
+func (r *reader) key(name string) string {
+	if !r.pascal || name == "" {
+		return name
+	}
+	if name == "caPort" {
+		return "CAPort"
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {
@@ -245,7 +257,7 @@ func (r *reader) section(parent section, key string) section {
 	if parent.opaque {
 		return parent
 	}
-	v := r.lookup(parent.node, key)
+	v := r.lookup(parent.node, r.key(key))
 	switch {
 	case isNull(v):
 		return section{fn: parent.fn}
@@ -263,7 +275,7 @@ func (r *reader) value(s section, key string) (v *yaml.Node, opaque bool, where 
 	if s.opaque {
 		return nil, true, s.at
 	}
-	return r.lookup(s.node, key), false, s.fn
+	return r.lookup(s.node, r.key(key)), false, s.fn
 }
 
 func (r *reader) str(s section, key string) Field[string] {
@@ -422,7 +434,7 @@ func (r *reader) layers(fn *Function, s section, key string) {
 		}
 		item = r.deref(item)
 		if isMap(item) {
-			item = r.lookup(item, "arn")
+			item = r.lookup(item, r.key("arn"))
 		}
 		s, known, ok := r.text(item)
 		if !ok {
