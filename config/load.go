@@ -18,9 +18,8 @@ import (
 const MaxFileSize = 8 << 20
 
 // Load parses a configuration file: a Serverless Devs s.yaml (fc3 or the
-// legacy fc component), a Funcraft template.yml, or FC API JSON (a .json
-// file, or content starting with "{"). The format comes from the content,
-// not the name. Errors are one line, "s.yaml:12: ..." where a line applies.
+// legacy fc component), a Funcraft template.yml (or a ROS template), or FC
+// API JSON. The format comes from the content, not the name. Errors are one line, "s.yaml:12: ..." where a line applies.
 func Load(path string) (*File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -85,15 +84,15 @@ func parse(data []byte, abs string) (*File, error) {
 	r := &reader{file: abs}
 	file := &File{Path: abs}
 	var ok bool
+	// The keys tell the format, whatever the file's name or syntax: JSON is
+	// YAML, and ROS templates or s.yaml files may be written in JSON too.
 	switch {
-	case looksLikeJSON(abs, data):
-		ok = r.apiJSON(root, file)
 	case r.lookup(root, "ROSTemplateFormatVersion") != nil || r.lookup(root, "Transform") != nil || r.lookup(root, "Resources") != nil:
 		ok = r.funcraft(root, file)
 	case r.lookup(root, "edition") != nil || r.lookup(root, "resources") != nil || r.lookup(root, "services") != nil:
 		ok = r.serverlessDevs(root, file)
 	default:
-		ok = r.apiJSON(root, file) // an API body written as YAML
+		ok = r.apiJSON(root, file)
 	}
 	if r.exhausted {
 		return nil, fmt.Errorf("%s: too complex to read (YAML aliases or merges expand beyond %d nodes)", name(), maxSteps)
@@ -151,15 +150,6 @@ func kindName(n *yaml.Node) string {
 		return "an alias"
 	}
 	return "something else"
-}
-
-func looksLikeJSON(path string, data []byte) bool {
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		return true
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	data = bytes.TrimLeft(data, " \t\r\n")
-	return len(data) > 0 && data[0] == '{'
 }
 
 // newFunction starts a function with empty (non-nil) maps, and every field

@@ -256,3 +256,30 @@ func TestLoadBillionLaughs(t *testing.T) {
 		t.Errorf("lists of aliases to lists: %d, %d items; want 10 each, none expanded", len(fn.Command.Value), len(fn.Args.Value))
 	}
 }
+
+// The format comes from the keys, not the file name or the syntax.
+func TestLoadFormatFromContent(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, content string
+		want          Format
+	}{
+		{"s.json", `{"edition": "3.0.0", "resources": {"f": {"component": "fc3", "props": {"runtime": "custom"}}}}`, FormatFC3},
+		{"s.yaml", "{functionName: x, runtime: custom, caPort: 9000}", FormatAPIJSON},
+		{"fn.json", `{"Resources": {"F": {"Type": "ALIYUN::FC3::Function", "Properties": {"Runtime": "custom"}}}}`, FormatROS},
+		{"template.yaml", "edition: 1.0.0\nservices:\n  s:\n    component: devsapp/fc\n    props: {function: {runtime: custom}}\n", FormatFC2},
+	} {
+		p := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(p, []byte(tc.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		f, err := Load(p)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if f.Format != tc.want || len(f.Functions) != 1 || f.Functions[0].Runtime.Value != "custom" {
+			t.Errorf("%s: Format %q, %d functions; want %q with runtime custom", tc.name, f.Format, len(f.Functions), tc.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestIsCustomRuntime(t *testing.T) {
 	for rt, want := range map[string]bool{
@@ -46,5 +49,21 @@ func TestInitializerConfigured(t *testing.T) {
 	var nilFn *Function
 	if nilFn.InitializerConfigured() || nilFn.CAPort() != DefaultPort {
 		t.Error("nil function")
+	}
+}
+
+func TestParseInt(t *testing.T) {
+	for s, want := range map[string]int{
+		"9000": 9000, " 9000 ": 9000, "-1": -1, "0x2328": 9000, "0o21450": 9000, "9_000": 9000,
+		"9000.0": 9000, "1e3": 1000, "99999999999999999999": math.MaxInt, "-1e30": math.MinInt,
+	} {
+		if got, ok := parseInt(s); !ok || got != want {
+			t.Errorf("parseInt(%q) = %d, %v; want %d", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"", "abc", "9000abc", "3.5", "true", "NaN", "inf", ".inf", "0x", "_"} {
+		if got, ok := parseInt(s); ok {
+			t.Errorf("parseInt(%q) = %d, want not a number", s, got)
+		}
 	}
 }

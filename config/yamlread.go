@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -329,21 +330,29 @@ func (r *reader) toInt(v *yaml.Node, where Pos) Field[int] {
 	return f
 }
 
+// parseInt reads an integer as YAML or JSON spell it. Numbers beyond int's
+// range are clamped rather than dropped, so that range checks still see them.
 func parseInt(s string) (int, bool) {
 	s = strings.TrimSpace(s)
-	if n, err := strconv.ParseInt(s, 10, 0); err == nil {
+	if n, err := strconv.ParseInt(s, 10, 0); err == nil || errors.Is(err, strconv.ErrRange) {
 		return int(n), true
 	}
 	// YAML spellings: 0x1F, 0o17, 0b101, 1_000.
 	if plain := strings.ReplaceAll(s, "_", ""); plain != "" {
-		if n, err := strconv.ParseInt(plain, 0, 0); err == nil {
+		if n, err := strconv.ParseInt(plain, 0, 0); err == nil || errors.Is(err, strconv.ErrRange) {
 			return int(n), true
 		}
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
-		return int(f), true
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil || f != math.Trunc(f) || math.IsInf(f, 0): // NaN fails the first test
+		return 0, false
+	case f >= math.MaxInt:
+		return math.MaxInt, true
+	case f <= math.MinInt:
+		return math.MinInt, true
 	}
-	return 0, false
+	return int(f), true
 }
 
 func (r *reader) strList(s section, key string) Field[[]string] {
