@@ -9,6 +9,4 @@ func notYet(use string) *cobra.Command {
 	return &cobra.Command{Use: use, RunE: func(*cobra.Command, []string) error { return usageErr("%s: not implemented yet", use) }}
 }
 
-func newPackageCmd(g *globalFlags) *cobra.Command { return notYet("package") }
-func newPackCmd(g *globalFlags) *cobra.Command    { return notYet("pack") }
-func newInitCmd(g *globalFlags) *cobra.Command    { return notYet("init") }
+func newInitCmd(g *globalFlags) *cobra.Command { return notYet("init") }
