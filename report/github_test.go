@@ -35,3 +35,30 @@ func TestGitHubCommandsAndPositions(t *testing.T) {
 		t.Errorf("fix not appended to the message: %q", lines[1])
 	}
 }
+
+// FuzzGitHubCommand checks that no message or path can break out of its
+// workflow command: one line per finding, no raw separators in properties.
+func FuzzGitHubCommand(f *testing.F) {
+	f.Add("a,b:c.go", "x\r\ny%0A::error::injected", 3, 2)
+	f.Add("function.zip!boot\nstrap", "m", 0, 0)
+	f.Fuzz(func(t *testing.T, file, msg string, line, col int) {
+		fd := New(rules.MustGet("FC101"), file, line, col, msg)
+		var b strings.Builder
+		if err := (&githubPrinter{opts: Options{WorkDir: "."}}).Print(&b, []Finding{fd}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.Count(out, "\n") != 1 || !strings.HasSuffix(out, "\n") || strings.Contains(out, "\r") {
+			t.Fatalf("not exactly one line: %q", out)
+		}
+		props, _, ok := strings.Cut(strings.TrimPrefix(out, "::error "), "::")
+		if !ok {
+			t.Fatalf("no message separator: %q", out)
+		}
+		for _, p := range strings.Split(props, ",") {
+			if k, v, ok := strings.Cut(p, "="); !ok || k == "" || strings.Contains(v, ":") {
+				t.Fatalf("property %q not escaped in %q", p, out)
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/fclint/fclint/rules"
 )
@@ -31,8 +32,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"` // [] when empty: GitHub requires the field
+	Tool       sarifTool     `json:"tool"`
+	Results    []sarifResult `json:"results"` // [] when empty: GitHub requires the field
+	ColumnKind string        `json:"columnKind"`
 }
 
 type sarifTool struct {
@@ -132,6 +134,7 @@ func (p *sarifPrinter) Print(w io.Writer, findings []Finding) error {
 		})
 	}
 	root := repoRoot(p.opts.WorkDir)
+	source := newSourceCache(p.opts.WorkDir)
 	results := []sarifResult{}
 	for _, f := range findings {
 		a := locate(p.opts.WorkDir, root, f.File)
@@ -140,9 +143,9 @@ func (p *sarifPrinter) Print(w io.Writer, findings []Finding) error {
 			loc.ArtifactLocation.URIBaseID = srcRoot
 		}
 		if f.Line > 0 && a.entry == "" {
-			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
+			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: utf16Column(source, f, f.Line, f.Column)}
 			if f.EndLine >= f.Line {
-				loc.Region.EndLine, loc.Region.EndColumn = f.EndLine, f.EndColumn
+				loc.Region.EndLine, loc.Region.EndColumn = f.EndLine, utf16Column(source, f, f.EndLine, f.EndColumn)
 			}
 		}
 		res := sarifResult{
@@ -160,7 +163,7 @@ func (p *sarifPrinter) Print(w io.Writer, findings []Finding) error {
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "utf16CodeUnits"}},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -190,4 +193,29 @@ func resultMessage(f Finding, a artifact) string {
 func fingerprint(f Finding, a artifact) string {
 	sum := sha256.Sum256([]byte(f.Rule + "\x00" + a.path + "!" + a.entry + "\x00" + f.Message))
 	return hex.EncodeToString(sum[:16])
+}
+
+// utf16Column converts a 1-based byte column (what go/token reports) to the
+// UTF-16 code units SARIF counts by default; they differ on non-ASCII lines.
+// Without the line's text the byte column is the best there is.
+func utf16Column(source *sourceCache, f Finding, line, col int) int {
+	if col <= 0 {
+		return 0
+	}
+	var text string
+	var ok bool
+	if line == f.Line {
+		text, ok = source.line(f)
+	} else if f.Source == "" {
+		text, ok = source.fileLine(f.File, line)
+	}
+	if !ok {
+		return col
+	}
+	prefix := clampPrefix(text, col-1)
+	units := 0
+	for _, r := range prefix {
+		units += utf16.RuneLen(r)
+	}
+	return units + 1 + max(col-1-len(prefix), 0)
 }

@@ -170,3 +170,23 @@ func TestSARIFFingerprintIgnoresLine(t *testing.T) {
 		t.Error("fingerprint ignores the message or the file")
 	}
 }
+
+func TestSARIFColumnsAreUTF16(t *testing.T) {
+	src := `s := "é😀" + "127.0.0.1:9000"`
+	byteCol := strings.Index(src, `"127`) + 1
+	f := New(rules.MustGet("FC101"), "a.go", 1, byteCol, "m")
+	f.Source = src
+	f.EndLine, f.EndColumn = 1, len(src)+1
+	log := decodeSARIF(t, render(t, "sarif", Options{WorkDir: t.TempDir()}, []Finding{f}))
+	r := log.Runs[0].Results[0].Locations[0].PhysicalLocation.Region
+	// é is 2 bytes and 1 UTF-16 unit; 😀 is 4 bytes and 2 units.
+	if want := byteCol - 1 - 2; r.StartColumn != want {
+		t.Errorf("startColumn = %d, want %d (byte column %d)", r.StartColumn, want, byteCol)
+	}
+	if want := len(src) + 1 - 3; r.EndColumn != want {
+		t.Errorf("endColumn = %d, want %d", r.EndColumn, want)
+	}
+	if log.Runs[0].ColumnKind != "utf16CodeUnits" {
+		t.Errorf("columnKind = %q", log.Runs[0].ColumnKind)
+	}
+}

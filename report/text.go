@@ -30,7 +30,7 @@ const tabWidth = 4
 type textPrinter struct {
 	opts   Options
 	styles textStyles
-	lines  map[string][]string // source lines per file; nil when unreadable
+	source *sourceCache
 }
 
 type textStyles struct {
@@ -69,7 +69,7 @@ func (s textStyles) render(st lipgloss.Style, text string) string {
 
 func (p *textPrinter) Print(w io.Writer, findings []Finding) error {
 	p.styles = newTextStyles(p.opts.Color)
-	p.lines = map[string][]string{}
+	p.source = newSourceCache(p.opts.WorkDir)
 	bw := bufio.NewWriter(w)
 	for i, group := range groupByFile(findings) {
 		if i > 0 {
@@ -90,7 +90,7 @@ func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 	st := p.styles
 	sev := st.render(st.severity[f.Severity], f.Severity.String())
 	fmt.Fprintf(w, "%s: %s %s: %s\n", position(f), sev, st.render(st.rule, f.Rule+" "+f.Name), f.Message)
-	if src, ok := p.sourceLine(f); ok {
+	if src, ok := p.source.line(f); ok {
 		gutter := strconv.Itoa(f.Line)
 		pad := strings.Repeat(" ", len(gutter))
 		bar := st.render(st.at, "|")
@@ -115,24 +115,38 @@ func position(f Finding) string {
 	return fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
 }
 
-// sourceLine is the finding's line: Finding.Source when set, else read from
-// the file (relative to WorkDir), once per file.
-func (p *textPrinter) sourceLine(f Finding) (string, bool) {
+// sourceCache reads the lines findings point at, once per file.
+type sourceCache struct {
+	workDir string
+	files   map[string][]string // nil when unreadable
+}
+
+func newSourceCache(workDir string) *sourceCache {
+	return &sourceCache{workDir: workDir, files: map[string][]string{}}
+}
+
+// line is the finding's line: Finding.Source when set, else read from the
+// file (relative to WorkDir).
+func (c *sourceCache) line(f Finding) (string, bool) {
 	if f.Line <= 0 {
 		return "", false
 	}
 	if f.Source != "" {
 		return strings.TrimRight(f.Source, "\r\n"), true
 	}
-	lines, seen := p.lines[f.File]
+	return c.fileLine(f.File, f.Line)
+}
+
+func (c *sourceCache) fileLine(file string, n int) (string, bool) {
+	lines, seen := c.files[file]
 	if !seen {
-		lines = readLines(p.opts.WorkDir, f.File)
-		p.lines[f.File] = lines
+		lines = readLines(c.workDir, file)
+		c.files[file] = lines
 	}
-	if f.Line > len(lines) {
+	if n <= 0 || n > len(lines) {
 		return "", false
 	}
-	return lines[f.Line-1], true
+	return lines[n-1], true
 }
 
 // maxSourceSize bounds what the printer reads to show a line: findings point
