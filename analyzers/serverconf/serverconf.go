@@ -57,7 +57,9 @@ type Server struct {
 
 // Setting is one place that sets a knob.
 type Setting struct {
-	Knob   Knob
+	Knob Knob
+	// Field is the knob's name as the program writes it ("MaxConnectionIdle").
+	Field  string
 	Server *Server
 	// Node is where to report: the literal's Key: value element, the
 	// assignment statement, or the option/method call.
@@ -210,7 +212,7 @@ func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
 			continue
 		}
 		if k, ok := sk.Fields[id.Name]; ok {
-			f.add(s, &Setting{Knob: k, Node: kv, Value: kv.Value, Removable: kv})
+			f.add(s, &Setting{Knob: k, Field: id.Name, Node: kv, Value: kv.Value, Removable: kv})
 		}
 	}
 }
@@ -301,7 +303,7 @@ func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
 		if key == nil {
 			key = sel.X
 		}
-		st := &Setting{Knob: k, Node: as, Value: as.Rhs[i], block: enclosingBlock(c)}
+		st := &Setting{Knob: k, Field: sel.Sel.Name, Node: as, Value: as.Rhs[i], block: enclosingBlock(c)}
 		if len(as.Lhs) == 1 {
 			st.Removable = as
 		}
@@ -341,7 +343,7 @@ func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 }
 
 func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt option) {
-	st := &Setting{Knob: opt.Knob, Node: call, Value: call.Args[0]}
+	st := &Setting{Knob: opt.Knob, Field: opt.Knob.String(), Node: call, Value: call.Args[0]}
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -61,6 +61,9 @@ var (
 	FastHTTP = &Framework{Name: "fasthttp", IdleFallsBackToRead: true}
 	Fiber    = &Framework{Name: "fiber", IdleFallsBackToRead: true}
 	Hertz    = &Framework{Name: "hertz", ZeroUnconfirmed: true}
+	// GRPC: keepalive.ServerParameters.MaxConnectionIdle closes a connection
+	// idle that long with GOAWAY (default: infinity).
+	GRPC = &Framework{Name: "grpc"}
 )
 
 // structKnobs is a struct type whose fields configure a server, in a
@@ -87,6 +90,8 @@ var structs = map[string]structKnobs{
 	"github.com/valyala/fasthttp.Server": {FastHTTP, "fasthttp.Server", fasthttpishFields},
 	"github.com/gofiber/fiber/v2.Config": {Fiber, "fiber.Config", fasthttpishFields},
 	"github.com/gofiber/fiber/v3.Config": {Fiber, "fiber.Config", fasthttpishFields},
+	"google.golang.org/grpc/keepalive.ServerParameters": {GRPC, "keepalive.ServerParameters",
+		map[string]Knob{"MaxConnectionIdle": IdleTimeout}},
 }
 
 // option is a function or method whose first argument sets a knob.

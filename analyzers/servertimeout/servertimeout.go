@@ -80,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, o := range out {
 		if o.setting != nil && o.setting.Removable != nil {
 			if e, ok := edits[o.setting.Removable]; ok {
-				o.f.Fixes = []analysis.SuggestedFix{{Message: "remove " + o.setting.Knob.String(), TextEdits: e}}
+				o.f.Fixes = []analysis.SuggestedFix{{Message: "remove " + o.setting.Field, TextEdits: e}}
 			}
 		}
 		diag.Report(pass, o.f)
@@ -114,7 +114,7 @@ func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, b
 		verb = "can be"
 	}
 	d := ds[0]
-	what := fmt.Sprintf("%s %s %s %s", s.Name, st.Knob, verb, serverconf.Format(d))
+	what := fmt.Sprintf("%s %s %s %s", s.Name, st.Field, verb, serverconf.Format(d))
 	var effect string
 	switch st.Knob {
 	case serverconf.ReadTimeout:
@@ -131,7 +131,7 @@ func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, b
 		Rule:    rule,
 		Node:    st.Node,
 		Message: what + ": " + effect + "; " + why,
-		Fix:     fixText(s.Framework, st.Knob),
+		Fix:     fixText(s.Framework, st),
 	}, true
 }
 
@@ -185,21 +185,16 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 	return diag.Finding{Rule: rule, Node: s.Start, Message: msg + "; " + why, Fix: fix}, true
 }
 
-func fixText(fw *serverconf.Framework, k serverconf.Knob) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "remove %s or set it to 0 (no timeout) or 24*time.Hour or more", k)
-	if fw.ZeroUnconfirmed {
-		b.Reset()
-		fmt.Fprintf(&b, "set %s to 24*time.Hour or more", k)
+func fixText(fw *serverconf.Framework, st *serverconf.Setting) string {
+	switch {
+	case fw.ZeroUnconfirmed:
+		return fmt.Sprintf("set %s to 24*time.Hour or more", st.Field)
+	case st.Knob == serverconf.IdleTimeout && fw.IdleFallsBackToRead:
+		return fmt.Sprintf("remove %s (it then follows ReadTimeout; with that unset or 0 there is no idle timeout) or set it to 24*time.Hour or more", st.Field)
+	case st.Knob == serverconf.ReadTimeout && fw.HeaderTimeout != "":
+		return fmt.Sprintf("remove %s or set it to 0 (no timeout) or 24*time.Hour or more; to guard against slow clients set %s instead: it only bounds reading the headers and satisfies gosec G112", st.Field, fw.HeaderTimeout)
 	}
-	if k == serverconf.IdleTimeout && fw.IdleFallsBackToRead {
-		b.Reset()
-		fmt.Fprintf(&b, "set IdleTimeout to -1 (no idle timeout) or 24*time.Hour or more; 0 falls back to ReadTimeout")
-	}
-	if k == serverconf.ReadTimeout && fw.HeaderTimeout != "" {
-		fmt.Fprintf(&b, "; to guard against slow clients set %s instead: it only bounds reading the headers and satisfies gosec G112", fw.HeaderTimeout)
-	}
-	return b.String()
+	return fmt.Sprintf("remove %s or set it to 0 (no timeout) or 24*time.Hour or more", st.Field)
 }
 
 // calleeText is the start call as written, without arguments: "e.Start",
