@@ -23,17 +23,10 @@ var rule = rules.MustGet("FC101")
 // Analyzer reports FC101.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      doc(rule),
+	Doc:      listen.Doc(rule),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
 	Run:      run,
-}
-
-func doc(r *rules.Rule) string {
-	if r.Details == "" {
-		return r.Summary
-	}
-	return r.Summary + "\n\n" + r.Details
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -1,0 +1,116 @@
+// Package portmismatch reports FC102: the function's server can listen on a
+// port other than CAPort, so FC's requests to CAPort never arrive. The bad
+// port may be a literal, a library default (gin's :8080, net/http's :80 for an
+// empty Addr, hertz's :8888, :0 for a random port), a flag default, or the
+// fallback of an environment variable FC does not set.
+//
+// It is not reported when another server in the same program listens on
+// CAPort (a metrics server beside the function's server). The analyzers see
+// one package at a time: "the same program" is the same package, which for a
+// main package is the program.
+package portmismatch
+
+import (
+	"fmt"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/listen"
+	"github.com/fclint/fclint/rules"
+)
+
+var rule = rules.MustGet("FC102")
+
+// Analyzer reports FC102.
+var Analyzer = &analysis.Analyzer{
+	Name:     rule.ID,
+	Doc:      listen.Doc(rule),
+	URL:      rule.URL(),
+	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[listen.Analyzer].(*listen.Result)
+	if len(res.Sites) == 0 {
+		return nil, nil
+	}
+	caport := fcconfig.Of(pass).CAPort()
+	for _, site := range res.Sites {
+		if res.ServesCAPort(site, caport) {
+			continue // another server of the program is on CAPort
+		}
+		check(pass, res.Eval, site, caport)
+	}
+	return nil, nil
+}
+
+func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport int) {
+	var bad []listen.Addr
+	for _, a := range site.Addrs {
+		if n, ok := a.PortNumber(); ok && n != caport {
+			bad = append(bad, a)
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	first := bad[0]
+	port, _ := first.PortNumber()
+	verb := "listens on"
+	if len(site.Addrs) > 1 {
+		verb = "can listen on"
+	}
+	msg := fmt.Sprintf("server %s port %d%s, but FC sends requests to CAPort %d, so they never arrive (health check failed on port %d … connection refused)",
+		verb, port, fallback(first), caport, caport)
+	if why := explain(ev, site, first, port); why != "" {
+		msg += "; " + why
+	}
+	var related []analysis.RelatedInformation
+	for _, a := range bad {
+		n, _ := a.PortNumber()
+		related = append(related, listen.Related(ev, a.Port.From, site.Call, fmt.Sprintf("port %d written here", n))...)
+	}
+	fix := fmt.Sprintf("listen on \":\" + os.Getenv(\"FC_CUSTOM_LISTEN_PORT\") (CAPort %d)", caport)
+	if port != 0 && first.Default == "" {
+		fix += fmt.Sprintf(", or set customRuntimeConfig.port to %d", port)
+	}
+	diag.Report(pass, diag.Finding{Rule: rule, Node: site.Call, Message: msg, Fix: fix, Related: related})
+}
+
+func fallback(a listen.Addr) string {
+	if fb := a.Port.From.Fallback; fb != "" {
+		return fmt.Sprintf(" (the fallback when %s is unset)", fb)
+	}
+	return ""
+}
+
+// explain says where the bad port comes from.
+func explain(ev *eval.Evaluator, site *listen.Site, a listen.Addr, port int) string {
+	switch {
+	case a.Default != "":
+		if port == 0 {
+			return a.Default
+		}
+		return fmt.Sprintf("port %d is %s", port, a.Default)
+	case port == 0:
+		return "port 0 picks a random port"
+	}
+	o := listen.Origin(ev, a.Port.From, site.Call)
+	text := a.Port.Text
+	if _, err := strconv.Atoi(text); err != nil {
+		why := fmt.Sprintf("the service name %q is port %d", text, port)
+		if o != "" {
+			why += ", from " + o
+		}
+		return why
+	}
+	if o == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s comes from %s", text, o)
+}

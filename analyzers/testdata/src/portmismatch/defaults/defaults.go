@@ -1,0 +1,51 @@
+// Package main covers FC102 on library defaults.
+package main
+
+import (
+	"net/http"
+
+	"github.com/cloudwego/hertz/pkg/app/server"
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
+)
+
+// gin's Run() without an address: $PORT, else :8080.
+func ginDefault() {
+	gin.Default().Run() // want `listens on port 8080.*port 8080 is gin's default because Run\(\) has no address and PORT is not set`
+}
+
+// an http.Server without Addr listens on :80.
+func emptyAddr() {
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	srv.ListenAndServe() // want `listens on port 80.*net/http listens on :http \(port 80\) when Addr is empty`
+}
+
+// a zero http.Server declared with var.
+func zeroServer() {
+	var srv http.Server
+	srv.ListenAndServe() // want `listens on port 80`
+}
+
+// http.ListenAndServe with an empty address.
+func emptyString() {
+	http.ListenAndServe("", nil) // want `listens on port 80`
+}
+
+// hertz without WithHostPorts: :8888.
+func hertzDefault() {
+	server.Default().Spin() // want `listens on port 8888.*hertz's default because no server\.WithHostPorts option is given`
+}
+
+// echo v4 Start with a non-CAPort literal.
+func echoStart() {
+	echo.New().Start(":1323") // want `listens on port 1323`
+}
+
+// a server returned by a helper.
+func newServer() *http.Server { return &http.Server{Addr: ":8443"} }
+
+func helperServer() {
+	newServer().ListenAndServe() // want `listens on port 8443`
+}
+
+func main() {}
