@@ -132,7 +132,24 @@ func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, b
 		Node:    st.Node,
 		Message: what + ": " + effect + "; " + why,
 		Fix:     fixText(s.Framework, st),
+		Related: valueSite(st, d),
 	}, true
+}
+
+// valueSite points at where a bad value is written when that is away from
+// the setting (a constant, a variable's assignment).
+func valueSite(st *serverconf.Setting, d time.Duration) []analysis.RelatedInformation {
+	for _, v := range st.Values {
+		got, ok := serverconf.Duration(v.Const)
+		if !ok || got != d || !v.Pos.IsValid() {
+			continue
+		}
+		if st.Node.Pos() <= v.Pos && v.Pos < st.Node.End() {
+			return nil
+		}
+		return []analysis.RelatedInformation{{Pos: v.Pos, Message: st.Field + " gets " + serverconf.Format(d) + " here"}}
+	}
+	return nil
 }
 
 // idleUnset reports whether the server's idle timeout falls back to its read
