@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -89,18 +90,19 @@ func (p *textPrinter) Print(w io.Writer, findings []Finding) error {
 func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 	st := p.styles
 	sev := st.render(st.severity[f.Severity], f.Severity.String())
-	fmt.Fprintf(w, "%s: %s %s: %s\n", position(f), sev, st.render(st.rule, f.Rule+" "+f.Name), f.Message)
+	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitize(f.Message))
 	if src, ok := p.source.line(f); ok {
+		shown, caretAt, caretLen := snippet(src, f)
 		gutter := strconv.Itoa(f.Line)
-		pad := strings.Repeat(" ", len(gutter))
 		bar := st.render(st.at, "|")
-		fmt.Fprintf(w, "  %s %s %s\n", st.render(st.at, gutter), bar, strings.TrimRight(expandTabs(src), " "))
-		if f.Column > 0 {
-			fmt.Fprintf(w, "  %s %s %s%s\n", pad, bar, caretIndent(src, f.Column), st.render(st.severity[f.Severity], carets(src, f)))
+		fmt.Fprintf(w, "  %s %s %s\n", st.render(st.at, gutter), bar, strings.TrimRight(shown, " "))
+		if caretLen > 0 {
+			fmt.Fprintf(w, "  %s %s %s%s\n", strings.Repeat(" ", len(gutter)), bar,
+				strings.Repeat(" ", caretAt), st.render(st.severity[f.Severity], strings.Repeat("^", caretLen)))
 		}
 	}
 	if f.Fix != "" {
-		fmt.Fprintf(w, "  %s\n", st.render(st.help, "help: "+f.Fix))
+		fmt.Fprintf(w, "  %s\n", st.render(st.help, "help: "+sanitize(f.Fix)))
 	}
 }
 
@@ -202,18 +204,52 @@ func displayWidth(s string) int {
 	return utf8.RuneCountInString(expandTabs(s))
 }
 
-// caretIndent is the blank space before the caret for a 1-based byte column.
-func caretIndent(line string, col int) string {
-	return strings.Repeat(" ", displayWidth(clampPrefix(line, col-1)))
+// maxShownWidth bounds the printed source line; longer lines (minified code,
+// generated data) are cut to a window around the caret.
+const maxShownWidth = 160
+
+// snippet is the source line as printed (tabs expanded, control characters
+// neutralized, long lines windowed) and where the caret goes in it: its
+// offset and length in columns; caretLen is 0 when the finding has no column.
+func snippet(src string, f Finding) (shown string, caretAt, caretLen int) {
+	line := []rune(sanitize(expandTabs(src)))
+	if f.Column > 0 {
+		caretAt = displayWidth(clampPrefix(src, f.Column-1))
+		caretLen = 1
+		if f.EndLine == f.Line && f.EndColumn > f.Column {
+			caretLen = max(displayWidth(clampPrefix(src, f.EndColumn-1))-caretAt, 1)
+		}
+	}
+	if len(line) <= maxShownWidth {
+		return string(line), caretAt, caretLen
+	}
+	start := max(min(caretAt-maxShownWidth/2, len(line)-maxShownWidth), 0)
+	end := start + maxShownWidth
+	shown = string(line[start:end])
+	caretAt -= start
+	if start > 0 {
+		shown = "…" + shown
+		caretAt++
+	}
+	if end < len(line) {
+		shown += "…"
+	}
+	if caretLen > 0 {
+		caretAt = min(max(caretAt, 0), len([]rune(shown)))
+		caretLen = max(min(caretLen, len([]rune(shown))-caretAt), 1)
+	}
+	return shown, caretAt, caretLen
 }
 
-// carets underlines the finding's span when it ends on the same line, else one character.
-func carets(line string, f Finding) string {
-	n := 1
-	if f.EndLine == f.Line && f.EndColumn > f.Column {
-		n = displayWidth(clampPrefix(line, f.EndColumn-1)) - displayWidth(clampPrefix(line, f.Column-1))
-	}
-	return strings.Repeat("^", max(n, 1))
+// sanitize replaces control characters, so that text from a package under
+// inspection cannot send escape sequences to the terminal.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // clampPrefix is line[:n], kept within the line and on a rune boundary.

@@ -119,3 +119,29 @@ func FuzzTextPrinter(f *testing.F) {
 		}
 	})
 }
+
+func TestTextWindowsLongLines(t *testing.T) {
+	src := strings.Repeat("a", 500) + `"127.0.0.1:9000"` + strings.Repeat("b", 500)
+	f := New(rules.MustGet("FC101"), "min.js", 1, 501, "m")
+	f.Source = src
+	lines := strings.Split(render(t, "text", Options{}, []Finding{f}), "\n")
+	source, caret := lines[1], lines[2]
+	bar := strings.Index(source, "| ") + 2
+	shown := []rune(source[bar:])
+	if len(shown) > maxShownWidth+2 || shown[0] != '…' || shown[len(shown)-1] != '…' {
+		t.Errorf("long line not windowed: %d runes, %q...", len(shown), string(shown[:10]))
+	}
+	at := len([]rune(caret[bar:strings.Index(caret, "^")]))
+	if shown[at] != '"' {
+		t.Errorf("caret under %q, want the literal's quote", shown[at])
+	}
+}
+
+func TestTextNeutralizesControlCharacters(t *testing.T) {
+	f := New(rules.MustGet("FC204"), "function.zip!boot\x1b[2Jstrap", 1, 1, "shebang \x1b]0;pwned\x07")
+	f.Source = "#!/bin/sh\x1b[31m"
+	out := render(t, "text", Options{}, []Finding{f})
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("control characters reached the output: %q", out)
+	}
+}
