@@ -1,6 +1,25 @@
 // Package servertimeout reports FC104 server-timeout: an effective read, write
 // or idle timeout in (0, 24h) on a server (net/http, echo, fiber, fasthttp,
-// hertz), including framework defaults and net/http's idle->read fallback.
+// hertz, gRPC keepalive), including framework defaults and net/http's
+// idle->read fallback.
+//
+// Policies, where the frameworks leave room:
+//   - ReadHeaderTimeout is never reported: it only bounds reading a request's
+//     headers, is the right slowloris guard, and satisfies gosec G112.
+//   - Zero and negative mean "no timeout" (net/http, fasthttp, fiber, gRPC);
+//     in hertz that is not documented, so an explicit zero is unknown and
+//     not reported, and the fix suggests 24 h instead.
+//   - hertz's KeepAliveTimeout (default 1 min) is a TCP keep-alive probe
+//     period: it sends probes and closes no healthy connection, so it is
+//     never reported. Its ReadTimeout and IdleTimeout defaults (3 min) are.
+//   - echo v5's Start serves with ReadTimeout and WriteTimeout 30 s unless
+//     StartConfig.BeforeServeFunc changes them; a BeforeServeFunc fclint
+//     cannot read makes the defaults unknown.
+//   - gRPC: keepalive.ServerParameters.MaxConnectionIdle closes idle
+//     connections; Time and Timeout only ping, MaxConnectionAge ends
+//     connections gracefully (GOAWAY), so they are not reported.
+//   - Values fclint cannot evaluate are unknown and never reported; a value
+//     that one visible path gives is reported as "can be".
 package servertimeout
 
 import (

@@ -1,0 +1,67 @@
+package serverconf
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFormat(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		30 * time.Second:               "30s",
+		3 * time.Minute:                "3m",
+		90 * time.Minute:               "1h30m",
+		24 * time.Hour:                 "24h",
+		time.Hour + time.Second:        "1h0m1s",
+		500 * time.Millisecond:         "500ms",
+		2*time.Minute + 30*time.Second: "2m30s",
+	} {
+		if got := Format(d); got != want {
+			t.Errorf("Format(%v) = %q, want %q", time.Duration(d), got, want)
+		}
+	}
+}
+
+func TestQualifiedName(t *testing.T) {
+	for full, want := range map[string]string{
+		"(*net/http.Server).SetKeepAlivesEnabled":           "net/http.SetKeepAlivesEnabled",
+		"(github.com/labstack/echo/v5.StartConfig).Start":   "github.com/labstack/echo/v5.Start",
+		"github.com/cloudwego/hertz/pkg/app/server.Default": "github.com/cloudwego/hertz/pkg/app/server.Default",
+		"net/http.TimeoutHandler":                           "net/http.TimeoutHandler",
+	} {
+		if got := qualifiedName(full); got != want {
+			t.Errorf("qualifiedName(%q) = %q, want %q", full, got, want)
+		}
+	}
+}
+
+// Every table entry must be reachable by the fast path, or the rule would
+// silently never run for that API.
+func TestTablesFeedFastPath(t *testing.T) {
+	for typ, s := range structs {
+		if !apiObjects[typ] {
+			t.Errorf("%s missing from apiObjects", typ)
+		}
+		pkg, name := splitQualified(typ)
+		if pkg == "" || name == "" {
+			t.Errorf("splitQualified(%q) = %q, %q", typ, pkg, name)
+		}
+		for f := range s.Fields {
+			if !apiObjects[pkg+"."+f] {
+				t.Errorf("%s.%s missing from apiObjects", pkg, f)
+			}
+		}
+	}
+	for fn := range options {
+		if !apiObjects[qualifiedName(fn)] {
+			t.Errorf("%s missing from apiObjects", fn)
+		}
+	}
+	for fn, s := range starts {
+		if !apiObjects[qualifiedName(fn)] {
+			t.Errorf("%s missing from apiObjects", fn)
+		}
+		if len(s.Defaults) == 0 || s.From == "" {
+			t.Errorf("%s: start without defaults or their source", fn)
+		}
+	}
+}
