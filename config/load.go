@@ -19,12 +19,31 @@ const MaxFileSize = 8 << 20
 
 // Load parses a configuration file: a Serverless Devs s.yaml (fc3 or the
 // legacy fc component), a Funcraft template.yml (or a ROS template), or FC
-// API JSON. The format comes from the content, not the name. Errors are one line, "s.yaml:12: ..." where a line applies.
+// API JSON. The format comes from the content, not the name. An s.yaml with
+// "extend: base.yaml" (Serverless Devs environments) is read over its base.
+// Errors are one line, "s.yaml:12: ..." where a line applies.
 func Load(path string) (*File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
+	data, err := readFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	root, err := decode(data, abs)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{file: abs}
+	if root, err = r.extend(root, abs, 0); err != nil {
+		return nil, err
+	}
+	return r.interpret(root)
+}
+
+// readFile reads a configuration file of at most MaxFileSize bytes.
+func readFile(abs string) ([]byte, error) {
 	f, err := os.Open(abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayPath(abs), unwrapPathError(err))
@@ -45,7 +64,7 @@ func Load(path string) (*File, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: config file too large (the limit is %d bytes)", displayPath(abs), MaxFileSize)
 	}
-	return parse(data, abs)
+	return data, nil
 }
 
 func unwrapPathError(err error) error {
@@ -67,22 +86,35 @@ func displayPath(path string) string {
 	return path
 }
 
-// parse reads one configuration from memory. abs is the file's absolute path,
-// for positions, relative code paths and errors.
+// parse reads one configuration from memory, without following extend (it
+// reads no other file). abs is the file's absolute path, for positions,
+// relative code paths and errors.
 func parse(data []byte, abs string) (*File, error) {
-	name := func() string { return displayPath(abs) }
+	root, err := decode(data, abs)
+	if err != nil {
+		return nil, err
+	}
+	return (&reader{file: abs}).interpret(root)
+}
+
+// decode parses YAML (or JSON) into the first document's top-level mapping.
+func decode(data []byte, abs string) (*yaml.Node, error) {
 	root, err := parseYAML(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s%s", name(), err)
+		return nil, fmt.Errorf("%s%s", displayPath(abs), err)
 	}
 	if root == nil {
-		return nil, fmt.Errorf("%s: empty configuration file", name())
+		return nil, fmt.Errorf("%s: empty configuration file", displayPath(abs))
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected a mapping at the top level, found %s", name(), root.Line, kindName(root))
+		return nil, fmt.Errorf("%s:%d: expected a mapping at the top level, found %s", displayPath(abs), root.Line, kindName(root))
 	}
-	r := &reader{file: abs}
-	file := &File{Path: abs}
+	return root, nil
+}
+
+// interpret finds the functions in a decoded configuration.
+func (r *reader) interpret(root *yaml.Node) (*File, error) {
+	file := &File{Path: r.file}
 	var ok bool
 	// The keys tell the format, whatever the file's name or syntax: JSON is
 	// YAML, and ROS templates or s.yaml files may be written in JSON too.
@@ -95,10 +127,10 @@ func parse(data []byte, abs string) (*File, error) {
 		ok = r.apiJSON(root, file)
 	}
 	if r.exhausted {
-		return nil, fmt.Errorf("%s: too complex to read (YAML aliases or merges expand beyond %d nodes)", name(), maxSteps)
+		return nil, fmt.Errorf("%s: too complex to read (YAML aliases or merges expand beyond %d nodes)", displayPath(r.file), maxSteps)
 	}
 	if !ok {
-		return nil, fmt.Errorf("%s: not a function configuration: expected a Serverless Devs s.yaml (edition, resources/services), a Funcraft template.yml (Resources) or FC API JSON (functionName, runtime)", name())
+		return nil, fmt.Errorf("%s: not a function configuration: expected a Serverless Devs s.yaml (edition, resources/services), a Funcraft template.yml (Resources) or FC API JSON (functionName, runtime)", displayPath(r.file))
 	}
 	return file, nil
 }

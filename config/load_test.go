@@ -25,7 +25,8 @@ var goldenCases = []struct {
 	{"placeholders/s.yaml", FormatFC3, []string{"fn"}},                         // every kind of unresolvable value
 	{"multi/s.yaml", FormatFC3, []string{"api", "worker", "zipped", "nested"}}, // several functions
 	{"anchors/s.yaml", FormatFC3, []string{"one", "two", "loop"}},
-	{"ros/template.yml", FormatROS, []string{"ros-fc3", "ros-fc2"}}, // anchors, merge keys, a self-merge
+	{"ros/template.yml", FormatROS, []string{"ros-fc3", "ros-fc2"}}, // ROS FC3 and FC resources
+	{"extend/s.prod.yaml", FormatFC3, []string{"web-prod"}},         // extend: s.yaml // anchors, merge keys, a self-merge
 }
 
 func TestLoadGolden(t *testing.T) {
@@ -132,6 +133,18 @@ func TestLoadFacts(t *testing.T) {
 		t.Errorf("Actions = %+v", fn.Actions)
 	}
 
+	// extend: values from the base keep their file in positions.
+	fn = loadOne(t, "extend/s.prod.yaml")
+	if fn.File != abs("extend/s.prod.yaml") || fn.Port.Value != 8080 || fn.Port.Pos.File != abs("extend/s.prod.yaml") || fn.Port.Pos.Line != 11 {
+		t.Errorf("extend: File %q Port %+v", fn.File, fn.Port)
+	}
+	if fn.Runtime.Value != "custom.debian10" || fn.Runtime.Pos.File != abs("extend/s.yaml") || fn.Runtime.Pos.Line != 14 {
+		t.Errorf("extend: Runtime %+v, want custom.debian10 from s.yaml:14", fn.Runtime)
+	}
+	if len(fn.Args.Value) != 0 || len(fn.Command.Value) != 1 || fn.Env["A"] != "a" || fn.Env["B"] != "b" || fn.CodeDir != abs("extend/code/dist") {
+		t.Errorf("extend: Args %q (lists replace) Command %q Env %v CodeDir %q", fn.Args.Value, fn.Command.Value, fn.Env, fn.CodeDir)
+	}
+
 	fn = loadOne(t, "fc2/s.yaml")
 	if fn.Port.Value != 9001 || !fn.Port.Known() || fn.Initializer.Value != "index.init" || fn.HealthCheck.HTTPGetURL.Value != "/health" {
 		t.Errorf("legacy fc: Port %+v Initializer %+v", fn.Port, fn.Initializer)
@@ -211,6 +224,8 @@ func TestLoadErrors(t *testing.T) {
 		{filepath.Join(dir, "missing.yaml"), "missing.yaml: no such file or directory"},
 		{dir, "is a directory"},
 		{filepath.Join("testdata", "bomb", "s.yaml"), "too complex to read"},
+		{filepath.Join("testdata", "extend", "s.loop.yaml"), "s.loop.yaml:1: extend chain is longer than 4 files"},
+		{filepath.Join("testdata", "extend", "s.missing.yaml"), "s.missing.yaml:2: extend: testdata/extend/nope.yaml: no such file or directory"},
 	} {
 		_, err := Load(tc.path)
 		if err == nil {
@@ -267,6 +282,7 @@ func TestLoadFormatFromContent(t *testing.T) {
 		{"s.json", `{"edition": "3.0.0", "resources": {"f": {"component": "fc3", "props": {"runtime": "custom"}}}}`, FormatFC3},
 		{"s.yaml", "{functionName: x, runtime: custom, caPort: 9000}", FormatAPIJSON},
 		{"fn.json", `{"Resources": {"F": {"Type": "ALIYUN::FC3::Function", "Properties": {"Runtime": "custom"}}}}`, FormatROS},
+		{"bom-crlf.yaml", "\xef\xbb\xbfedition: 3.0.0\r\nresources:\r\n  f:\r\n    component: fc3\r\n    props:\r\n      runtime: custom\r\n", FormatFC3},
 		{"template.yaml", "edition: 1.0.0\nservices:\n  s:\n    component: devsapp/fc\n    props: {function: {runtime: custom}}\n", FormatFC2},
 	} {
 		p := filepath.Join(dir, tc.name)

@@ -23,9 +23,10 @@ const (
 
 // reader turns yaml.v3 nodes into Fields.
 type reader struct {
-	file      string     // absolute path, for positions
-	vars      *yaml.Node // s.yaml top-level vars: mapping, or nil
-	pascal    bool       // ROS templates spell the API's keys in PascalCase
+	file      string                // absolute path, for positions
+	vars      *yaml.Node            // s.yaml top-level vars: mapping, or nil
+	pascal    bool                  // ROS templates spell the API's keys in PascalCase
+	origin    map[*yaml.Node]string // nodes read from an extended base file
 	steps     int
 	exhausted bool // the step budget ran out: the result is incomplete
 }
@@ -51,7 +52,11 @@ func (r *reader) key(name string) string {
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {
-	return Pos{File: r.file, Line: n.Line, Column: n.Column}
+	file := r.file
+	if f, ok := r.origin[n]; ok {
+		file = f
+	}
+	return Pos{File: file, Line: n.Line, Column: n.Column}
 }
 
 // deref follows aliases to the node they name.
