@@ -407,3 +407,12 @@ func TestCanceled(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
+
+// The socket exists long before it listens: the probe must see the listen.
+func TestSocketBeforeListen(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "slowbind")})
+	res := runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond})
+	if res.Listening.Sub(res.Started) < 500*time.Millisecond {
+		t.Errorf("listening after %v, before the server listened", res.Listening.Sub(res.Started))
+	}
+}

@@ -156,7 +156,6 @@ func portFree(port int) error {
 func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 	port := p.opts.Port
 	deadline := p.res.Started.Add(p.opts.StartTimeout)
-	var lastInodes map[uint64]bool
 	var ls []listener
 	var otherSince time.Time
 	tick := time.NewTicker(pollInterval)
@@ -165,12 +164,11 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 		exited := p.proc.hasExited()
 		pids := processTree(p.proc.pid)
 		p.res.PIDs = mergePIDs(p.res.PIDs, pids)
-		if inodes := socketInodes(pids); !sameSet(inodes, lastInodes) {
-			lastInodes = inodes
-			ls = nil
-			if len(inodes) > 0 {
-				ls = listeners(p.proc.pid, inodes)
-			}
+		// The socket table is read on every poll while the tree holds
+		// sockets: a socket appears (socket(2)) before it listens.
+		ls = nil
+		if inodes := socketInodes(pids); len(inodes) > 0 {
+			ls = listeners(p.proc.pid, inodes)
 		}
 		var onPort, other []listener
 		for _, l := range ls {
@@ -275,18 +273,6 @@ func joinListeners(ls []listener) string {
 		s[i] = l.String()
 	}
 	return strings.Join(s, ", ")
-}
-
-func sameSet(a, b map[uint64]bool) bool {
-	if len(a) != len(b) || (a == nil) != (b == nil) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 func mergePIDs(have, more []int) []int {

@@ -8,5 +8,3 @@ import "github.com/spf13/cobra"
 func notYet(use string) *cobra.Command {
 	return &cobra.Command{Use: use, RunE: func(*cobra.Command, []string) error { return usageErr("%s: not implemented yet", use) }}
 }
-
-func newInitCmd(g *globalFlags) *cobra.Command { return notYet("init") }
