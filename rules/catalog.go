@@ -30,9 +30,9 @@ mux.Handle("/quote", http.TimeoutHandler(quote, 10*time.Second, "upstream timeou
 	{
 		ID: "FC101", Name: "loopback-listen", Severity: Error, Family: Code,
 		Summary: "the function's server listens on a loopback address",
-		Details: `Reports a server of the function (net/http, net.Listen, gin, echo, fiber,
-fasthttp, hertz, ...) whose listen address can be on 127.0.0.0/8, ::1 or
-localhost. The address is traced through literals, constants, concatenation,
+		Details: `Reports a server of the function (net/http, net.Listen on tcp, tcp4 or tcp6,
+gin, echo, fiber, fasthttp, hertz, ...) whose listen address can be on
+127.0.0.0/8, ::1 or localhost. The address is traced through literals, constants, concatenation,
 fmt.Sprintf, net.JoinHostPort, flag defaults, struct fields and helper
 parameters, so "127.0.0.1:"+port and a -addr flag defaulting to
 "localhost:9000" are both found. A loopback side server on a port other than
@@ -77,7 +77,9 @@ argument uses $PORT or 8080, hertz uses 8888, an empty http.Server Addr means
 80, ":0" a random port), a non-FC environment variable with a fallback that is
 not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading
 FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT is always accepted. No finding when
-another server in the same program listens on CAPort.`,
+another server in the same program listens on CAPort (fclint sees one package
+at a time, so "program" means the package; for package main it is the
+program).`,
 		Why: `FC connects only to CAPort. A server on any other port is never reached and
 the instance fails its start check with "Function instance health check failed
 on port 9001 in 120 seconds." (FC 3.0) or "FunctionNotStarted ... dial tcp
@@ -126,14 +128,17 @@ rules: in net/http and fiber/fasthttp an unset IdleTimeout falls back to
 ReadTimeout, so a lone ReadTimeout of 30 s also closes idle keep-alive
 connections after 30 s; framework defaults count too (echo v5 starts with a
 30 s ReadTimeout, hertz with 3 min read and idle timeouts). Zero or negative
-means no timeout and is fine, as is 24 h or more. ReadHeaderTimeout only
-bounds reading a request's headers and is never reported.`,
+means no timeout and is fine, as is 24 h or more (an explicit 0 in hertz is
+not reported, since whether it means "unlimited" there is unconfirmed).
+ReadHeaderTimeout only bounds reading a request's headers and is never
+reported: it is the right protection against slow clients. Client timeouts
+(http.Client, fasthttp.Client, go-redis, net.Dialer) are not findings.`,
 		Why: `FC keeps connections to the instance open and reuses them; the docs require
 that "the HTTP server must have keep-alive enabled ... set the request timeout
 period to 24 hours or longer". A server that drops a connection FC is about to
 reuse, or cuts a long request, makes the request fail with "Process exited
 unexpectedly before completing request" (HTTP 502).`,
-		Fix:  "remove the Read/Write/Idle timeouts (or set them to 24h or more); ReadHeaderTimeout is fine",
+		Fix:  "remove the Read/Write/Idle timeouts (or set them to 24h or more); use ReadHeaderTimeout against slow clients",
 		Lang: "go",
 		Wrong: `srv := &http.Server{
 	Addr:         ":" + port,
@@ -159,7 +164,9 @@ log.Fatal(srv.ListenAndServe())`,
 		Details: `Reports switches that turn keep-alive off: (*http.Server).SetKeepAlivesEnabled(false),
 DisableKeepalive: true in fiber.Config or fasthttp.Server,
 server.WithKeepAlive(false) in hertz, and a handler that sets the
-"Connection: close" response header.`,
+"Connection: close" response header (net/http, fasthttp, gin, echo, fiber).
+Only the response side counts: "Connection: close" on an outgoing client
+request is not a finding.`,
 		Why: `FC reuses connections to the instance, and the docs say "the HTTP server must
 have keep-alive enabled". Closing each connection after one response races
 with FC's next request on it, which then fails with "Process exited
@@ -180,9 +187,10 @@ log.Fatal(srv.ListenAndServe())`,
 	{
 		ID: "FC106", Name: "handler-timeout", Severity: Warning, Family: Code,
 		Summary: "a handler timeout below 24 h ends requests FC still allows",
-		Details: `Reports http.TimeoutHandler, and equivalent timeout middleware of the
-supported frameworks, with a deadline below 24 h. A warning, not an error: the
-server keeps working, but requests end before the function's own timeout.`,
+		Details: `Reports http.TimeoutHandler and equivalent middleware with a deadline below
+24 h: chi middleware.Timeout, echo middleware.TimeoutWithConfig, gin-contrib
+timeout.New and fiber timeout.New. A warning, not an error: the server keeps
+working, but requests end before the function's own timeout.`,
 		Why: `FC already bounds every request by the function's timeout (the "timeout"
 property, 1 to 86,400 s) and reports a timeout as such. A shorter handler
 deadline answers 503 while FC still waits, so the configured timeout stops
@@ -200,7 +208,8 @@ mux.Handle("/report", http.HandlerFunc(report))`,
 		Details: `Reports calls to fc.Start, fc.StartHttp and the other Start functions of
 github.com/aliyun/fc-runtime-go-sdk/fc when the configured runtime is custom,
 custom.debian10, custom.debian11 or custom.debian12. With no configuration
-found it is a warning, since the code may be meant for the go1 runtime.`,
+found it is a warning, since the code may be meant for the go1 runtime; with
+runtime go1 it is not reported.`,
 		Why: `The SDK serves the go1 runtime: fc.Start long-polls the runtime API named by
 FC_RUNTIME_API and listens on no port. Its README says it "不可以在 Custom-Runtime
 运行时使用" (cannot be used in a custom runtime). In a custom runtime it exits
