@@ -28,3 +28,9 @@ func TestBasic(t *testing.T) {
 	withSettings(t, fcconfig.Settings{Port: 9000})
 	analysistest.Run(t, testdata(t), loopbacklisten.Analyzer, "loopbacklisten/basic", "loopbacklisten/frameworks", "loopbacklisten/side", "loopbacklisten/fallback")
 }
+
+// TestFixes checks the suggested edits against fix.go.golden.
+func TestFixes(t *testing.T) {
+	withSettings(t, fcconfig.Settings{Port: 9000})
+	analysistest.RunWithSuggestedFixes(t, testdata(t), loopbacklisten.Analyzer, "loopbacklisten/fix")
+}
