@@ -44,8 +44,6 @@ func Check(opts Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newChecker(opts)
-	c.checkConfig()
 	var pkg *archive.Package
 	if fi.IsDir() {
 		pkg, err = archive.OpenDir(opts.Path, archive.DirOptions{})
@@ -54,6 +52,8 @@ func Check(opts Options) ([]report.Finding, error) {
 	}
 	var fe *archive.FormatError
 	if errors.As(err, &fe) {
+		c := newChecker(opts)
+		c.checkConfig()
 		c.add(rules.MustGet("FC211"), c.disp, 0, "", invalidArchiveMessage(c.disp, fe.Err))
 		return c.findings, nil
 	}
@@ -61,12 +61,23 @@ func Check(opts Options) ([]report.Finding, error) {
 		return nil, err
 	}
 	defer pkg.Close()
+	return CheckPackage(pkg, opts), nil
+}
+
+// CheckPackage runs the checks on an opened package; opts.Path names it in
+// findings.
+func CheckPackage(pkg *archive.Package, opts Options) []report.Finding {
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	c := newChecker(opts)
 	c.pkg = pkg
+	c.checkConfig()
 	c.checkSize()
 	c.checkNames()
 	c.checkEntrypoint()
 	c.checkCommandLine()
-	return c.findings, nil
+	return c.findings
 }
 
 // checker carries one run's state; each check method adds findings.

@@ -198,23 +198,65 @@ func versionNeeds(f *elf.File) ([]string, error) {
 	if int(vn.Link) >= len(f.Sections) || f.Sections[vn.Link].Size > maxVersionSection {
 		return nil, errors.New("malformed ELF: bad .gnu.version_r string table")
 	}
-	needs, err := f.DynamicVersionNeeds()
+	data, err := vn.Data()
 	if err != nil {
-		return nil, fmt.Errorf("malformed ELF: %w", err)
+		return nil, fmt.Errorf("malformed ELF: .gnu.version_r: %w", err)
 	}
+	str, err := f.Sections[vn.Link].Data()
+	if err != nil {
+		return nil, fmt.Errorf("malformed ELF: .gnu.version_r strings: %w", err)
+	}
+	return parseVerneed(data, str, f.ByteOrder), nil
+}
+
+// parseVerneed walks Elf_Verneed records and their Elf_Vernaux entries
+// (the layout debug/elf's DynamicVersionNeeds reads, minus its need for the
+// whole dynamic symbol table) and returns the GLIBC_* names, deduplicated.
+// Every offset is bounds-checked and the walk is capped, so loops in the
+// next links end.
+func parseVerneed(d, str []byte, bo binary.ByteOrder) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, n := range needs {
-		for _, d := range n.Needs {
-			if strings.HasPrefix(d.Dep, "GLIBC_") && !seen[d.Dep] {
-				if _, ok := ParseGLIBC(d.Dep); ok {
-					seen[d.Dep] = true
-					out = append(out, d.Dep)
+	steps := 0
+	for i := 0; i+16 <= len(d) && steps < 1<<16; steps++ {
+		if bo.Uint16(d[i:]) != 1 { // vn_version
+			break
+		}
+		cnt := int(bo.Uint16(d[i+2:]))
+		aux := int(bo.Uint32(d[i+8:]))
+		next := int(bo.Uint32(d[i+12:]))
+		j := i + aux
+		for c := 0; c < cnt && aux > 0 && j >= 0 && j+16 <= len(d); c++ {
+			name := cString(str, int(bo.Uint32(d[j+8:])))
+			if strings.HasPrefix(name, "GLIBC_") && !seen[name] {
+				if _, ok := ParseGLIBC(name); ok {
+					seen[name] = true
+					out = append(out, name)
 				}
 			}
+			n := int(bo.Uint32(d[j+12:]))
+			if n <= 0 {
+				break
+			}
+			j += n
 		}
+		if next <= 0 {
+			break
+		}
+		i += next
 	}
-	return out, nil
+	return out
+}
+
+func cString(b []byte, off int) string {
+	if off < 0 || off >= len(b) {
+		return ""
+	}
+	end := bytes.IndexByte(b[off:], 0)
+	if end < 0 {
+		return ""
+	}
+	return string(b[off : off+end])
 }
 
 func goBuild(r io.ReaderAt) (g *GoBuild) {
