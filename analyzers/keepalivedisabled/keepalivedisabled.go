@@ -149,36 +149,53 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 }
 
 // shuttingDown reports whether SetKeepAlivesEnabled(false) is part of a
-// graceful shutdown: a Shutdown or Close of an http.Server follows it in
-// the same block. Closing keep-alive connections then is what FC expects.
+// shutdown, where closing keep-alive connections is what FC expects: the
+// enclosing function is named like Close/Shutdown/Stop, or it also shuts
+// the server down or closes its listener (not deferred: a deferred Close in
+// main runs only after serving).
 func shuttingDown(pass *analysis.Pass, st *serverconf.Setting) bool {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c, ok := in.Root().FindNode(st.Node)
 	if !ok {
 		return false
 	}
-	var block inspector.Cursor
-	for b := range c.Enclosing((*ast.BlockStmt)(nil)) {
-		block = b
-		break
+	var body inspector.Cursor
+	for fn := range c.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if body.Valid() {
+			break
+		}
+		body = fn
+		if fd, ok := fn.Node().(*ast.FuncDecl); ok && shutdownName(fd.Name.Name) {
+			return true
+		}
 	}
-	if !block.Valid() {
+	if !body.Valid() {
 		return false
 	}
-	found := false
-	for call := range block.Preorder((*ast.CallExpr)(nil)) {
-		n := call.Node()
-		if n.Pos() <= st.Node.Pos() {
+	for cc := range body.Preorder((*ast.CallExpr)(nil)) {
+		if _, deferred := cc.Parent().Node().(*ast.DeferStmt); deferred {
 			continue
 		}
-		if fn, ok := typeutil.Callee(pass.TypesInfo, n.(*ast.CallExpr)).(*types.Func); ok {
-			switch fn.FullName() {
-			case "(*net/http.Server).Shutdown", "(*net/http.Server).Close":
-				found = true
-			}
+		fn, ok := typeutil.Callee(pass.TypesInfo, cc.Node().(*ast.CallExpr)).(*types.Func)
+		if !ok {
+			continue
+		}
+		switch fn.FullName() {
+		case "(*net/http.Server).Shutdown", "(*net/http.Server).Close", "(net.Listener).Close":
+			return true
 		}
 	}
-	return found
+	return false
+}
+
+func shutdownName(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range []string{"close", "shutdown", "stop"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // connectionClose reports handlers that answer "Connection: close".

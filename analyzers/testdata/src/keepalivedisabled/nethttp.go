@@ -4,6 +4,7 @@ package keepalivedisabled
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -60,3 +61,30 @@ func client() error {
 
 // A log line mentioning the header is not code.
 func logLine() string { return `w.Header().Set("Connection", "close")` }
+
+// httptest's shape: keep-alive off after closing the listener, in Close.
+type testServer struct {
+	Listener net.Listener
+	Config   *http.Server
+}
+
+func (s *testServer) Close() {
+	_ = s.Listener.Close()
+	s.Config.SetKeepAlivesEnabled(false)
+}
+
+// A stop hook in a closure that closes the listener.
+func stopHook(ln net.Listener, srv *http.Server) func() {
+	return func() {
+		srv.SetKeepAlivesEnabled(false)
+		_ = ln.Close()
+	}
+}
+
+// A deferred Close in main does not make the switch a shutdown.
+func mainWithDefer(h http.Handler) {
+	srv := &http.Server{Addr: ":9000", Handler: h}
+	defer srv.Close()
+	srv.SetKeepAlivesEnabled(false) // want `srv.SetKeepAlivesEnabled\(false\) turns HTTP keep-alive off`
+	_ = srv.ListenAndServe()
+}
