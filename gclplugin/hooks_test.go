@@ -5,6 +5,10 @@ package gclplugin
 // every command and flag they use must exist, and every value must be valid.
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -334,5 +338,71 @@ func TestGitHubActionsExample(t *testing.T) {
 	}
 	if !sawAnnotations {
 		t.Error("no job runs fclint --format github")
+	}
+}
+
+// TestPreCommitPackageHookTakesSeveralZips runs the fclint-package hook as
+// pre-commit does: entry, args, then every staged file that matches, in one
+// call. Findings (exit 1) are fine; a usage error (exit 2) is not.
+func TestPreCommitPackageHookTakesSeveralZips(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(moduleRoot(t), ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []preCommitHook
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	var hook *preCommitHook
+	for i := range hooks {
+		if hooks[i].ID == "fclint-package" {
+			hook = &hooks[i]
+		}
+	}
+	if hook == nil {
+		t.Fatal(`no hook with id "fclint-package"`)
+	}
+
+	dir := t.TempDir()
+	var zips []string
+	for _, name := range []string{"api.zip", "worker.zip"} {
+		writeFunctionZip(t, filepath.Join(dir, name))
+		zips = append(zips, name)
+	}
+	words := strings.Fields(hook.Entry)
+	args := append(append(words[1:], hook.Args...), zips...)
+	cmd := exec.Command(fclintBinary(t), args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 2 || err != nil && !errors.As(err, &exit) {
+		t.Errorf("fclint %s: %v\n%s\npre-commit passes all staged ZIPs to one call, so `fclint package` must accept several paths",
+			strings.Join(args, " "), err, out)
+	}
+}
+
+// writeFunctionZip writes a small function package: an executable bootstrap script.
+func writeFunctionZip(t *testing.T, name string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	h := &zip.FileHeader{Name: "bootstrap", Method: zip.Deflate}
+	h.SetMode(0o755)
+	w, err := zw.CreateHeader(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "#!/bin/bash\nexec ./server\n")
+	h = &zip.FileHeader{Name: "server", Method: zip.Deflate}
+	h.SetMode(0o755)
+	if w, err = zw.CreateHeader(h); err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "not an ELF file")
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
