@@ -46,3 +46,13 @@ func fromEnv() *http.Server {
 	d, _ := time.ParseDuration(os.Getenv("READ_TIMEOUT"))
 	return &http.Server{ReadTimeout: d}
 }
+
+// A helper's parameter: the values come from its call sites.
+func newServer(addr string, write time.Duration) *http.Server {
+	return &http.Server{Addr: addr, WriteTimeout: write} // want `http.Server WriteTimeout can be 5s`
+}
+
+func callers() {
+	_ = newServer(":9000", 5*time.Second)
+	_ = newServer(":9001", 0)
+}
