@@ -37,7 +37,7 @@ func shared() {
 // Sprintf and JoinHostPort keep their shape.
 func formatted() {
 	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
-	http.ListenAndServe(fmt.Sprintf("127.0.0.1:%s", port), nil)  // want `listens on 127\.0\.0\.1:`
+	http.ListenAndServe(fmt.Sprintf("127.0.0.1:%s", port), nil)   // want `listens on 127\.0\.0\.1:`
 	http.ListenAndServe(net.JoinHostPort("localhost", port), nil) // want `listens on localhost:`
 }
 

@@ -1,0 +1,112 @@
+// Package evalcases checks the evaluator: show(x) reports the values of x,
+// joined by " | "; "?" is unknown, "$FC_CUSTOM_LISTEN_PORT" the CAPort.
+package evalcases
+
+import (
+	"cmp"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+)
+
+func show(v any) {}
+
+// constants and constant expressions
+func constants() {
+	show("a" + "b")                  // want `^ab$`
+	show(30 * time.Second)           // want `^30000000000$`
+	show(http.DefaultMaxHeaderBytes) // want `^1048576$`
+}
+
+// durations through locals and conversions
+func durations() {
+	n := 5
+	show(time.Duration(n) * time.Second) // want `^5000000000$`
+	d := 2 * time.Minute
+	show(d / 2) // want `^60000000000$`
+}
+
+// locals with several assignments
+func locals(cond bool) {
+	addr := ":9000"
+	if cond {
+		addr = ":8080"
+	}
+	show(addr) // want `^:9000 \| :8080$`
+}
+
+// environment: FC's port variable is the CAPort; others are unknown
+func env() {
+	show(os.Getenv("FC_CUSTOM_LISTEN_PORT"))              // want `^\$FC_CUSTOM_LISTEN_PORT$`
+	show(os.Getenv("HOME"))                               // want `^\?$`
+	show(cmp.Or(os.Getenv("FC_SERVER_PORT"), "9000"))     // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_SERVER_PORT\)$`
+	show(cmp.Or("8080", os.Getenv("PORT")))               // want `^8080$`
+	show("0.0.0.0:" + os.Getenv("FC_CUSTOM_LISTEN_PORT")) // want `^0\.0\.0\.0:\$FC_CUSTOM_LISTEN_PORT$`
+	show(net.JoinHostPort("::1", "9000"))                 // want `^\[::1\]:9000$`
+	show(fmt.Sprintf("%s:%d", "localhost", 9000))         // want `^localhost:9000$`
+	show(fmt.Sprintf("%5d", 9000))                        // want `^\?$`
+	show(strconv.Itoa(9000))                              // want `^9000$`
+	show(strconv.FormatInt(int64(9001), 10))              // want `^9001$`
+	p, _ := strconv.Atoi(os.Getenv("FC_CUSTOM_LISTEN_PORT"))
+	show(fmt.Sprintf(":%d", p)) // want `^:\$FC_CUSTOM_LISTEN_PORT$`
+}
+
+// flags: the default, by pointer and by Var
+var (
+	timeout = flag.Duration("timeout", 30*time.Second, "")
+	addr    string
+)
+
+func init() { flag.StringVar(&addr, "addr", ":7000", "") }
+
+func flags() {
+	show(*timeout) // want `^30000000000$`
+	show(addr)     // want `^:7000$`
+}
+
+// struct fields: every write in the package
+type options struct{ port string }
+
+func fields() {
+	o := options{port: "1000"}
+	o.port = "2000"
+	show(o.port) // want `^1000 \| 2000$`
+}
+
+// parameters: every call site
+func param(s string) { show(s) } // want `^x \| y$`
+
+func callers() {
+	param("x")
+	param("y")
+}
+
+// cycles and recursion end in unknown
+func loop(parts []string) {
+	a := ""
+	for _, p := range parts {
+		a += p
+	}
+	show(a) // want `^ \| \?\?$`
+}
+
+func even(n int) string {
+	if n == 0 {
+		return "even"
+	}
+	return odd(n - 1)
+}
+
+func odd(n int) string { return even(n - 1) }
+
+func recursion() { show(even(4)) } // want `^even \| \?$`
+
+// values that cannot be known
+func unknowns(args []string) {
+	show(args[0])                 // want `^\?$`
+	show(string(rune(len(args)))) // want `^\?$`
+}
