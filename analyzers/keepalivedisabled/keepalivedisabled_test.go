@@ -22,5 +22,5 @@ func TestNetHTTP(t *testing.T) {
 }
 
 func TestFrameworks(t *testing.T) {
-	analysistest.Run(t, testdata(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
 }
