@@ -45,27 +45,89 @@ func TestGolangciLintCustom(t *testing.T) {
 	}
 
 	bin := buildCustomGolangci(ctx, t, version)
+	lines := fixtureLines(t)
 
+	t.Run("fixture", func(t *testing.T) {
+		got, code, stderr := runCustomGolangci(ctx, t, bin, nil)
+		if code != 1 {
+			t.Fatalf("exit code %d, want 1 (issues found)\n%s", code, stderr)
+		}
+		// golangci-lint prefixes each message with the analyzer's name: the rule ID.
+		for _, w := range []string{
+			fmt.Sprintf("main.go:%d: FC001: ", lines.malformed),
+			fmt.Sprintf("main.go:%d: FC101: ", lines.loopback),
+		} {
+			if !containsPrefix(got, w) {
+				t.Errorf("no issue %q...; got:\n%s", w, strings.Join(got, "\n"))
+			}
+		}
+		for _, g := range got {
+			if strings.HasPrefix(g, fmt.Sprintf("main.go:%d:", lines.nolint)) {
+				t.Errorf("line %d has //nolint:fclint but was reported: %s", lines.nolint, g)
+			}
+			if strings.Contains(g, "FC103") {
+				t.Errorf("FC103 is disabled in .golangci.yml but was reported: %s", g)
+			}
+		}
+	})
+
+	t.Run("port setting", func(t *testing.T) {
+		got, code, stderr := runCustomGolangci(ctx, t, bin, strings.NewReplacer("port: 9000", "port: 8080"))
+		if code != 1 {
+			t.Fatalf("exit code %d, want 1 (issues found)\n%s", code, stderr)
+		}
+		// The finding names CAPort, which now comes from the settings.
+		prefix := fmt.Sprintf("main.go:%d: FC101: ", lines.loopback)
+		for _, g := range got {
+			if strings.HasPrefix(g, prefix) && strings.Contains(g, "8080") {
+				return
+			}
+		}
+		t.Errorf("no issue %q... naming CAPort 8080; got:\n%s", prefix, strings.Join(got, "\n"))
+	})
+
+	t.Run("bad settings", func(t *testing.T) {
+		_, code, stderr := runCustomGolangci(ctx, t, bin, strings.NewReplacer("port: 9000", "port: 70000"))
+		// golangci-lint's exit code 3 is "failure": the linter could not be built.
+		if code != 3 || !strings.Contains(stderr, "plugin(fclint)") || !strings.Contains(stderr, "port 70000 is outside 1-65535") {
+			t.Errorf("exit code %d, want 3 with the plugin's error; stderr:\n%s", code, stderr)
+		}
+	})
+}
+
+// runCustomGolangci runs the custom golangci-lint on a copy of the fixture,
+// with edit applied to its .golangci.yml, and returns its issues as
+// "file:line: text", its exit code and its stderr.
+func runCustomGolangci(ctx context.Context, t *testing.T, bin string, edit *strings.Replacer) (issues []string, code int, stderr string) {
+	t.Helper()
 	work := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), work)
+	if edit != nil {
+		cfg := filepath.Join(work, ".golangci.yml")
+		if err := os.WriteFile(cfg, []byte(edit.Replace(string(readFile(t, cfg)))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	jsonOut := filepath.Join(t.TempDir(), "issues.json")
 	cmd := exec.CommandContext(ctx, bin, "run", "--output.json.path="+jsonOut, "--output.text.path=stderr", "./...")
 	cmd.Dir = work
 	cmd.Env = append(goEnv(), "GOLANGCI_LINT_CACHE="+t.TempDir())
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	var errBuf strings.Builder
+	cmd.Stderr = &errBuf
 	start := time.Now()
 	err := cmd.Run()
-	t.Logf("custom golangci-lint run on the fixture: %v", time.Since(start).Round(time.Millisecond))
+	t.Logf("custom golangci-lint run: %v", time.Since(start).Round(time.Millisecond))
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Fatalf("custom golangci-lint run: %v, want exit code 1 (issues found)\n%s", err, stderr.String())
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("running the custom golangci-lint: %v", err)
+	}
+	if code != 1 {
+		return nil, code, errBuf.String()
 	}
 
-	data, err := os.ReadFile(jsonOut)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out struct {
 		Issues []struct {
 			FromLinter string
@@ -76,39 +138,17 @@ func TestGolangciLintCustom(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(data, &out); err != nil {
-		t.Fatalf("golangci-lint JSON: %v\n%s", err, data)
+	if err := json.Unmarshal(readFile(t, jsonOut), &out); err != nil {
+		t.Fatalf("golangci-lint JSON: %v", err)
 	}
-	var got []string // "file:line: text"
 	for _, is := range out.Issues {
 		if is.FromLinter != Name {
 			t.Errorf("issue from linter %q, want only %q: %s", is.FromLinter, Name, is.Text)
 		}
-		got = append(got, fmt.Sprintf("%s:%d: %s", is.Pos.Filename, is.Pos.Line, is.Text))
+		issues = append(issues, fmt.Sprintf("%s:%d: %s", is.Pos.Filename, is.Pos.Line, is.Text))
 	}
-	t.Logf("issues:\n%s", strings.Join(got, "\n"))
-
-	lines := fixtureLines(t)
-	// golangci-lint prefixes each message with the analyzer's name: the rule ID.
-	want := []string{fmt.Sprintf("main.go:%d: FC001: ", lines.malformed)}
-	if hasAnalyzer("FC101") {
-		want = append(want, fmt.Sprintf("main.go:%d: FC101: ", lines.loopback))
-	} else {
-		t.Log("the FC101 analyzer is not registered yet; only the FC001 finding is expected")
-	}
-	for _, w := range want {
-		if !containsPrefix(got, w) {
-			t.Errorf("no issue %q...; got:\n%s", w, strings.Join(got, "\n"))
-		}
-	}
-	for _, g := range got {
-		if strings.HasPrefix(g, fmt.Sprintf("main.go:%d:", lines.nolint)) {
-			t.Errorf("line %d has //nolint:fclint but was reported: %s", lines.nolint, g)
-		}
-		if strings.Contains(g, "FC103") {
-			t.Errorf("FC103 is disabled in .golangci.yml but was reported: %s", g)
-		}
-	}
+	t.Logf("issues:\n%s", strings.Join(issues, "\n"))
+	return issues, code, errBuf.String()
 }
 
 func containsPrefix(list []string, prefix string) bool {
