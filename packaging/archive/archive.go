@@ -48,10 +48,15 @@ type Entry struct {
 	// untrusted; for a directory both are the file size.
 	Size, CompressedSize uint64
 
-	zf   *zip.File   // ZIP entries
-	src  io.ReaderAt // ZIP entries: the archive, for random access to stored entries
-	disk string      // directory entries: the path on disk
-	link string      // directory symlinks: the target, read while walking
+	zf   *zip.File  // ZIP entries
+	pkg  *Package   // ZIP entries: the archive, for random access to stored entries
+	disk *diskEntry // directory entries
+}
+
+// diskEntry is what a directory package's entry knows about its file.
+type diskEntry struct {
+	path string // the path on disk
+	link string // a symlink's target, read while walking
 }
 
 // IsDir reports whether the entry is a directory.
@@ -67,7 +72,12 @@ func (e *Entry) Executable() bool { return e.UnixMode && e.Mode&0o111 != 0 }
 func (e *Entry) ZipFile() *zip.File { return e.zf }
 
 // DiskPath returns the file's path on disk, or "" for a ZIP entry.
-func (e *Entry) DiskPath() string { return e.disk }
+func (e *Entry) DiskPath() string {
+	if e.disk == nil {
+		return ""
+	}
+	return e.disk.path
+}
 
 // Open returns the entry's content (for a ZIP symlink: its target text). A
 // directory package's symlink is not followed: Open fails for it.
@@ -81,7 +91,7 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 	if e.IsSymlink() {
 		return nil, fmt.Errorf("%s is a symlink", e.Name)
 	}
-	return os.Open(e.disk)
+	return os.Open(e.disk.path)
 }
 
 // Head returns at most n bytes from the start of the entry: all a script
@@ -106,7 +116,7 @@ func (e *Entry) LinkTarget() (string, error) {
 		return "", nil
 	}
 	if e.zf == nil {
-		return e.link, nil
+		return e.disk.link, nil
 	}
 	b, err := e.Head(MaxLinkTarget + 1)
 	if err != nil {
@@ -126,11 +136,11 @@ func (e *Entry) ReaderAt() (ReaderAtCloser, error) {
 		if e.IsSymlink() || e.IsDir() {
 			return nil, fmt.Errorf("%s is not a regular file", e.Name)
 		}
-		return os.Open(e.disk)
+		return os.Open(e.disk.path)
 	}
 	if e.zf.Method == zip.Store {
-		if off, err := e.zf.DataOffset(); err == nil && e.src != nil {
-			return nopCloser{io.NewSectionReader(e.src, off, int64(e.zf.CompressedSize64))}, nil
+		if off, err := e.zf.DataOffset(); err == nil && e.pkg != nil && e.pkg.src != nil {
+			return nopCloser{io.NewSectionReader(e.pkg.src, off, int64(e.zf.CompressedSize64))}, nil
 		}
 	}
 	return NewStreamReaderAt(e.zf.Open), nil
@@ -156,6 +166,7 @@ type Package struct {
 	// Comment is the ZIP comment.
 	Comment string
 
+	src    io.ReaderAt       // the ZIP's bytes
 	byName map[string]*Entry // first entry per cleaned name
 	dups   []string
 	closer io.Closer
@@ -214,14 +225,14 @@ func NewZip(p string, r io.ReaderAt, size int64) (*Package, error) {
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return nil, &FormatError{Path: p, Err: err}
 	}
-	pkg := &Package{Path: p, Kind: ZIP, Size: size, Comment: zr.Comment, Entries: make([]*Entry, len(zr.File))}
+	pkg := &Package{Path: p, Kind: ZIP, Size: size, Comment: zr.Comment, Entries: make([]*Entry, len(zr.File)), src: r}
 	// One backing array instead of one allocation per entry: 100,000-entry
 	// packages are routine for node_modules-heavy functions.
 	backing := make([]Entry, len(zr.File))
 	for i, zf := range zr.File {
 		e := &backing[i]
 		*e = zipEntry(zf)
-		e.src = r
+		e.pkg = pkg
 		pkg.Entries[i] = e
 	}
 	pkg.index()
@@ -259,6 +270,9 @@ func (p *Package) index() {
 
 // cleanName maps "./a//b" to "a/b"; names that climb out keep their "..".
 func cleanName(name string) string {
+	if isClean(name) {
+		return name // the common case, without allocating
+	}
 	c := path.Clean("/" + strings.TrimPrefix(name, "./"))
 	if strings.Contains(name, "..") {
 		c = path.Clean(name)
@@ -340,4 +354,23 @@ func (p *Package) Close() error {
 		return p.closer.Close()
 	}
 	return nil
+}
+
+// isClean reports whether cleanName would return name unchanged.
+func isClean(name string) bool {
+	if name == "" || name[0] == '/' || name[len(name)-1] == '/' {
+		return false
+	}
+	segStart := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '/' {
+			continue
+		}
+		seg := name[segStart:i]
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+		segStart = i + 1
+	}
+	return true
 }

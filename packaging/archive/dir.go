@@ -70,13 +70,13 @@ func OpenDir(root string, opts DirOptions) (*Package, error) {
 			if stack.Ignored(childRel, mode.IsDir()) {
 				continue
 			}
-			e := &Entry{Name: childRel, Mode: mode, UnixMode: true, disk: childDisk}
+			e := &Entry{Name: childRel, Mode: mode, UnixMode: true, disk: &diskEntry{path: childDisk}}
 			if mode.IsRegular() {
 				e.Size, e.CompressedSize = uint64(info.Size()), uint64(info.Size())
 				pkg.Size += info.Size()
 			}
 			if mode&fs.ModeSymlink != 0 {
-				if e.link, err = os.Readlink(childDisk); err != nil {
+				if e.disk.link, err = os.Readlink(childDisk); err != nil {
 					return err
 				}
 			}

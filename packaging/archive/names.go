@@ -18,7 +18,9 @@ func CheckName(name string) error {
 	case len(name) >= 2 && name[1] == ':':
 		return errors.New("drive-letter entry name")
 	}
-	for _, part := range strings.Split(name, "/") {
+	for rest := name; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, "/")
 		if part == ".." {
 			return errors.New("entry name escapes the package with ..")
 		}
