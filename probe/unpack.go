@@ -58,8 +58,9 @@ func unpack(zipPath, dest string, note func(string)) error {
 				return fmt.Errorf("%s expands to more than %d GB, FC's temporary disk", zipPath, maxUnpacked>>30)
 			}
 			if err != nil {
-				if isCorrupt(err) {
-					return &errInvalidArchive{fmt.Errorf("entry %q: %w", f.Name, err)}
+				var re *readError
+				if errors.As(err, &re) {
+					return &errInvalidArchive{fmt.Errorf("entry %q: %w", f.Name, re.err)}
 				}
 				note(fmt.Sprintf("skipping ZIP entry %q: %v", f.Name, err))
 			}
@@ -76,9 +77,20 @@ func unpack(zipPath, dest string, note func(string)) error {
 
 var errTooLarge = errors.New("package too large")
 
-func isCorrupt(err error) bool {
-	return errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) ||
-		errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF)
+// readError is a failure to read an entry's data (corrupt, truncated,
+// unsupported method), as opposed to writing it out.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+
+type taggedReader struct{ r io.Reader }
+
+func (t taggedReader) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &readError{err}
+	}
+	return n, err
 }
 
 func extractFile(f *zip.File, target string, budget int64) (int64, error) {
@@ -87,7 +99,7 @@ func extractFile(f *zip.File, target string, budget int64) (int64, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return 0, err
+		return 0, &readError{err}
 	}
 	defer rc.Close()
 	// The ZIP's own permission bits, as FC applies them: a ZIP made on
@@ -96,7 +108,7 @@ func extractFile(f *zip.File, target string, budget int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := io.Copy(out, io.LimitReader(rc, budget+1))
+	n, err := io.Copy(out, io.LimitReader(taggedReader{rc}, budget+1))
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
