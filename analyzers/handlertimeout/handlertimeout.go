@@ -76,8 +76,8 @@ var defaultDeadlines = map[string]defaultDeadline{
 	"github.com/gin-contrib/timeout.New": {5 * time.Second, "github.com/gin-contrib/timeout.WithTimeout"},
 }
 
-// apiNames feed the fast path.
-var apiNames = func() []string {
+// api feeds the fast path.
+var api = func() *serverconf.APISet {
 	var out []string
 	for k := range deadlineArgs {
 		out = append(out, k)
@@ -88,7 +88,7 @@ var apiNames = func() []string {
 	for typ, field := range deadlineFields {
 		out = append(out, typ, typ[:len(typ)-len(typeName(typ))]+field)
 	}
-	return out
+	return serverconf.NewAPISet(out...)
 }()
 
 func typeName(qualified string) string {
@@ -101,7 +101,7 @@ func typeName(qualified string) string {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !serverconf.UsesAny(pass.TypesInfo, apiNames) {
+	if !api.UsedBy(pass.TypesInfo) {
 		return nil, nil
 	}
 	ev := eval.New(pass)
@@ -110,7 +110,7 @@ func run(pass *analysis.Pass) (any, error) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
 			fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
-			if !ok {
+			if !ok || !api.MayName(fn.Name()) {
 				continue
 			}
 			name := fn.FullName()

@@ -57,6 +57,17 @@ var headerSetters = map[string]bool{
 	"(github.com/gofiber/fiber/v3.Ctx).Set":                       true,
 }
 
+var headerAPI = func() *serverconf.APISet {
+	var names []string
+	for k := range headerSetters {
+		names = append(names, k)
+	}
+	for k := range connectionClosers {
+		names = append(names, k)
+	}
+	return serverconf.NewAPISet(names...)
+}()
+
 // connectionClosers mark the response "Connection: close" by themselves.
 // (*fasthttp.RequestHeader).SetConnectionClose is a client's request: absent.
 var connectionClosers = map[string]bool{
@@ -200,22 +211,15 @@ func shutdownName(name string) bool {
 
 // connectionClose reports handlers that answer "Connection: close".
 func connectionClose(pass *analysis.Pass) {
-	var names []string
-	for k := range headerSetters {
-		names = append(names, k)
-	}
-	for k := range connectionClosers {
-		names = append(names, k)
-	}
-	if !serverconf.UsesAny(pass.TypesInfo, names) {
+	if !headerAPI.UsedBy(pass.TypesInfo) {
 		return
 	}
-	ev := eval.New(pass)
+	var ev *eval.Evaluator // only when a Connection header is set
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if !ok {
+		if !ok || !headerAPI.MayName(fn.Name()) {
 			continue
 		}
 		name := fn.FullName()
@@ -223,12 +227,17 @@ func connectionClose(pass *analysis.Pass) {
 		case connectionClosers[name]:
 			report(pass, call, types.ExprString(call.Fun)+"() makes the response Connection: close")
 		case headerSetters[name] && len(call.Args) == 2:
+			// The key is a constant in practice; checking it first keeps
+			// the (rarer) receiver and value checks off the hot path.
+			key := pass.TypesInfo.Types[call.Args[0]].Value
+			if key == nil || key.Kind() != constant.String || !strings.EqualFold(constant.StringVal(key), "Connection") {
+				continue
+			}
 			if strings.HasPrefix(name, "(net/http.Header)") && !responseHeader(pass, call) {
 				continue // a request's header: an outgoing call, not this server's answer
 			}
-			key, kok := constString(ev, call.Args[0])
-			if !kok || !strings.EqualFold(key, "Connection") {
-				continue
+			if ev == nil {
+				ev = eval.New(pass)
 			}
 			verb, ok := closes(ev, call.Args[1])
 			if !ok {
@@ -246,15 +255,6 @@ func report(pass *analysis.Pass, call *ast.CallExpr, what string) {
 		Message: what + ", so the server closes the connection after this response; " + why + "; FC also forbids responses to set the connection header",
 		Fix:     "do not set the Connection header: FC manages the connection",
 	})
-}
-
-// constString is a string constant's value.
-func constString(ev *eval.Evaluator, e ast.Expr) (string, bool) {
-	vs := ev.Eval(e)
-	if len(vs) != 1 || vs[0].Const == nil || vs[0].Const.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(vs[0].Const), true
 }
 
 // closes reports whether a Connection header value can hold the token close:

@@ -152,15 +152,30 @@ func run(pass *analysis.Pass) (any, error) {
 // usesAPI is the fast path: most packages touch none of the tables.
 func usesAPI(info *types.Info) bool { return usesAny(info, apiObjects) }
 
-// UsesAny reports whether the package uses any object named in funcs
-// (types.Func.FullName forms): the fast path of rules with their own tables.
-func UsesAny(info *types.Info, funcs []string) bool {
-	names := map[string]bool{}
-	for _, f := range funcs {
-		names[qualifiedName(f)] = true
-	}
-	return usesAny(info, names)
+// APISet is a set of API objects a rule looks for, for its fast path.
+type APISet struct {
+	objects map[string]bool // "importpath.Name"
+	names   map[string]bool // "Name"
 }
+
+// NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
+// "(*net/http.Server).Close"); a field or type is written "importpath.Name".
+func NewAPISet(fullNames ...string) *APISet {
+	s := &APISet{objects: map[string]bool{}, names: map[string]bool{}}
+	for _, f := range fullNames {
+		q := qualifiedName(f)
+		s.objects[q] = true
+		_, name := splitQualified(q)
+		s.names[name] = true
+	}
+	return s
+}
+
+// UsedBy reports whether the package uses any object of the set.
+func (s *APISet) UsedBy(info *types.Info) bool { return usesAny(info, s.objects) }
+
+// MayName is a cheap filter before building a function's FullName.
+func (s *APISet) MayName(name string) bool { return s.names[name] }
 
 func usesAny(info *types.Info, names map[string]bool) bool {
 	for _, obj := range info.Uses {
@@ -329,7 +344,7 @@ func ownerOf(sel *types.Selection) types.Type {
 // call handles option functions, SetKeepAlivesEnabled, and framework starts.
 func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
-	if !ok {
+	if !ok || !callNames[fn.Name()] {
 		return
 	}
 	name := fn.FullName()

@@ -164,6 +164,21 @@ var apiObjects = func() map[string]bool {
 	return m
 }()
 
+// callNames are the bare names of options and starts: a cheap filter
+// before building a callee's FullName.
+var callNames = func() map[string]bool {
+	m := map[string]bool{}
+	for fn := range options {
+		_, name := splitQualified(qualifiedName(fn))
+		m[name] = true
+	}
+	for fn := range starts {
+		_, name := splitQualified(qualifiedName(fn))
+		m[name] = true
+	}
+	return m
+}()
+
 // qualifiedName turns a types.Func.FullName ("(*net/http.Server).Close",
 // "net/http.Serve") into "importpath.Name" ("net/http.Close").
 func qualifiedName(full string) string {
