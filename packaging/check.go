@@ -84,7 +84,6 @@ func CheckPackage(pkg *archive.Package, opts Options) []report.Finding {
 type checker struct {
 	opts     Options
 	fn       *config.Function // never nil
-	hasFile  bool             // a configuration file was found
 	pkg      *archive.Package
 	disp     string // the package path for findings
 	env      *runtimes.Env
@@ -97,7 +96,7 @@ func newChecker(opts Options) *checker {
 	if fn == nil {
 		fn = &config.Function{Format: config.FormatFlags}
 	}
-	c := &checker{opts: opts, fn: fn, hasFile: fn.Format != config.FormatFlags && fn.File != ""}
+	c := &checker{opts: opts, fn: fn}
 	c.disp = c.relPath(opts.Path)
 	var im *runtimes.Image
 	ok := false

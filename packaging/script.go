@@ -50,7 +50,24 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 	if s.HasShebang {
 		c.checkShebang(s, file, first, word)
 	}
-	c.scanScript(e, s, depth, seen)
+	if isShell(s) {
+		c.scanScript(e, s, depth, seen)
+	}
+}
+
+// isShell reports whether the script is shell (or has no shebang, which FC
+// cannot run anyway but whose lines are still worth reading): a node or
+// python script's lines are not commands.
+func isShell(s *script.Script) bool {
+	if !s.HasShebang {
+		return true
+	}
+	prog, _ := s.Program()
+	switch path.Base(prog) {
+	case "sh", "bash", "dash", "ash", "zsh", "ksh", "busybox":
+		return true
+	}
+	return false
 }
 
 // checkShebang is FC204 for an interpreter the image does not have.

@@ -25,6 +25,9 @@ type Tool struct {
 	// NeedsPath is true for /var/fc/lang/<lang>/bin: not on the default PATH,
 	// so commands must use the full path or set environmentVariables.PATH.
 	NeedsPath bool
+	// Guess marks a folder the docs do not give (they list versions only):
+	// a command naming the tool by another absolute path is not reported.
+	Guess bool
 	// Layer is set for tools an official layer provides; FC docs treat them
 	// as available to the function (the layer's templates add its bin to PATH).
 	Layer bool
@@ -50,16 +53,16 @@ var Images = []*Image{
 		ID: "custom", OS: "Debian 9", GLIBC: "2.24",
 		// "Python 3.7.4, Node.js 10.16.2, OpenJDK 1.8.0, Ruby 2.7, PHP 7.4.12, Nginx 1.10.3, PowerShell 7.1.0"
 		Tools: with(
-			Tool{Name: "python3", Dir: "/usr/local/bin", Version: "3.7.4"},
-			Tool{Name: "python", Dir: "/usr/bin", Version: "2.7"},
-			Tool{Name: "python2", Dir: "/usr/bin", Version: "2.7"},
-			Tool{Name: "node", Dir: "/usr/local/bin", Version: "10.16.2"},
-			Tool{Name: "npm", Dir: "/usr/local/bin", Version: "10.16.2"},
-			Tool{Name: "java", Dir: "/usr/bin", Version: "1.8.0_232"},
-			Tool{Name: "ruby", Dir: "/usr/local/bin", Version: "2.7"},
-			Tool{Name: "php", Dir: "/usr/local/bin", Version: "7.4.12"},
-			Tool{Name: "nginx", Dir: "/usr/sbin", Version: "1.10.3"},
-			Tool{Name: "pwsh", Dir: "/usr/bin", Version: "7.1.0"},
+			Tool{Name: "python3", Dir: "/usr/local/bin", Version: "3.7.4", Guess: true},
+			Tool{Name: "python", Dir: "/usr/bin", Version: "2.7", Guess: true},
+			Tool{Name: "python2", Dir: "/usr/bin", Version: "2.7", Guess: true},
+			Tool{Name: "node", Dir: "/usr/local/bin", Version: "10.16.2", Guess: true},
+			Tool{Name: "npm", Dir: "/usr/local/bin", Version: "10.16.2", Guess: true},
+			Tool{Name: "java", Dir: "/usr/bin", Version: "1.8.0_232", Guess: true},
+			Tool{Name: "ruby", Dir: "/usr/local/bin", Version: "2.7", Guess: true},
+			Tool{Name: "php", Dir: "/usr/local/bin", Version: "7.4.12", Guess: true},
+			Tool{Name: "nginx", Dir: "/usr/sbin", Version: "1.10.3", Guess: true},
+			Tool{Name: "pwsh", Dir: "/usr/bin", Version: "7.1.0", Guess: true},
 		),
 		Source: "help.aliyun.com/document_detail/132053.html",
 	},
@@ -239,6 +242,11 @@ func (e *Env) Find(prog string) (Availability, []Tool) {
 		// made by a custom layer cannot be known.
 		if strings.HasPrefix(prog, "/opt/") && len(e.Layers) > 0 {
 			return Unknowable, named
+		}
+		for _, t := range named {
+			if t.Guess {
+				return Unknowable, named
+			}
 		}
 		return Missing, named
 	}
