@@ -412,7 +412,9 @@ func patchUncompressed(t *testing.T, data []byte, name string, size uint32) {
 
 func TestNonShellScriptIsNotScanned(t *testing.T) {
 	body := "#!/usr/bin/env node\nconst port = 8080; // node server.js --port 8080\nrequire('./missing.js')\n"
-	fn := fnWith(func(f *config.Function) { f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"} })
+	fn := fnWith(func(f *config.Function) {
+		f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}
+	})
 	fs := checkZip(t, fn, zf{Name: "bootstrap", Body: body, Mode: 0o755})
 	if len(fs) != 0 {
 		t.Fatalf("findings in a node script:%s", dump(fs))
