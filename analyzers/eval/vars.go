@@ -53,16 +53,29 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 	defer delete(e.busy, obj)
 
 	ix := e.index()
-	var primary, fallback []Value
+	var primary, fallback, override []Value
 	var fallbackGuarded bool
 	for _, a := range ix.assigns[obj] {
 		vs := e.assigned(a)
-		if a.guard != nil && e.emptinessTest(a.guard, obj) {
+		switch {
+		case a.guard != nil && e.emptinessTest(a.guard, obj):
+			// if x == "" { x = fallback }
 			fallback = append(fallback, vs...)
 			fallbackGuarded = true
-			continue
+		case a.guard != nil && a.rhs != nil && e.presenceTest(a.guard, e.refObject(a.rhs)):
+			// x := default; if v := os.Getenv(k); v != "" { x = v }
+			override = append(override, vs...)
+		default:
+			primary = append(primary, vs...)
 		}
-		primary = append(primary, vs...)
+	}
+	if len(override) > 0 {
+		// The unguarded assignments are defaults used when the override is absent.
+		if nonEmpty(override) {
+			primary = override
+		} else {
+			primary = append(override, markFallback(primary, fallbackName(override, obj))...)
+		}
 	}
 	if po, ok := ix.params[obj]; ok {
 		primary = append(primary, e.params(po, at)...)
@@ -147,6 +160,48 @@ func (e *Evaluator) emptinessTest(cond ast.Expr, obj types.Object) bool {
 					if b.call == a.call {
 						return true
 					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// presenceTest reports whether cond tests v for "set": v != "", len(v) > 0,
+// v != 0, or ok where ok comes with v from os.LookupEnv.
+func (e *Evaluator) presenceTest(cond ast.Expr, v types.Object) bool {
+	if v == nil {
+		return false
+	}
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return e.presenceTest(c.X, v) || e.presenceTest(c.Y, v)
+		case token.NEQ, token.GTR:
+			for _, pair := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+				if e.refObject(pair[0]) == v && e.isZeroConst(pair[1]) {
+					return true
+				}
+				if call, ok := ast.Unparen(pair[0]).(*ast.CallExpr); ok && len(call.Args) == 1 {
+					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" && e.refObject(call.Args[0]) == v && e.isZeroConst(pair[1]) {
+						return true
+					}
+				}
+			}
+		}
+	case *ast.Ident:
+		ok := e.refObject(c)
+		if ok == nil {
+			return false
+		}
+		for _, a := range e.index().assigns[ok] {
+			if a.call == nil {
+				continue
+			}
+			for _, b := range e.index().assigns[v] {
+				if b.call == a.call {
+					return true
 				}
 			}
 		}

@@ -26,12 +26,13 @@ func testdata(t *testing.T) string {
 
 func TestPortMismatch(t *testing.T) {
 	analysistest.Run(t, testdata(t), portmismatch.Analyzer,
-		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant")
+		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
 func TestConfigured(t *testing.T) {
-	analysistest.Run(t, testdata(t), portmismatch.Analyzer, "portmismatch/configured", "portmismatch/configured/wrong")
+	analysistest.Run(t, testdata(t), portmismatch.Analyzer, "portmismatch/configured/wrong", "portmismatch/configured/flagargs",
+		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override")
 }
 
 func TestCAPortOverride(t *testing.T) {

@@ -55,6 +55,20 @@ func env() {
 	show(fmt.Sprintf(":%d", p)) // want `^:\$FC_CUSTOM_LISTEN_PORT$`
 }
 
+// a default overridden when an environment variable is set
+func overrides() {
+	port := "8080"
+	if p := os.Getenv("PORT"); p != "" {
+		port = p
+	}
+	show(port) // want `^\? \| 8080 \(fallback PORT\)$`
+	fc := "9000"
+	if v, ok := os.LookupEnv("FC_CUSTOM_LISTEN_PORT"); ok {
+		fc = v
+	}
+	show(fc) // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_CUSTOM_LISTEN_PORT\)$`
+}
+
 // flags: the default, by pointer and by Var
 var (
 	timeout = flag.Duration("timeout", 30*time.Second, "")

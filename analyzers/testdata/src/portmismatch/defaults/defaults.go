@@ -48,4 +48,21 @@ func helperServer() {
 	newServer().ListenAndServe() // want `listens on port 8443`
 }
 
+// Addr assigned later through a struct that holds the server.
+type api struct{ server *http.Server }
+
+func holderAssigned() {
+	a := &api{server: &http.Server{Handler: http.NotFoundHandler()}}
+	a.server.Addr = ":8081"
+	a.server.ListenAndServe() // want `listens on port 8081`
+}
+
+// Addr assigned through another variable of the same server.
+func aliasAssigned() {
+	srv := new(http.Server)
+	alias := srv
+	alias.Addr = ":8082"
+	srv.ListenAndServe() // want `listens on port 8082`
+}
+
 func main() {}
