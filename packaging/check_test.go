@@ -225,6 +225,8 @@ func TestScripts(t *testing.T) {
 		{name: "cd then relative", body: "#!/bin/bash\ncd /code/app\n./server\n", extra: []zf{{Name: "app/server", Body: "#!/bin/sh\n", Mode: 0o755}}, want: ""},
 		{name: "unknown cd disables relative refs", body: "#!/bin/bash\ncd $APP_DIR\n./server\n", want: ""},
 		{name: "gunicorn on loopback", body: "#!/bin/bash\nexport PATH=/var/fc/lang/python3.10/bin:$PATH\ngunicorn -b 127.0.0.1:9000 app:app\n", want: "FC302", line: 3, contains: "127.0.0.1"},
+		{name: "gunicorn default bind", body: "#!/bin/bash\ngunicorn app:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC302", line: 2, contains: "gunicorn's default"},
+		{name: "gunicorn default with gunicorn.conf.py", body: "#!/bin/bash\ngunicorn app:app\n", extra: []zf{{Name: "gunicorn.conf.py", Body: "bind='0.0.0.0:9000'"}}, want: ""},
 		{name: "gunicorn on CAPort env", body: "#!/bin/bash\ngunicorn --bind=0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app\n", want: ""},
 		{name: "uvicorn defaults", body: "#!/bin/bash\npython3 -m uvicorn main:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" }), want: "FC302,FC302", line: 2, contains: "uvicorn"},
 		{name: "uvicorn wrong port", body: "#!/bin/bash\nuvicorn main:app --host 0.0.0.0 --port 8080\n", want: "FC302", line: 2, contains: "port 8080"},

@@ -2,6 +2,7 @@ package packaging
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ func (c *checker) checkCommandLine() {
 		cmds = []script.Command{script.CommandLine(words)}
 	}
 	for i, cl := range cmds {
-		c.checkBinds(script.Binds(cl, vars), file, line, "", "command")
+		c.checkBinds(script.Binds(cl, vars), file, line, "", "command", "")
 		for j, w := range script.FileRefs(cl) {
 			if i == 0 && j == 0 && w == words[0] {
 				continue // command[0]: checkEntrypoint's job
@@ -55,10 +56,14 @@ func (c *checker) checkCommandLine() {
 	}
 }
 
-// checkBinds is FC302 for the addresses a command line binds.
-func (c *checker) checkBinds(binds []script.Bind, file string, line int, source, where string) {
+// checkBinds is FC302 for the addresses a command line binds; cwd is the
+// package folder the command runs in.
+func (c *checker) checkBinds(binds []script.Bind, file string, line int, source, where, cwd string) {
 	caPort := c.fn.CAPort()
 	for _, b := range binds {
+		if b.UnlessFile != "" && c.pkg.Lookup(path.Join(cwd, b.UnlessFile)) != nil {
+			continue
+		}
 		opt := b.Flag + " " + b.Raw
 		if b.Flag == "default" {
 			opt = b.Tool + "'s default"

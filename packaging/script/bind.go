@@ -19,6 +19,9 @@ type Bind struct {
 	// PortKnown is false when it reads an unknown variable.
 	Port      string
 	PortKnown bool
+	// UnlessFile names a file that, present in the working directory,
+	// overrides a default bind (gunicorn reads ./gunicorn.conf.py).
+	UnlessFile string
 }
 
 // IsLoopback reports whether a host is a loopback name or address.
@@ -58,8 +61,12 @@ func Binds(c Command, vars Vars) []Bind {
 	add := func(b Bind) { out = append(out, b) }
 	switch {
 	case tool == "gunicorn":
-		for _, v := range optionValues(args, "-b", "--bind") {
+		binds := optionValues(args, "-b", "--bind")
+		for _, v := range binds {
 			add(hostPort(tool, v, vars, "", "8000")) // gunicorn's default port
+		}
+		if len(binds) == 0 && !hasOption(args, "-c", "--config") && !hasVar(vars, "GUNICORN_CMD_ARGS") {
+			add(Bind{Tool: tool, Flag: "default", Raw: "127.0.0.1:8000", Host: "127.0.0.1", HostKnown: true, Port: "8000", PortKnown: true, UnlessFile: "gunicorn.conf.py"})
 		}
 	case tool == "uvicorn" || tool == "hypercorn" || tool == "daphne":
 		host, port := optionValues(args, "--host", "-b", "--bind"), optionValues(args, "--port", "-p")

@@ -84,6 +84,8 @@ func TestBinds(t *testing.T) {
 		{"gunicorn --bind=:9000 app:app", "|9000"},
 		{"gunicorn -b 0.0.0.0 app:app", "0.0.0.0|8000"},
 		{"gunicorn -b unix:/tmp/s app:app", "?|?"},
+		{"gunicorn app:app", "127.0.0.1|8000"},
+		{"gunicorn -c conf.py app:app", ""},
 		{"python3 -m gunicorn -b [::1]:9000 app", "[::1]|9000"},
 		{"uvicorn main:app", "127.0.0.1|,|8000"},
 		{"uvicorn main:app --host 0.0.0.0 --port $FC_CUSTOM_LISTEN_PORT", "0.0.0.0|,|CA"},
