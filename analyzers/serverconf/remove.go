@@ -17,6 +17,9 @@ import (
 // certain to leave compiling, tidy code: it shares its line with other
 // statements, or it holds the last use of a local variable.
 func Removals(pass *analysis.Pass, nodes []ast.Node) map[ast.Node][]analysis.TextEdit {
+	if len(nodes) == 0 {
+		return nil
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r := &remover{pass: pass, out: map[ast.Node][]analysis.TextEdit{}}
 	var cursors []inspector.Cursor
@@ -143,22 +146,35 @@ func (r *remover) dropUnusedImports(in *inspector.Inspector, deleted []inspector
 		}
 		return false
 	}
-	// Count uses inside and outside the deleted nodes, per object.
+	// The objects used inside the deleted nodes that could become unused
+	// (imports, local variables), then whether each is used elsewhere.
 	inside := map[types.Object]bool{}
-	outside := map[types.Object]bool{}
-	for id, obj := range r.pass.TypesInfo.Uses {
-		switch obj := obj.(type) {
-		case *types.PkgName:
-		case *types.Var:
-			if obj.IsField() || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() || isParam(in, obj) {
-				continue
-			}
-		default:
+	for _, c := range deleted {
+		if _, ok := r.out[c.Node()]; !ok {
 			continue
 		}
-		if inDeleted(id.Pos()) {
-			inside[obj] = true
-		} else {
+		ast.Inspect(c.Node(), func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			switch obj := r.pass.TypesInfo.Uses[id].(type) {
+			case *types.PkgName:
+				inside[obj] = true
+			case *types.Var:
+				if !obj.IsField() && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() && !isParam(in, obj) {
+					inside[obj] = true
+				}
+			}
+			return true
+		})
+	}
+	if len(inside) == 0 {
+		return
+	}
+	outside := map[types.Object]bool{}
+	for id, obj := range r.pass.TypesInfo.Uses {
+		if inside[obj] && !inDeleted(id.Pos()) {
 			outside[obj] = true
 		}
 	}

@@ -150,41 +150,46 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // usesAPI is the fast path: most packages touch none of the tables.
-func usesAPI(info *types.Info) bool { return usesAny(info, apiObjects) }
+func usesAPI(info *types.Info) bool { return serverAPI.UsedBy(info) }
 
 // APISet is a set of API objects a rule looks for, for its fast path.
 type APISet struct {
-	objects map[string]bool // "importpath.Name"
-	names   map[string]bool // "Name"
+	paths map[string]map[string]bool // object name -> import paths
 }
 
 // NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
 // "(*net/http.Server).Close"); a field or type is written "importpath.Name".
 func NewAPISet(fullNames ...string) *APISet {
-	s := &APISet{objects: map[string]bool{}, names: map[string]bool{}}
+	s := &APISet{paths: map[string]map[string]bool{}}
 	for _, f := range fullNames {
-		q := qualifiedName(f)
-		s.objects[q] = true
-		_, name := splitQualified(q)
-		s.names[name] = true
+		pkg, name := splitQualified(qualifiedName(f))
+		if s.paths[name] == nil {
+			s.paths[name] = map[string]bool{}
+		}
+		s.paths[name][pkg] = true
 	}
 	return s
 }
 
-// UsedBy reports whether the package uses any object of the set.
-func (s *APISet) UsedBy(info *types.Info) bool { return usesAny(info, s.objects) }
+// has reports whether "importpath.Name" is in the set.
+func (s *APISet) has(qualified string) bool {
+	pkg, name := splitQualified(qualified)
+	return s.paths[name][pkg]
+}
 
-// MayName is a cheap filter before building a function's FullName.
-func (s *APISet) MayName(name string) bool { return s.names[name] }
-
-func usesAny(info *types.Info, names map[string]bool) bool {
+// UsedBy reports whether the package uses any object of the set. It looks
+// at the name first, so most uses cost one map lookup and no allocation.
+func (s *APISet) UsedBy(info *types.Info) bool {
 	for _, obj := range info.Uses {
-		if obj.Pkg() != nil && names[obj.Pkg().Path()+"."+obj.Name()] {
+		if paths, ok := s.paths[obj.Name()]; ok && obj.Pkg() != nil && paths[obj.Pkg().Path()] {
 			return true
 		}
 	}
 	return false
 }
+
+// MayName is a cheap filter before building a function's FullName.
+func (s *APISet) MayName(name string) bool { return s.paths[name] != nil }
 
 type finder struct {
 	pass  *analysis.Pass

@@ -38,27 +38,27 @@ func TestQualifiedName(t *testing.T) {
 // silently never run for that API.
 func TestTablesFeedFastPath(t *testing.T) {
 	for typ, s := range structs {
-		if !apiObjects[typ] {
-			t.Errorf("%s missing from apiObjects", typ)
+		if !serverAPI.has(typ) {
+			t.Errorf("%s missing from serverAPI", typ)
 		}
 		pkg, name := splitQualified(typ)
 		if pkg == "" || name == "" {
 			t.Errorf("splitQualified(%q) = %q, %q", typ, pkg, name)
 		}
 		for f := range s.Fields {
-			if !apiObjects[pkg+"."+f] {
-				t.Errorf("%s.%s missing from apiObjects", pkg, f)
+			if !serverAPI.has(pkg + "." + f) {
+				t.Errorf("%s.%s missing from serverAPI", pkg, f)
 			}
 		}
 	}
 	for fn := range options {
-		if !apiObjects[qualifiedName(fn)] {
-			t.Errorf("%s missing from apiObjects", fn)
+		if !serverAPI.has(qualifiedName(fn)) {
+			t.Errorf("%s missing from serverAPI", fn)
 		}
 	}
 	for fn, s := range starts {
-		if !apiObjects[qualifiedName(fn)] {
-			t.Errorf("%s missing from apiObjects", fn)
+		if !serverAPI.has(qualifiedName(fn)) {
+			t.Errorf("%s missing from serverAPI", fn)
 		}
 		if len(s.Defaults) == 0 || s.From == "" {
 			t.Errorf("%s: start without defaults or their source", fn)

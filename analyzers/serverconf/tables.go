@@ -144,24 +144,24 @@ var starts = map[string]start{
 	hertzServer + ".New":     {Framework: Hertz, From: "hertz", Defaults: hertzDefaults, Options: true, OptionPkg: hertzServer},
 }
 
-// apiObjects are "importpath.Name" of every object the tables name (types,
-// fields, functions, methods); a package that uses none of them is skipped.
-var apiObjects = func() map[string]bool {
-	m := map[string]bool{}
+// serverAPI holds every object the tables name (types, fields, functions,
+// methods); a package that uses none of them is skipped.
+var serverAPI = func() *APISet {
+	var names []string
 	for typ, s := range structs {
-		m[typ] = true
+		names = append(names, typ)
 		pkg, _ := splitQualified(typ)
 		for f := range s.Fields {
-			m[pkg+"."+f] = true
+			names = append(names, pkg+"."+f)
 		}
 	}
 	for fn := range options {
-		m[qualifiedName(fn)] = true
+		names = append(names, fn)
 	}
 	for fn := range starts {
-		m[qualifiedName(fn)] = true
+		names = append(names, fn)
 	}
-	return m
+	return NewAPISet(names...)
 }()
 
 // callNames are the bare names of options and starts: a cheap filter
