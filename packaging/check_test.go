@@ -283,6 +283,7 @@ func TestCommandLine(t *testing.T) {
 			command("node", "server.js")(f)
 			f.Layers = []string{"acs:fc:${region}:official:layers/Nodejs20/versions/1"}
 		}), []zf{{Name: "server.js", Body: ""}}, ""},
+		{"unknown program: no finding", fnWith(command("gunicorn", "-b", "0.0.0.0:9000", "app:app")), nil, ""},
 		{"python3 needs PATH", fnWith(command("python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, "FC210"},
 		{"full path to /var/fc/lang", fnWith(command("/var/fc/lang/python3.10/bin/python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, ""},
 		{"php server.php on custom", fnWith(func(f *config.Function) { f.Runtime.Value = "custom"; command("php", "server.php")(f) }), nil, "FC207"},

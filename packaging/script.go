@@ -207,7 +207,11 @@ func changeDir(cwd string, args []string) (string, bool) {
 
 // checkProgram is FC210 for command[0] when it is a program of the image
 // (python3, /usr/bin/node), not a package file.
+// Other programs (gunicorn from pip, a layer's tools) may live anywhere.
 func (c *checker) checkProgram(prog string) {
+	if !isInterpreter(path.Base(prog)) {
+		return
+	}
 	avail, tools := c.env.Find(prog)
 	if avail == runtimes.Available || avail == runtimes.Unknowable {
 		return
