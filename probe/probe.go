@@ -90,7 +90,7 @@ type Result struct {
 }
 
 // ErrUnsupported is returned by Run where the probe cannot run (not Linux).
-var ErrUnsupported = errors.New("fclint probe runs on Linux only")
+var ErrUnsupported = errors.New("probe runs on Linux only")
 
 // Run starts the function, probes it and stops it. It returns an error only
 // when the probe itself cannot run (the package cannot be opened or unpacked,
