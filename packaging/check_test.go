@@ -228,7 +228,9 @@ func TestScripts(t *testing.T) {
 		{name: "gunicorn default bind", body: "#!/bin/bash\ngunicorn app:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC302", line: 2, contains: "gunicorn's default"},
 		{name: "gunicorn default with gunicorn.conf.py", body: "#!/bin/bash\ngunicorn app:app\n", extra: []zf{{Name: "gunicorn.conf.py", Body: "bind='0.0.0.0:9000'"}}, want: ""},
 		{name: "gunicorn on CAPort env", body: "#!/bin/bash\ngunicorn --bind=0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app\n", want: ""},
-		{name: "uvicorn defaults", body: "#!/bin/bash\npython3 -m uvicorn main:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" }), want: "FC302,FC302", line: 2, contains: "uvicorn"},
+		{name: "uvicorn defaults", body: "#!/bin/bash\npython3 -m uvicorn main:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" }), want: "FC302", line: 2, contains: "uvicorn's default host 127.0.0.1"},
+		{name: "loopback side service beside a CAPort server", body: "#!/bin/bash\n./cache --listen 127.0.0.1:6379 &\nexec ./server --port $FC_CUSTOM_LISTEN_PORT\n", extra: []zf{{Name: "cache", Body: "#!/bin/sh\n", Mode: 0o755}, {Name: "server", Body: "#!/bin/sh\n", Mode: 0o755}}, want: ""},
+		{name: "loopback on CAPort beside a side service", body: "#!/bin/bash\n./cache --port 6379 &\nexec ./server --listen 127.0.0.1:9000\n", extra: []zf{{Name: "cache", Body: "#!/bin/sh\n", Mode: 0o755}, {Name: "server", Body: "#!/bin/sh\n", Mode: 0o755}}, want: "FC302,FC302", line: 2, contains: "port 6379"},
 		{name: "uvicorn wrong port", body: "#!/bin/bash\nuvicorn main:app --host 0.0.0.0 --port 8080\n", want: "FC302", line: 2, contains: "port 8080"},
 		{name: "port from variable set in the script", body: "#!/bin/bash\nPORT=8000\nexec node server.js --port $PORT\n", extra: []zf{{Name: "server.js", Body: ""}}, fn: fnWith(func(f *config.Function) {
 			f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}

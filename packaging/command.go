@@ -40,8 +40,10 @@ func (c *checker) checkCommandLine() {
 	} else {
 		cmds = []script.Command{script.CommandLine(words)}
 	}
+	var sites []bindSite
+	defer func() { c.reportBinds(sites) }()
 	for i, cl := range cmds {
-		c.checkBinds(script.Binds(cl, vars), file, line, "", "command", "")
+		sites = c.collectBinds(sites, script.Binds(cl, vars), file, line, "", "command", "")
 		for j, w := range script.FileRefs(cl) {
 			if i == 0 && j == 0 && w == words[0] {
 				continue // command[0]: checkEntrypoint's job
@@ -56,24 +58,51 @@ func (c *checker) checkCommandLine() {
 	}
 }
 
-// checkBinds is FC302 for the addresses a command line binds; cwd is the
-// package folder the command runs in.
-func (c *checker) checkBinds(binds []script.Bind, file string, line int, source, where, cwd string) {
-	caPort := c.fn.CAPort()
+// bindSite is a bind and where it is written.
+type bindSite struct {
+	bind         script.Bind
+	file, source string
+	line         int
+	where        string // "bootstrap", "command": who starts the server
+}
+
+// collectBinds adds a command's binds to sites; cwd is the package folder the
+// command runs in (for files that override a tool's defaults).
+func (c *checker) collectBinds(sites []bindSite, binds []script.Bind, file string, line int, source, where, cwd string) []bindSite {
 	for _, b := range binds {
 		if b.UnlessFile != "" && c.pkg.Lookup(path.Join(cwd, b.UnlessFile)) != nil {
 			continue
 		}
-		opt := b.Flag + " " + b.Raw
-		if b.Flag == "default" {
-			opt = b.Tool + "'s default"
+		sites = append(sites, bindSite{b, file, source, line, where})
+	}
+	return sites
+}
+
+// reportBinds is FC302 over one script's or command line's binds. When one
+// of them serves 0.0.0.0:CAPort, the others are side services (a loopback
+// cache, an admin port) and only a loopback bind on CAPort itself is wrong;
+// otherwise every loopback or non-CAPort bind is.
+func (c *checker) reportBinds(sites []bindSite) {
+	caPort := c.fn.CAPort()
+	onCAPort := func(b script.Bind) bool {
+		return b.PortKnown && (b.Port == script.CAPortValue || b.Port == strconv.Itoa(caPort))
+	}
+	loopback := func(b script.Bind) bool { return b.HostKnown && b.Host != "" && script.IsLoopback(b.Host) }
+	serves := false
+	for _, s := range sites {
+		if onCAPort(s.bind) && s.bind.HostKnown && !loopback(s.bind) {
+			serves = true
 		}
+	}
+	r := rules.MustGet("FC302")
+	for _, s := range sites {
+		b := s.bind
 		switch {
-		case b.HostKnown && script.IsLoopback(b.Host):
-			f := c.add(rules.MustGet("FC302"), file, line, source, fmt.Sprintf("%s starts %s on %s (%s): FC reaches the function on 0.0.0.0:%d, and the start fails with \"connection refused\"", where, b.Tool, b.Host, opt, caPort))
+		case loopback(b) && (onCAPort(b) || !serves):
+			f := c.add(r, s.file, s.line, s.source, fmt.Sprintf("%s starts %s on %s (%s): FC reaches the function on 0.0.0.0:%d, and the start fails with \"connection refused\"", s.where, b.Tool, b.Host, b.HostFrom, caPort))
 			f.Fix = bindFix(b.Tool)
-		case b.PortKnown && b.Port != "" && b.Port != script.CAPortValue && b.Port != strconv.Itoa(caPort):
-			f := c.add(rules.MustGet("FC302"), file, line, source, fmt.Sprintf("%s starts %s on port %s (%s), but CAPort is %d: FC health-checks port %d and the start fails", where, b.Tool, b.Port, opt, caPort, caPort))
+		case !serves && b.PortKnown && b.Port != "" && !onCAPort(b):
+			f := c.add(r, s.file, s.line, s.source, fmt.Sprintf("%s starts %s on port %s (%s), but CAPort is %d: FC health-checks port %d and the start fails", s.where, b.Tool, b.Port, b.PortFrom, caPort, caPort))
 			f.Fix = bindFix(b.Tool)
 		}
 	}

@@ -129,6 +129,8 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 	if cwd == "." {
 		cwd = ""
 	}
+	var sites []bindSite
+	defer func() { c.reportBinds(sites) }()
 	for _, cmd := range s.Commands() {
 		local := vars
 		if len(cmd.Words) == 0 { // VAR=x or export VAR=x: for the rest of the script
@@ -158,7 +160,7 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 			cwd, cwdKnown = changeDir(cwd, cmd.Words[1:])
 			continue
 		}
-		c.checkBinds(script.Binds(cmd, local), file, cmd.Line, cmd.Text, e.Name, cwd)
+		sites = c.collectBinds(sites, script.Binds(cmd, local), file, cmd.Line, cmd.Text, e.Name, cwd)
 		if name := cmd.Name(); isInterpreter(name) && !strings.Contains(cmd.Words[0], "/") {
 			if avail, tools := env.Find(name); avail == runtimes.NeedsPath || avail == runtimes.Missing {
 				f := c.add(rules.MustGet("FC210"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, which %s%s does not have on PATH: the start fails with \"%s: command not found\"", e.Name, name, env.Image.ID, c.imageNote(), name))

@@ -6,19 +6,20 @@ import (
 	"strings"
 )
 
-// Bind is an address a startup command makes its server listen on.
+// Bind is one address a startup command makes its server listen on.
 type Bind struct {
 	Tool string // "gunicorn", "uvicorn", "flask run", "php -S", "java", or the program name
-	Flag string // the option as written ("--port", "-b"), or "default" for the tool's default
-	Raw  string // the value as written
-	// Host is the expanded host ("" when the command sets none). HostKnown is
-	// false when it reads an unknown variable.
+	// Host is the expanded host, "" when the command sets none; HostKnown is
+	// false when it reads an unknown variable. HostFrom says where it comes
+	// from ("--host 127.0.0.1", "uvicorn's default").
 	Host      string
 	HostKnown bool
-	// Port is the expanded port: digits, CAPortValue, or "" when not set.
+	HostFrom  string
+	// Port is the expanded port: digits, CAPortValue, or "" when not set;
 	// PortKnown is false when it reads an unknown variable.
 	Port      string
 	PortKnown bool
+	PortFrom  string
 	// UnlessFile names a file that, present in the working directory,
 	// overrides a default bind (gunicorn reads ./gunicorn.conf.py).
 	UnlessFile string
@@ -34,7 +35,9 @@ func IsLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// nonServers are everyday commands whose -p/--port means something else.
+// nonServers are everyday commands whose -p/--port means something else,
+// and side services a bootstrap may start next to the function's server
+// (their addresses are theirs to choose).
 var nonServers = map[string]bool{
 	"mkdir": true, "cp": true, "mv": true, "rm": true, "ls": true, "cat": true, "echo": true, "printf": true,
 	"chmod": true, "chown": true, "ln": true, "tar": true, "unzip": true, "zip": true, "curl": true, "wget": true,
@@ -42,6 +45,7 @@ var nonServers = map[string]bool{
 	"apt-get": true, "apt": true, "cd": true, "test": true, "[": true, "source": true, ".": true, "sleep": true,
 	"kill": true, "ps": true, "mysql": true, "redis-cli": true, "psql": true, "head": true, "tail": true,
 	"find": true, "xargs": true, "touch": true, "read": true, "nc": true, "timeout": true, "wait": true, "set": true,
+	"redis-server": true, "memcached": true, "mongod": true, "mysqld": true, "postgres": true, "php-fpm": true,
 }
 
 // Binds returns the addresses a command binds, from the option tables of the
@@ -57,79 +61,105 @@ func Binds(c Command, vars Vars) []Bind {
 	if strings.HasPrefix(tool, "python") && len(args) >= 2 && args[0] == "-m" {
 		tool, args = args[1], args[2:]
 	}
-	var out []Bind
-	add := func(b Bind) { out = append(out, b) }
 	switch {
 	case tool == "gunicorn":
 		binds := optionValues(args, "-b", "--bind")
+		var out []Bind
 		for _, v := range binds {
-			add(hostPort(tool, v, vars, "", "8000")) // gunicorn's default port
+			out = append(out, hostPort(tool, v, vars, "8000")) // gunicorn's default port
 		}
 		if len(binds) == 0 && !hasOption(args, "-c", "--config") && !hasVar(vars, "GUNICORN_CMD_ARGS") {
-			add(Bind{Tool: tool, Flag: "default", Raw: "127.0.0.1:8000", Host: "127.0.0.1", HostKnown: true, Port: "8000", PortKnown: true, UnlessFile: "gunicorn.conf.py"})
+			b := defaultBind(tool, "127.0.0.1", "8000")
+			b.UnlessFile = "gunicorn.conf.py"
+			out = append(out, b)
 		}
-	case tool == "uvicorn" || tool == "hypercorn" || tool == "daphne":
-		host, port := optionValues(args, "--host", "-b", "--bind"), optionValues(args, "--port", "-p")
-		for _, v := range host {
-			if tool == "uvicorn" {
-				add(hostOnly(tool, v, vars))
-			} else {
-				add(hostPort(tool, v, vars, "", ""))
-			}
+		return out
+	case tool == "hypercorn" || tool == "daphne":
+		var out []Bind
+		for _, v := range optionValues(args, "-b", "--bind") {
+			out = append(out, hostPort(tool, v, vars, ""))
 		}
-		for _, v := range port {
-			add(portOnly(tool, v, vars))
+		if b, ok := split(tool, args, vars, []string{"--host"}, []string{"--port", "-p"}); ok {
+			out = append(out, b)
 		}
-		if tool == "uvicorn" && len(host) == 0 && !hasVar(vars, "UVICORN_HOST") && !hasOption(args, "--uds", "--fd") {
-			add(Bind{Tool: tool, Flag: "default", Raw: "127.0.0.1", Host: "127.0.0.1", HostKnown: true, PortKnown: true})
+		return out
+	case tool == "uvicorn":
+		if hasOption(args, "--uds", "--fd") {
+			return nil
 		}
-		if tool == "uvicorn" && len(port) == 0 && !hasVar(vars, "UVICORN_PORT") && !hasOption(args, "--uds", "--fd") {
-			add(Bind{Tool: tool, Flag: "default", Raw: "8000", Port: "8000", PortKnown: true, HostKnown: true})
-		}
+		b, _ := split(tool, args, vars, []string{"--host"}, []string{"--port"})
+		defaults(&b, vars, "127.0.0.1", "UVICORN_HOST", "8000", "UVICORN_PORT")
+		return []Bind{b}
 	case tool == "flask" && len(args) > 0 && args[0] == "run":
-		tool = "flask run"
-		host, port := optionValues(args[1:], "--host", "-h"), optionValues(args[1:], "--port", "-p")
-		for _, v := range host {
-			add(hostOnly(tool, v, vars))
-		}
-		for _, v := range port {
-			add(portOnly(tool, v, vars))
-		}
-		if len(host) == 0 && !hasVar(vars, "FLASK_RUN_HOST") {
-			add(Bind{Tool: tool, Flag: "default", Raw: "127.0.0.1", Host: "127.0.0.1", HostKnown: true, PortKnown: true})
-		}
-		if len(port) == 0 && !hasVar(vars, "FLASK_RUN_PORT") {
-			add(Bind{Tool: tool, Flag: "default", Raw: "5000", Port: "5000", PortKnown: true, HostKnown: true})
-		}
+		b, _ := split("flask run", args[1:], vars, []string{"--host", "-h"}, []string{"--port", "-p"})
+		defaults(&b, vars, "127.0.0.1", "FLASK_RUN_HOST", "5000", "FLASK_RUN_PORT")
+		return []Bind{b}
 	case strings.HasPrefix(tool, "php") && hasOption(args, "-S"):
+		var out []Bind
 		for _, v := range optionValues(args, "-S") {
-			add(hostPort("php -S", v, vars, "", ""))
+			out = append(out, hostPort("php -S", v, vars, ""))
 		}
+		return out
 	case tool == "java" || tool == "javaw":
+		b := Bind{Tool: tool, HostKnown: true, PortKnown: true}
+		found := false
 		for _, a := range args {
 			for _, p := range []string{"-Dserver.port=", "--server.port=", "-Dquarkus.http.port=", "-Dmicronaut.server.port="} {
 				if v, ok := strings.CutPrefix(a, p); ok {
-					add(portOnly(tool, flagValue{strings.TrimSuffix(p, "="), v}, vars))
+					setPort(&b, flagValue{strings.TrimSuffix(p, "="), v}, vars)
+					found = true
 				}
 			}
 			for _, p := range []string{"-Dserver.address=", "--server.address=", "-Dquarkus.http.host="} {
 				if v, ok := strings.CutPrefix(a, p); ok {
-					add(hostOnly(tool, flagValue{strings.TrimSuffix(p, "="), v}, vars))
+					setHost(&b, flagValue{strings.TrimSuffix(p, "="), v}, vars)
+					found = true
 				}
 			}
 		}
-	default:
-		for _, v := range optionValues(args, "--listen", "--bind", "--addr", "--address") {
-			add(hostPort(tool, v, vars, "", ""))
+		if !found {
+			return nil
 		}
-		for _, v := range optionValues(args, "--host", "--hostname") {
-			add(hostOnly(tool, v, vars))
-		}
-		for _, v := range optionValues(args, "--port", "-p") {
-			add(portOnly(tool, v, vars))
-		}
+		return []Bind{b}
+	}
+	var out []Bind
+	for _, v := range optionValues(args, "--listen", "--bind", "--addr", "--address") {
+		out = append(out, hostPort(tool, v, vars, ""))
+	}
+	if b, ok := split(tool, args, vars, []string{"--host", "--hostname"}, []string{"--port", "-p"}); ok {
+		out = append(out, b)
 	}
 	return out
+}
+
+// split builds one Bind from separate host and port options (the last of
+// each wins, as in most option parsers); ok is false when neither is given.
+func split(tool string, args []string, vars Vars, hostFlags, portFlags []string) (Bind, bool) {
+	b := Bind{Tool: tool, HostKnown: true, PortKnown: true}
+	hosts, ports := optionValues(args, hostFlags...), optionValues(args, portFlags...)
+	if len(hosts) > 0 {
+		setHost(&b, hosts[len(hosts)-1], vars)
+	}
+	if len(ports) > 0 {
+		setPort(&b, ports[len(ports)-1], vars)
+	}
+	return b, len(hosts)+len(ports) > 0
+}
+
+// defaults fills in a tool's default host and port unless its environment
+// variable may set them.
+func defaults(b *Bind, vars Vars, host, hostVar, port, portVar string) {
+	if b.HostFrom == "" && !hasVar(vars, hostVar) {
+		b.Host, b.HostFrom = host, b.Tool+"'s default host "+host
+	}
+	if b.PortFrom == "" && !hasVar(vars, portVar) {
+		b.Port, b.PortFrom = port, b.Tool+"'s default port "+port
+	}
+}
+
+func defaultBind(tool, host, port string) Bind {
+	return Bind{Tool: tool, Host: host, HostKnown: true, HostFrom: tool + "'s default " + host + ":" + port,
+		Port: port, PortKnown: true, PortFrom: tool + "'s default " + host + ":" + port}
 }
 
 func hasVar(vars Vars, name string) bool { _, ok := vars[name]; return ok }
@@ -146,7 +176,7 @@ func hasOption(args []string, names ...string) bool {
 }
 
 // optionValues returns the values of options given as "-x v", "--xx v",
-// "--xx=v" or "-xv" (single-dash short options only). Each carries its flag.
+// "--xx=v" or "-xv" (single-dash short options only), in order.
 func optionValues(args []string, names ...string) []flagValue {
 	var out []flagValue
 	for i := 0; i < len(args); i++ {
@@ -174,40 +204,41 @@ func optionValues(args []string, names ...string) []flagValue {
 
 type flagValue struct{ flag, value string }
 
-func hostOnly(tool string, v flagValue, vars Vars) Bind {
-	b := Bind{Tool: tool, Flag: v.flag, Raw: v.value, PortKnown: true}
+func (v flagValue) String() string { return v.flag + " " + v.value }
+
+func setHost(b *Bind, v flagValue, vars Vars) {
+	b.HostFrom = v.String()
 	b.Host, b.HostKnown = Expand(v.value, vars)
-	return b
 }
 
-func portOnly(tool string, v flagValue, vars Vars) Bind {
-	b := Bind{Tool: tool, Flag: v.flag, Raw: v.value, HostKnown: true}
+func setPort(b *Bind, v flagValue, vars Vars) {
+	b.PortFrom = v.String()
 	b.Port, b.PortKnown = Expand(v.value, vars)
 	if b.PortKnown && b.Port != CAPortValue && !isPort(b.Port) {
 		b.PortKnown = false // not a number: a name or something we do not follow
 	}
-	return b
 }
 
 // hostPort splits HOST:PORT, [V6]:PORT, :PORT, HOST or PORT; unix: sockets
-// and fd:// are unknown.
-func hostPort(tool string, v flagValue, vars Vars, defHost, defPort string) Bind {
-	b := Bind{Tool: tool, Flag: v.flag, Raw: v.value}
+// and fd:// are unknown. defPort applies when only a host is given.
+func hostPort(tool string, v flagValue, vars Vars, defPort string) Bind {
+	b := Bind{Tool: tool, HostFrom: v.String(), PortFrom: v.String()}
 	val, ok := Expand(v.value, vars)
 	if !ok || strings.HasPrefix(val, "unix:") || strings.HasPrefix(val, "fd://") {
 		return b
 	}
 	host, port := val, defPort
-	if strings.HasPrefix(val, "[") {
+	switch {
+	case strings.HasPrefix(val, "["):
 		if i := strings.Index(val, "]"); i >= 0 {
 			host = val[:i+1]
 			port = strings.TrimPrefix(val[i+1:], ":")
 		}
-	} else if strings.Count(val, ":") == 1 {
+	case strings.Count(val, ":") == 1:
 		i := strings.IndexByte(val, ':')
 		host, port = val[:i], val[i+1:]
-	} else if isPort(val) || val == CAPortValue {
-		host, port = defHost, val
+	case isPort(val) || val == CAPortValue:
+		host, port = "", val
 	}
 	b.Host, b.HostKnown = host, true
 	b.Port, b.PortKnown = port, port == "" || port == CAPortValue || isPort(port)

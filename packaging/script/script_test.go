@@ -67,14 +67,6 @@ func TestExpand(t *testing.T) {
 	}
 }
 
-func binds(line string) []Bind {
-	var out []Bind
-	for _, w := range Split(line) {
-		out = append(out, Binds(CommandLine(w), Vars{})...)
-	}
-	return out
-}
-
 func TestBinds(t *testing.T) {
 	cases := []struct {
 		line string
@@ -87,30 +79,41 @@ func TestBinds(t *testing.T) {
 		{"gunicorn app:app", "127.0.0.1|8000"},
 		{"gunicorn -c conf.py app:app", ""},
 		{"python3 -m gunicorn -b [::1]:9000 app", "[::1]|9000"},
-		{"uvicorn main:app", "127.0.0.1|,|8000"},
-		{"uvicorn main:app --host 0.0.0.0 --port $FC_CUSTOM_LISTEN_PORT", "0.0.0.0|,|CA"},
-		{"flask run -h 0.0.0.0 -p 9000", "0.0.0.0|,|9000"},
+		{"uvicorn main:app", "127.0.0.1|8000"},
+		{"uvicorn main:app --host 0.0.0.0 --port $FC_CUSTOM_LISTEN_PORT", "0.0.0.0|CA"},
+		{"UVICORN_PORT=9000 uvicorn main:app --host 0.0.0.0", "0.0.0.0|"},
+		{"flask run -h 0.0.0.0 -p 9000", "0.0.0.0|9000"},
+		{"flask run --port 9000", "127.0.0.1|9000"},
 		{"php -S localhost:9000 router.php", "localhost|9000"},
 		{"java -Dserver.port=8080 -jar app.jar", "|8080"},
+		{"java -jar app.jar", ""},
 		{"node server.js --port 3000", "|3000"},
 		{"./main --listen 127.0.0.1:9000", "127.0.0.1|9000"},
 		{"mkdir -p /tmp/x", ""},
+		{"redis-server --bind 127.0.0.1 --port 6379", ""},
 		{"./server -p $MYPORT", "|?"},
 	}
 	for _, c := range cases {
 		var parts []string
-		for _, b := range binds(c.line) {
-			h, p := b.Host, b.Port
-			if !b.HostKnown {
-				h = "?"
+		for _, w := range Split(c.line) {
+			cmd := CommandLine(w)
+			vars := Vars{}
+			for k, v := range cmd.Assign {
+				vars[k] = v
 			}
-			if !b.PortKnown {
-				p = "?"
+			for _, b := range Binds(cmd, vars) {
+				h, p := b.Host, b.Port
+				if !b.HostKnown {
+					h = "?"
+				}
+				if !b.PortKnown {
+					p = "?"
+				}
+				if p == CAPortValue {
+					p = "CA"
+				}
+				parts = append(parts, h+"|"+p)
 			}
-			if p == CAPortValue {
-				p = "CA"
-			}
-			parts = append(parts, h+"|"+p)
 		}
 		if got := strings.Join(parts, ","); got != c.want {
 			t.Errorf("%s: %q, want %q", c.line, got, c.want)
