@@ -19,6 +19,9 @@ const FileName = ".fcignore"
 const (
 	MaxFileSize = 1 << 20
 	maxLineLen  = 4096
+	// MaxPatterns bounds the work per path (every pattern is tried); real
+	// files have a few dozen lines, and later lines beyond this are dropped.
+	MaxPatterns = 1000
 )
 
 // Pattern is one parsed line.
@@ -45,7 +48,7 @@ func Parse(data []byte) *Matcher {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), MaxFileSize+1)
 	n := 0
-	for sc.Scan() {
+	for sc.Scan() && len(m.Patterns) < MaxPatterns {
 		n++
 		if p, ok := parseLine(sc.Text()); ok {
 			p.Line = n

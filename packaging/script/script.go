@@ -119,9 +119,16 @@ func (s *Script) Commands() []Command {
 			continue
 		}
 		text := start.Text
-		for strings.HasSuffix(text, `\`) && i+1 < len(s.Lines) {
-			i++
-			text = text[:len(text)-1] + " " + s.Lines[i].Text
+		if strings.HasSuffix(text, `\`) && i+1 < len(s.Lines) {
+			var b strings.Builder
+			for strings.HasSuffix(text, `\`) && i+1 < len(s.Lines) {
+				b.WriteString(text[:len(text)-1])
+				b.WriteByte(' ')
+				i++
+				text = s.Lines[i].Text
+			}
+			b.WriteString(text)
+			text = b.String()
 		}
 		for _, words := range Split(text) {
 			c := normalize(words)

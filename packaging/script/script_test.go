@@ -182,3 +182,11 @@ func FuzzScript(f *testing.F) {
 		}
 	})
 }
+
+func TestManyContinuations(t *testing.T) {
+	head := "#!/bin/sh\nexec ./main" + strings.Repeat(" \\\n--flag", HeadSize/8) + "\n"
+	cmds := Parse([]byte(head[:HeadSize])).Commands()
+	if len(cmds) != 1 || len(cmds[0].Words) < 1000 {
+		t.Fatalf("%d commands", len(cmds))
+	}
+}
