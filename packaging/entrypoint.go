@@ -15,6 +15,10 @@ import (
 // is itself a script (bootstrap → start.sh → main).
 const maxRunDepth = 3
 
+// maxExecChecks bounds how many files one run inspects as executables, so
+// that a hostile script naming thousands of files stays cheap.
+const maxExecChecks = 64
+
 // checkEntrypoint finds what FC starts (customRuntimeConfig.command[0], else
 // /code/bootstrap) and checks it: FC201/FC202/FC207 when it is missing,
 // FC210 when it is an interpreter the image lacks, else the file itself.
@@ -111,7 +115,7 @@ func (c *checker) findBase(base string) string {
 // bit (FC203), then what it is: a binary (FC205/FC206) or a script (FC204,
 // and what the script runs).
 func (c *checker) checkExecutable(e *archive.Entry, word string, depth int, seen map[string]bool) {
-	if seen[e.Name] || depth > maxRunDepth {
+	if seen[e.Name] || depth > maxRunDepth || len(seen) >= maxExecChecks {
 		return
 	}
 	seen[e.Name] = true
