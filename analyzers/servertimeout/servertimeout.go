@@ -194,7 +194,7 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 	if s.Start == nil || s.Opaque {
 		return diag.Finding{}, false
 	}
-	var kept []string
+	var kept, hertzOpts, zeroed []string
 	var read time.Duration
 	for _, k := range []serverconf.Knob{serverconf.ReadTimeout, serverconf.WriteTimeout, serverconf.IdleTimeout} {
 		d, ok := s.Defaults[k]
@@ -202,6 +202,8 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 			continue // no default, or the program sets the knob (judged there)
 		}
 		kept = append(kept, fmt.Sprintf("%s %s", k, serverconf.Format(d)))
+		hertzOpts = append(hertzOpts, fmt.Sprintf("server.With%s(24*time.Hour)", k))
+		zeroed = append(zeroed, fmt.Sprintf("s.%s = 0", k))
 		if k == serverconf.ReadTimeout {
 			read = d
 		}
@@ -214,9 +216,10 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 	if read > 0 && s.Framework.IdleFallsBackToRead && idleUnset(s) {
 		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", serverconf.Format(read))
 	}
-	fix := "set the timeouts to 24 h or more: server.WithReadTimeout(24*time.Hour), server.WithIdleTimeout(24*time.Hour)"
+	fix := "pass " + strings.Join(hertzOpts, ", ") + " (whether hertz reads 0 as no timeout is not documented)"
 	if s.Framework == serverconf.NetHTTP {
-		fix = "start with echo.StartConfig{Address: addr, BeforeServeFunc: func(s *http.Server) error { s.ReadTimeout, s.WriteTimeout = 0, 0; s.ReadHeaderTimeout = 10 * time.Second; return nil }}.Start(ctx, e)"
+		fix = "clear them in echo.StartConfig{Address: addr, BeforeServeFunc: func(s *http.Server) error { " +
+			strings.Join(zeroed, "; ") + "; s.ReadHeaderTimeout = 10 * time.Second; return nil }}.Start(ctx, e)"
 	}
 	return diag.Finding{Rule: rule, Node: s.Start, Message: msg + "; " + why, Fix: fix}, true
 }
