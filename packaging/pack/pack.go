@@ -50,6 +50,9 @@ func Write(dir, out string) (*Result, error) {
 	if fi, err := os.Stat(absOut); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory", out)
 	}
+	if fi, err := os.Stat(filepath.Dir(absOut)); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: its folder does not exist", out)
+	}
 	pkg, err := archive.OpenDir(absDir, archive.DirOptions{Exclude: absOut})
 	if err != nil {
 		return nil, err
