@@ -496,9 +496,9 @@ func (f *finder) literalOf(e ast.Expr) *ast.CompositeLit {
 		if obj == nil {
 			return nil
 		}
-		if init := f.initializer(obj); init != nil {
-			if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok {
-				return lit
+		if init := f.initializer(obj); init != nil && init != e {
+			if _, isIdent := ast.Unparen(init).(*ast.Ident); !isIdent {
+				return f.literalOf(init) // x := &T{...}; not x := y: no chains
 			}
 		}
 	}

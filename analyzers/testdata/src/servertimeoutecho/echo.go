@@ -89,3 +89,16 @@ func v5Hidden(ctx context.Context, hook func(*http.Server) error) {
 func v5Param(ctx context.Context, sc echo.StartConfig) {
 	_ = sc.Start(ctx, echo.New())
 }
+
+// echo v5: a pointer to a StartConfig literal keeps the defaults.
+func v5Pointer(ctx context.Context) {
+	sc := &echo.StartConfig{Address: ":9000"}
+	_ = sc.Start(ctx, echo.New()) // want `sc.Start serves with echo v5's default ReadTimeout 30s and WriteTimeout 30s`
+}
+
+// echo v5: BeforeServeFunc assigned after the literal: unknown, no finding.
+func v5HookAssigned(ctx context.Context, hook func(*http.Server) error) {
+	sc := echo.StartConfig{Address: ":9000"}
+	sc.BeforeServeFunc = hook
+	_ = sc.Start(ctx, echo.New())
+}
