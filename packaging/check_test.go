@@ -216,6 +216,7 @@ func TestScripts(t *testing.T) {
 		line       int    // line of the first finding
 		contains   string // in the first finding's message
 	}{
+		{name: "empty", body: "", want: "FC204", line: 0, contains: "is empty"},
 		{name: "no shebang", body: "exec /code/main\n", extra: []zf{{Name: "main", Body: "#!/bin/sh\n", Mode: 0o755}}, want: "FC204", line: 1, contains: "exec format error"},
 		{name: "crlf", body: "#!/bin/bash\r\nexec /code/main\r\n", extra: []zf{{Name: "main", Body: "#!/bin/sh\n", Mode: 0o755}}, want: "FC204", line: 1, contains: "/bin/bash^M: bad interpreter"},
 		{name: "interpreter absent from debian10", body: "#!/usr/bin/python3\nprint(1)\n", want: "FC204", line: 1, contains: "custom.debian10 has no /usr/bin/python3"},
@@ -262,7 +263,7 @@ func TestScripts(t *testing.T) {
 			if f.Line != tc.line || !strings.Contains(f.Message, tc.contains) {
 				t.Errorf("first finding %s line %d %q; want line %d containing %q", f.Rule, f.Line, f.Message, tc.line, tc.contains)
 			}
-			if f.File != "function.zip!bootstrap" || f.Source == "" {
+			if f.File != "function.zip!bootstrap" || (f.Source == "") != (f.Line == 0) {
 				t.Errorf("finding file %q source %q", f.File, f.Source)
 			}
 		})

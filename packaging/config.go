@@ -40,7 +40,7 @@ func (c *checker) checkConfig() {
 		switch family {
 		case "custom-container":
 			msg = fmt.Sprintf("runtime is %s: a container image, not a ZIP; fclint package checks custom runtimes (custom, custom.debian10, custom.debian11, custom.debian12)", rt.Value)
-		case "":
+		case "", "custom":
 			msg = fmt.Sprintf("runtime %q is not an FC runtime; custom runtimes are custom, custom.debian10, custom.debian11 and custom.debian12", rt.Value)
 		default:
 			msg = fmt.Sprintf("runtime is %s, a built-in %s runtime, not a custom runtime: FC calls a %s handler instead of starting an HTTP server on CAPort, so customRuntimeConfig and bootstrap are ignored", rt.Value, family, family)

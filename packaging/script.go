@@ -21,6 +21,10 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 	if len(s.Lines) > 0 {
 		first = s.Lines[0].Text
 	}
+	if len(head) == 0 {
+		c.add(r, file, 0, "", fmt.Sprintf("%s is empty: FC execs it and fails with \"exec format error\"", word))
+		return
+	}
 	if !s.HasShebang {
 		what := "a script without a #! line"
 		if s.Binary {
