@@ -68,10 +68,9 @@ func launch(p *prober, dir, scratch string, argv []string, readOnly bool) (*proc
 // succeeded, "setup: ..." when namespaces are unavailable, "exec: ..." when
 // the function itself could not be executed.
 func launchInNamespace(p *prober, dir, scratch string, argv []string, readOnly bool, output *tailBuffer) (*process, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
+	// /proc/self/exe, not os.Executable(): it still runs if the binary was
+	// replaced on disk (go install) while fclint runs.
+	const self = "/proc/self/exe"
 	root := filepath.Join(scratch, "root")
 	if err := os.Mkdir(root, 0o700); err != nil {
 		return nil, err
