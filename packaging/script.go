@@ -83,6 +83,21 @@ func (c *checker) checkShebang(s *script.Script, file, first, word string) {
 	if !viaPath && !strings.HasPrefix(prog, "/") {
 		return // a relative interpreter: rare, and not resolvable here
 	}
+	if rel, ok := script.InPackage(prog, ""); ok && strings.HasPrefix(prog, script.CodeRoot+"/") {
+		if c.pkg.Resolve(rel) == nil { // #!/code/venv/bin/python: the package must hold it
+			f := c.add(rules.MustGet("FC207"), file, 1, first, fmt.Sprintf("%s starts with #!%s, but the package has no %s: the start fails with \"no such file or directory\"", word, s.Lines[0].Text[2:], rel))
+			c.softenIfBuilt(f, rel)
+		}
+		return
+	}
+	// Only interpreters the runtime table knows are judged: perl, busybox or
+	// a tool a layer brings may well be there.
+	if !isInterpreter(path.Base(prog)) {
+		return
+	}
+	if viaPath && (c.pkg.Resolve(prog) != nil || c.pkg.Resolve("bin/"+prog) != nil) {
+		return // /code and /code/bin are on PATH
+	}
 	avail, tools := c.env.Find(prog)
 	if avail == runtimes.Available || avail == runtimes.Unknowable {
 		return
