@@ -416,3 +416,19 @@ func TestSocketBeforeListen(t *testing.T) {
 		t.Errorf("listening after %v, before the server listened", res.Listening.Sub(res.Started))
 	}
 }
+
+// A helper that cannot mount reports "setup" (the caller falls back to
+// running in place), not a start failure of the function.
+func TestHelperSetupFailureIsNotAStartError(t *testing.T) {
+	p := &prober{opts: &Options{Port: freePort(t)}, res: &Result{}}
+	_, err := launchInNamespace(p, filepath.Join(t.TempDir(), "missing"), t.TempDir(), []string{"/code/bootstrap"}, false, newTail(1024))
+	if err == nil {
+		t.Fatal("launch succeeded with a missing package folder")
+	}
+	if _, ok := err.(*startError); ok {
+		t.Fatalf("setup failure reported as a start error: %v", err)
+	}
+	if !strings.Contains(err.Error(), "/code") {
+		t.Errorf("error does not say what failed: %v", err)
+	}
+}
