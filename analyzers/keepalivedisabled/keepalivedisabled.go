@@ -65,6 +65,8 @@ var headerAPI = func() *serverconf.APISet {
 	for k := range connectionClosers {
 		names = append(names, k)
 	}
+	// w.Header()["Connection"] = []string{"close"} calls no setter.
+	names = append(names, "(net/http.ResponseWriter).Header")
 	return serverconf.NewAPISet(names...)
 }()
 
@@ -216,7 +218,14 @@ func connectionClose(pass *analysis.Pass) {
 	}
 	var ev *eval.Evaluator // only when a Connection header is set
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+		if as, ok := c.Node().(*ast.AssignStmt); ok {
+			if ev == nil {
+				ev = eval.New(pass)
+			}
+			headerMapAssign(pass, ev, as)
+			continue
+		}
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 		if !ok || !headerAPI.MayName(fn.Name()) {
@@ -248,10 +257,46 @@ func connectionClose(pass *analysis.Pass) {
 	}
 }
 
-func report(pass *analysis.Pass, call *ast.CallExpr, what string) {
+// headerMapAssign reports w.Header()["Connection"] = []string{"close"}, in
+// any case: a non-canonical key still goes out on the wire.
+func headerMapAssign(pass *analysis.Pass, ev *eval.Evaluator, as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+		if !ok || typeKey(pass.TypesInfo.TypeOf(ix.X)) != "net/http.Header" {
+			continue
+		}
+		key := pass.TypesInfo.Types[ix.Index].Value
+		if key == nil || key.Kind() != constant.String || !strings.EqualFold(constant.StringVal(key), "Connection") {
+			continue
+		}
+		lit, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit)
+		if !ok || !isResponseHeader(pass, ix.X) {
+			continue
+		}
+		for _, elt := range lit.Elts {
+			if verb, ok := closes(ev, elt); ok {
+				report(pass, as, fmt.Sprintf("the handler %s the response header Connection: close", verb))
+				break
+			}
+		}
+	}
+}
+
+func typeKey(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+func report(pass *analysis.Pass, node analysis.Range, what string) {
 	diag.Report(pass, diag.Finding{
 		Rule:    rule,
-		Node:    call,
+		Node:    node,
 		Message: what + ", so the server closes the connection after this response; " + why + "; FC also forbids responses to set the connection header",
 		Fix:     "do not set the Connection header: FC manages the connection",
 	})
@@ -288,10 +333,12 @@ func closes(ev *eval.Evaluator, e ast.Expr) (verb string, ok bool) {
 // request's or client response's Header is a field, never a method.
 func responseHeader(pass *analysis.Pass, call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	recv := ast.Unparen(sel.X)
+	return ok && isResponseHeader(pass, sel.X)
+}
+
+// isResponseHeader reports whether an http.Header expression is a response's.
+func isResponseHeader(pass *analysis.Pass, recv ast.Expr) bool {
+	recv = ast.Unparen(recv)
 	if id, ok := recv.(*ast.Ident); ok {
 		init := initializer(pass, pass.TypesInfo.ObjectOf(id))
 		if init == nil {

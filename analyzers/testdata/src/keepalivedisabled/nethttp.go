@@ -36,7 +36,9 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	w.Header().Add("connection", "Close")             // want `the handler sets the response header Connection: close`
 	w.Header().Set("CONNECTION", "keep-alive, close") // want `Connection: close`
 	h := w.Header()
-	h.Set("Connection", "close") // want `Connection: close`
+	h.Set("Connection", "close")                               // want `Connection: close`
+	w.Header()["Connection"] = []string{"close"}               // want `the handler sets the response header Connection: close`
+	w.Header()["connection"] = []string{"keep-alive", "close"} // want `Connection: close`
 	w.Header().Set("Connection", "keep-alive")
 	w.Header().Set("Content-Type", "close")
 }
