@@ -5,6 +5,12 @@ import (
 	"strings"
 )
 
+// Linux limits (PATH_MAX, NAME_MAX): longer names cannot be unpacked.
+const (
+	maxPath      = 4096
+	maxComponent = 255
+)
+
 // CheckName reports why a package entry name is unsafe to place under /code
 // (FC208), or nil. The probe uses it before unpacking.
 func CheckName(name string) error {
@@ -17,12 +23,19 @@ func CheckName(name string) error {
 		return errors.New("absolute entry name")
 	case len(name) >= 2 && name[1] == ':':
 		return errors.New("drive-letter entry name")
+	case strings.IndexByte(name, 0) >= 0:
+		return errors.New("NUL byte in entry name")
+	case len(name) > maxPath:
+		return errors.New("entry name longer than 4096 bytes")
 	}
 	for rest := name; rest != ""; {
 		var part string
 		part, rest, _ = strings.Cut(rest, "/")
 		if part == ".." {
 			return errors.New("entry name escapes the package with ..")
+		}
+		if len(part) > maxComponent {
+			return errors.New("entry name has a component longer than 255 bytes")
 		}
 	}
 	return nil

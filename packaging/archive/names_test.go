@@ -1,0 +1,21 @@
+package archive
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckName(t *testing.T) {
+	bad := []string{"", "/etc/passwd", "../x", "a/../../x", `a\b`, "C:/x", "a\x00b", strings.Repeat("a", 256), strings.Repeat("a/", 2049)}
+	for _, n := range bad {
+		if CheckName(n) == nil {
+			t.Errorf("CheckName(%.40q) = nil", n)
+		}
+	}
+	good := []string{"bootstrap", "a/b/c", "./main", "a/..b", "node_modules/.bin/x", strings.Repeat("a", 255)}
+	for _, n := range good {
+		if err := CheckName(n); err != nil {
+			t.Errorf("CheckName(%q) = %v", n, err)
+		}
+	}
+}
