@@ -24,7 +24,7 @@ func (c *checker) checkNames() {
 	}
 	for _, e := range c.pkg.Entries {
 		if err := archive.CheckName(e.Name); err != nil {
-			report(e.Name, fmt.Sprintf("entry %q: %v; FC unpacks the package into /code and an unpacker that honors it writes outside", e.Name, err))
+			report(e.Name, fmt.Sprintf("entry %q: %v: FC unpacks the package into /code and cannot place it there safely", e.Name, err))
 			continue
 		}
 		if !e.IsSymlink() {
