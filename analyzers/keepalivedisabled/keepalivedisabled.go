@@ -73,9 +73,10 @@ var headerAPI = func() *serverconf.APISet {
 // connectionClosers mark the response "Connection: close" by themselves.
 // (*fasthttp.RequestHeader).SetConnectionClose is a client's request: absent.
 var connectionClosers = map[string]bool{
-	"(*github.com/valyala/fasthttp.ResponseHeader).SetConnectionClose": true,
-	"(*github.com/valyala/fasthttp.Response).SetConnectionClose":       true,
-	"(*github.com/valyala/fasthttp.RequestCtx).SetConnectionClose":     true,
+	"(*github.com/valyala/fasthttp.ResponseHeader).SetConnectionClose":        true,
+	"(*github.com/valyala/fasthttp.Response).SetConnectionClose":              true,
+	"(*github.com/valyala/fasthttp.RequestCtx).SetConnectionClose":            true,
+	"(*github.com/cloudwego/hertz/pkg/app.RequestContext).SetConnectionClose": true,
 }
 
 func run(pass *analysis.Pass) (any, error) {

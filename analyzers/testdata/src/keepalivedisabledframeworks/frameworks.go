@@ -70,6 +70,7 @@ func fasthttpHandler(ctx *fasthttp.RequestCtx) {
 
 func hertzHandler(c context.Context, ctx *app.RequestContext) {
 	ctx.Header("Connection", "close") // want `Connection: close`
+	ctx.SetConnectionClose()          // want `ctx.SetConnectionClose\(\) makes the response Connection: close`
 }
 
 // A fasthttp client request: not a finding.
