@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // A lone ReadTimeout: it also becomes the idle timeout (IdleTimeout unset).
@@ -108,7 +110,8 @@ func clients() {
 	c := &http.Client{Timeout: 30 * time.Second}
 	d := &net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}
 	t := &http.Transport{IdleConnTimeout: 90 * time.Second, ResponseHeaderTimeout: 10 * time.Second}
-	_, _, _ = c, d, t
+	r := redis.NewClient(&redis.Options{Addr: "cache:6379", ReadTimeout: 3 * time.Second, WriteTimeout: 3 * time.Second})
+	_, _, _, _ = c, d, t, r
 }
 
 // httptest servers are for tests.
