@@ -26,7 +26,7 @@ import (
 // Analyzer computes the server configurations of a package; it reports nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:       "fclintserverconf",
-	Doc:        "find server timeouts and keep-alive switches (net/http, fasthttp, fiber, hertz, echo); reports nothing",
+	Doc:        "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
