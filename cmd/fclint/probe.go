@@ -42,6 +42,9 @@ process it started. Linux only.`,
 			if err != nil {
 				return err
 			}
+			if g.port < 0 || g.port > 65535 {
+				return usageErr("invalid --port %d (want 1-65535)", g.port)
+			}
 			if startTimeout <= 0 || hold <= 0 {
 				return usageErr("--start-timeout and --hold must be positive")
 			}
