@@ -128,3 +128,24 @@ func outsideCode(argv []string, dir string) []string {
 	}
 	return out
 }
+
+// unresolvedEnv lists the configured variables whose values are placeholders
+// (${vars.x}) that --env does not supply, sorted.
+func unresolvedEnv(f *config.Function, extra []string) []string {
+	if f == nil {
+		return nil
+	}
+	given := map[string]bool{}
+	for _, kv := range extra {
+		k, _, _ := strings.Cut(kv, "=")
+		given[k] = true
+	}
+	var names []string
+	for name, unknown := range f.EnvUnknown {
+		if unknown && !given[name] {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}

@@ -92,6 +92,9 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		return nil, err
 	}
 
+	for _, name := range unresolvedEnv(opts.Function, opts.Env) {
+		note(fmt.Sprintf("environment variable %s has a placeholder value in the configuration and is not set; pass --env %s=VALUE", name, name))
+	}
 	argv := commandLine(opts.Function)
 	p.res.Started = time.Now()
 	proc, err := launch(p, dir, scratch, argv, readOnly)
