@@ -101,7 +101,7 @@ func typeName(qualified string) string {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !api.UsedBy(pass.TypesInfo) {
+	if !api.UsedIn(pass) {
 		return nil, nil
 	}
 	ev := eval.New(pass)

@@ -214,7 +214,7 @@ func shutdownName(name string) bool {
 
 // connectionClose reports handlers that answer "Connection: close".
 func connectionClose(pass *analysis.Pass) {
-	if !headerAPI.UsedBy(pass.TypesInfo) {
+	if !headerAPI.UsedIn(pass) {
 		return
 	}
 	var ev *eval.Evaluator // only when a Connection header is set

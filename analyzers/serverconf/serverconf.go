@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -127,7 +128,7 @@ func (st *Setting) Bools() (bs []bool, ok bool) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !usesAPI(pass.TypesInfo) {
+	if !serverAPI.UsedIn(pass) {
 		return res, nil
 	}
 	f := &finder{pass: pass, eval: eval.New(pass), byKey: map[any]*Server{}, res: res}
@@ -149,26 +150,63 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// usesAPI is the fast path: most packages touch none of the tables.
-func usesAPI(info *types.Info) bool { return serverAPI.UsedBy(info) }
-
 // APISet is a set of API objects a rule looks for, for its fast path.
 type APISet struct {
-	paths map[string]map[string]bool // object name -> import paths
+	paths   map[string]map[string]bool // object name -> import paths
+	pkgs    map[string]bool            // the import paths
+	mu      sync.Mutex
+	reaches map[string]bool // memo by import path: does a dependency reach pkgs?
 }
 
 // NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
 // "(*net/http.Server).Close"); a field or type is written "importpath.Name".
 func NewAPISet(fullNames ...string) *APISet {
-	s := &APISet{paths: map[string]map[string]bool{}}
+	s := &APISet{paths: map[string]map[string]bool{}, pkgs: map[string]bool{}, reaches: map[string]bool{}}
 	for _, f := range fullNames {
 		pkg, name := splitQualified(qualifiedName(f))
 		if s.paths[name] == nil {
 			s.paths[name] = map[string]bool{}
 		}
 		s.paths[name][pkg] = true
+		s.pkgs[pkg] = true
 	}
 	return s
+}
+
+// UsedIn is the fast path of a pass: false when the package cannot reach
+// the set's packages through its imports (cheap, memoized), else whether it
+// uses one of the objects.
+func (s *APISet) UsedIn(pass *analysis.Pass) bool {
+	reach := s.pkgs[pass.Pkg.Path()]
+	s.mu.Lock()
+	for _, imp := range pass.Pkg.Imports() {
+		if reach {
+			break
+		}
+		reach = s.reachable(imp)
+	}
+	s.mu.Unlock()
+	return reach && s.UsedBy(pass.TypesInfo)
+}
+
+// reachable reports whether a dependency is, or transitively imports, one
+// of the set's packages. The memo is keyed by path, not by *types.Package,
+// so it keeps no package alive; the package under analysis (maybe a test
+// variant) is never memoized. The caller holds s.mu.
+func (s *APISet) reachable(pkg *types.Package) bool {
+	if r, ok := s.reaches[pkg.Path()]; ok {
+		return r
+	}
+	s.reaches[pkg.Path()] = false // re-entry ends here
+	r := s.pkgs[pkg.Path()]
+	for _, imp := range pkg.Imports() {
+		if r {
+			break
+		}
+		r = s.reachable(imp)
+	}
+	s.reaches[pkg.Path()] = r
+	return r
 }
 
 // has reports whether "importpath.Name" is in the set.
