@@ -58,7 +58,9 @@ measure() {
 	local label=$1
 	shift
 	/usr/bin/time -f '%e %M' -o "$tmp/one" "$@" >/dev/null 2>&1 || true
-	cat "$tmp/one" >>"$tmp/$label"
+	# GNU time also writes "Command exited with non-zero status 1" (fclint's
+	# exit code for findings); keep only the measurement.
+	grep -E '^[0-9.]+ [0-9]+$' "$tmp/one" >>"$tmp/$label"
 }
 
 : >"$tmp/fclint.times"
@@ -84,11 +86,11 @@ nt=$(median 1 "$tmp/noop.times")
 nm=$(median 2 "$tmp/noop.times")
 time_ratio=$(awk -v a="$ft" -v b="$nt" 'BEGIN {printf "%.2f", a/b}')
 mem_ratio=$(awk -v a="$fm" -v b="$nm" 'BEGIN {printf "%.2f", a/b}')
-findings=$(grep -o '"rule":' "$tmp/findings.json" | wc -l)
+findings=$(grep -o '"rule": *"FC[0-9]*"' "$tmp/findings.json" | grep -o 'FC[0-9]*' | sort | uniq -c | awk '{printf "%s%s %s", sep, $2, $1; sep=", "}')
 
 printf '%s@%s, %d runs each (median)\n' "$module" "$version" "$runs"
 printf '  noopchecker  %6.2f s  %8d KB\n' "$nt" "$nm"
-printf '  fclint       %6.2f s  %8d KB  (%d findings)\n' "$ft" "$fm" "$findings"
+printf '  fclint       %6.2f s  %8d KB  (findings: %s)\n' "$ft" "$fm" "${findings:-none}"
 printf '  ratio        %6s x  %8s x   (budget %s)\n' "$time_ratio" "$mem_ratio" "$budget"
 
 if awk -v t="$time_ratio" -v m="$mem_ratio" -v b="$budget" 'BEGIN {exit !(t > b || m > b)}'; then

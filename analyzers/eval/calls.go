@@ -222,11 +222,11 @@ func (e *Evaluator) cmpOr(call *ast.CallExpr) []Value {
 		if name == "" {
 			for _, v := range vs {
 				if v.Env != "" {
-					name = v.Env
+					name = v.Env + " is unset"
 				}
 			}
 			if name == "" {
-				name = "the earlier arguments"
+				name = "the earlier arguments are empty"
 			}
 		}
 	}

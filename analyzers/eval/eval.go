@@ -71,7 +71,8 @@ type Part struct {
 	// Origin explains where the piece comes from, for messages: "the -addr flag's
 	// default (main.go:9)". "" when the position says enough.
 	Origin string
-	// Fallback marks a value used only when an environment variable is unset.
+	// Fallback is the condition under which this fallback piece is used
+	// ("PORT is unset", "port is empty"); "" when it is not a fallback.
 	Fallback string
 }
 
@@ -90,8 +91,8 @@ type Value struct {
 	Kind   Kind
 	// Env is the environment variable the value was read from, if any.
 	Env string
-	// Fallback is the environment variable whose absence selects this value
-	// ("" when the value is not a fallback).
+	// Fallback is the condition under which this fallback value is used
+	// ("PORT is unset", "port is empty"); "" when it is not a fallback.
 	Fallback string
 }
 
@@ -286,7 +287,7 @@ func arith(a Value, op token.Token, b Value, pos token.Pos) Value {
 	if origin == "" {
 		origin = b.Origin
 	}
-	return Value{Const: c, Pos: pos, Kind: kind, Origin: origin, Fallback: a.Fallback + b.Fallback}
+	return Value{Const: c, Pos: pos, Kind: kind, Origin: origin, Fallback: cmpOrString(a.Fallback, b.Fallback)}
 }
 
 func isNumber(c constant.Value) bool {
@@ -390,15 +391,22 @@ func withOrigin(vs []Value, origin string) []Value {
 	return out
 }
 
-// markFallback marks vs as used only when env is unset.
-func markFallback(vs []Value, env string) []Value {
+func cmpOrString(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// markFallback marks vs as used only under cond ("PORT is unset").
+func markFallback(vs []Value, cond string) []Value {
 	out := make([]Value, len(vs))
 	for i, v := range vs {
-		v.Fallback = env
+		v.Fallback = cond
 		if len(v.Parts) > 0 {
 			parts := append([]Part(nil), v.Parts...)
 			for j := range parts {
-				parts[j].Fallback = env
+				parts[j].Fallback = cond
 			}
 			v.Parts = parts
 		}

@@ -96,15 +96,15 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 	return primary
 }
 
-// fallbackName names what a fallback stands in for: the environment variable
-// the primary value was read from, else the variable.
+// fallbackName says when a fallback applies: when the environment variable
+// the primary value was read from is unset, else when the variable is empty.
 func fallbackName(primary []Value, obj types.Object) string {
 	for _, v := range primary {
 		if v.Env != "" {
-			return v.Env
+			return v.Env + " is unset"
 		}
 	}
-	return obj.Name()
+	return obj.Name() + " is empty"
 }
 
 // assigned evaluates one assignment.

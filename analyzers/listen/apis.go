@@ -110,12 +110,18 @@ var (
 // UDP are not server sites.
 var tcpNetworks = map[string]bool{"tcp": true, "tcp4": true, "tcp6": true}
 
-// packages whose import makes a package worth a closer look.
-var serverPackages = map[string]bool{}
+// serverPackages are the packages whose import makes a package worth a
+// closer look; apiNames the bare function names in apis, a cheap filter
+// before building a callee's full name.
+var (
+	serverPackages = map[string]bool{}
+	apiNames       = map[string]bool{}
+)
 
 func init() {
 	for name := range apis {
 		serverPackages[pkgOf(name)] = true
+		apiNames[name[strings.LastIndexByte(name, '.')+1:]] = true
 	}
 	serverPackages["github.com/cloudwego/hertz/pkg/app/server"] = true
 }

@@ -57,6 +57,22 @@ func (r *Result) ServesCAPort(except *Site, caport int) bool {
 	return false
 }
 
+// HasPublicServer reports whether a site other than except can listen on a
+// known address that is not loopback (all interfaces included).
+func (r *Result) HasPublicServer(except *Site) bool {
+	for _, s := range r.Sites {
+		if s == except {
+			continue
+		}
+		for _, a := range s.Addrs {
+			if a.Host.Known && !a.Loopback() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	if !importsServer(pass) {
@@ -74,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			fn := ev.Callee(call)
-			if fn == nil {
+			if fn == nil || !apiNames[fn.Name()] {
 				return true
 			}
 			a, ok := apis[fn.FullName()]

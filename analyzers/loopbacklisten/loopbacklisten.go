@@ -1,10 +1,11 @@
 // Package loopbacklisten reports FC101: the function's server listens on a
 // loopback address, which FC's requests to 0.0.0.0:CAPort never reach.
 //
-// A loopback server on a port other than CAPort beside a server on CAPort
-// (pprof on localhost:6060) is a side server and fine. "Beside" means in the
-// same package: the analyzers see one package at a time, and for a main
-// package that is the program.
+// A loopback server on a port other than CAPort beside a server that is not
+// on loopback (pprof on localhost:6060 beside the function's server) is a side
+// server and fine; if that other server is on the wrong port, FC102 says so.
+// "Beside" means in the same package: the analyzers see one package at a
+// time, and for a main package that is the program.
 package loopbacklisten
 
 import (
@@ -47,7 +48,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 		if !a.Loopback() {
 			continue
 		}
-		if !a.IsCAPort(caport) && res.ServesCAPort(site, caport) {
+		if !a.IsCAPort(caport) && res.HasPublicServer(site) {
 			continue // a side server (pprof, metrics) beside the function's server
 		}
 		bad = append(bad, a)
@@ -62,7 +63,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 		verb = "can listen on"
 	}
 	if fb := first.Host.From.Fallback; fb != "" {
-		why = fmt.Sprintf(" (the fallback when %s is unset)", fb)
+		why = fmt.Sprintf(" (the fallback when %s)", fb)
 	}
 	msg := fmt.Sprintf("server %s %s, a loopback address%s; FC sends requests to 0.0.0.0:%d, so they never arrive (FunctionNotStarted … connection refused)",
 		verb, first, why, caport)

@@ -84,7 +84,7 @@ func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport in
 
 func fallback(a listen.Addr) string {
 	if fb := a.Port.From.Fallback; fb != "" {
-		return fmt.Sprintf(" (the fallback when %s is unset)", fb)
+		return fmt.Sprintf(" (the fallback when %s)", fb)
 	}
 	return ""
 }

@@ -43,7 +43,7 @@ func locals(cond bool) {
 func env() {
 	show(os.Getenv("FC_CUSTOM_LISTEN_PORT"))              // want `^\$FC_CUSTOM_LISTEN_PORT$`
 	show(os.Getenv("HOME"))                               // want `^\?$`
-	show(cmp.Or(os.Getenv("FC_SERVER_PORT"), "9000"))     // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_SERVER_PORT\)$`
+	show(cmp.Or(os.Getenv("FC_SERVER_PORT"), "9000"))     // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_SERVER_PORT is unset\)$`
 	show(cmp.Or("8080", os.Getenv("PORT")))               // want `^8080$`
 	show("0.0.0.0:" + os.Getenv("FC_CUSTOM_LISTEN_PORT")) // want `^0\.0\.0\.0:\$FC_CUSTOM_LISTEN_PORT$`
 	show(net.JoinHostPort("::1", "9000"))                 // want `^\[::1\]:9000$`
@@ -61,12 +61,12 @@ func overrides() {
 	if p := os.Getenv("PORT"); p != "" {
 		port = p
 	}
-	show(port) // want `^\? \| 8080 \(fallback PORT\)$`
+	show(port) // want `^\? \| 8080 \(fallback PORT is unset\)$`
 	fc := "9000"
 	if v, ok := os.LookupEnv("FC_CUSTOM_LISTEN_PORT"); ok {
 		fc = v
 	}
-	show(fc) // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_CUSTOM_LISTEN_PORT\)$`
+	show(fc) // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_CUSTOM_LISTEN_PORT is unset\)$`
 }
 
 // flags: the default, by pointer and by Var

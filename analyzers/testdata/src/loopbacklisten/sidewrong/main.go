@@ -1,0 +1,11 @@
+// Package main covers FC101's side-server rule when the function's server is
+// on the wrong port: the pprof server is still a side server (FC102 reports
+// the main server, not FC101).
+package main
+
+import "net/http"
+
+func main() {
+	go http.ListenAndServe("localhost:6060", nil)
+	http.ListenAndServe(":8080", nil)
+}
