@@ -284,7 +284,13 @@ func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
 		return []Value{unknown(x.Pos())}
 	}
 	f := sel.Obj().(*types.Var)
-	return e.fieldAll(f, x)
+	vs := e.fieldAll(f, x)
+	if base := e.refObject(x.X); base != nil && e.index().escapes[base] {
+		// &cfg went to code we do not follow (json.Unmarshal, envconfig): the
+		// field may hold anything besides the writes we see.
+		vs = append(vs, unknown(x.Pos()))
+	}
+	return vs
 }
 
 // fieldAll evaluates a field read as the union of every write to the field

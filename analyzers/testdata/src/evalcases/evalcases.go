@@ -91,6 +91,17 @@ func fields() {
 	show(o.port) // want `^1000 \| 2000$`
 }
 
+// a struct whose address goes to code we do not follow
+type config struct{ Addr string }
+
+func load(v any) {}
+
+func escaped() {
+	cfg := config{Addr: ":8080"}
+	load(&cfg)
+	show(cfg.Addr) // want `^:8080 \| \?$`
+}
+
 // parameters: every call site
 func param(s string) { show(s) } // want `^x \| y$`
 
