@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,11 +12,12 @@ import (
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging"
+	"github.com/fclint/fclint/report"
 )
 
 func newPackageCmd(g *globalFlags) *cobra.Command {
 	return &cobra.Command{
-		Use:   "package [flags] PATH",
+		Use:   "package [flags] PATH...",
 		Short: "Check a function package: a ZIP, or the folder that becomes it (FC2xx, FC3xx)",
 		Long: `package inspects what FC will unpack to /code: a .zip (.jar and .war too), or the
 code folder Serverless Devs zips (honoring .fcignore). It checks the entrypoint
@@ -25,39 +27,69 @@ unsafe entries, size limits and the configuration. It reads the ZIP's central
 directory and a few bytes per entrypoint; nothing is extracted.
 
 The configuration comes from --config, else the nearest s.yaml / s.yml /
-template.yml from the package's folder upward.`,
+template.yml from the package's folder upward. Several PATHs (as pre-commit
+passes them) are checked one after the other, each with its own configuration.`,
 		Example: `  fclint package function.zip
   fclint package ./code/target
   fclint package --runtime custom.debian12 --format json function.zip`,
-		Args: exactArgs(1, "PATH"),
+		Args: minArgs(1, "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			p, err := g.printerFor(out, "package")
 			if err != nil {
 				return err
 			}
-			path := filepath.Clean(args[0])
-			fi, err := os.Stat(path)
-			if err != nil {
-				return usageErr("%s", pathError(err))
+			// Every path must exist before anything is printed: a typo is exit 2,
+			// not a partial report.
+			for _, arg := range args {
+				if _, err := os.Stat(arg); err != nil {
+					return usageErr("%s", pathError(err))
+				}
 			}
-			dir := path
-			if !fi.IsDir() {
-				dir = filepath.Dir(path)
-			}
-			conf, err := config.Resolve(g.configOptions(dir))
-			if err != nil {
-				return usageErr("%v", err)
-			}
-			if conf.Note != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+conf.Note)
-			}
-			findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function})
-			if err != nil {
-				return usageErr("%s", pathError(err))
+			var findings []report.Finding
+			for _, arg := range args {
+				found, err := checkPackage(g, cmd.ErrOrStderr(), filepath.Clean(arg))
+				if err != nil {
+					return err
+				}
+				findings = append(findings, found...)
 			}
 			return g.emit(out, p, findings)
 		},
+	}
+}
+
+// checkPackage checks one ZIP or folder with the configuration found for it.
+func checkPackage(g *globalFlags, stderr io.Writer, path string) ([]report.Finding, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, usageErr("%s", pathError(err))
+	}
+	dir := path
+	if !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	conf, err := config.Resolve(g.configOptions(dir))
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	if conf.Note != "" {
+		fmt.Fprintln(stderr, "fclint: "+conf.Note)
+	}
+	findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function})
+	if err != nil {
+		return nil, usageErr("%s", pathError(err))
+	}
+	return findings, nil
+}
+
+// minArgs is cobra.MinimumNArgs with a message that names the argument.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageErr("%s needs %s", cmd.Name(), what)
+		}
+		return nil
 	}
 }
 
