@@ -126,10 +126,13 @@ log.Fatal(http.ListenAndServe(":"+port, mux))`,
 echo, fiber, fasthttp or hertz server. "Effective" follows each server's own
 rules: in net/http and fiber/fasthttp an unset IdleTimeout falls back to
 ReadTimeout, so a lone ReadTimeout of 30 s also closes idle keep-alive
-connections after 30 s; framework defaults count too (echo v5 starts with a
-30 s ReadTimeout, hertz with 3 min read and idle timeouts). Zero or negative
-means no timeout and is fine, as is 24 h or more (an explicit 0 in hertz is
-not reported, since whether it means "unlimited" there is unconfirmed).
+connections after 30 s; framework defaults count too (echo v5 starts with 30 s
+read and write timeouts unless StartConfig.BeforeServeFunc changes them, hertz
+with 3 min read and idle timeouts). Zero or negative means no timeout and is
+fine, as is 24 h or more (an explicit 0 in hertz is not reported, since
+whether it means "unlimited" there is unconfirmed; hertz's KeepAliveTimeout
+only paces TCP keep-alive probes and is not reported). gRPC's
+keepalive.ServerParameters.MaxConnectionIdle below 24 h is reported too.
 ReadHeaderTimeout only bounds reading a request's headers and is never
 reported: it is the right protection against slow clients. Client timeouts
 (http.Client, fasthttp.Client, go-redis, net.Dialer) are not findings.`,
@@ -166,7 +169,9 @@ DisableKeepalive: true in fiber.Config or fasthttp.Server,
 server.WithKeepAlive(false) in hertz, and a handler that sets the
 "Connection: close" response header (net/http, fasthttp, gin, echo, fiber).
 Only the response side counts: "Connection: close" on an outgoing client
-request is not a finding.`,
+request is not a finding. SetKeepAlivesEnabled(false) during shutdown (in a
+function named Close, Shutdown or Stop, or next to a Shutdown/Close call) is
+the documented way to drain connections and is not reported.`,
 		Why: `FC reuses connections to the instance, and the docs say "the HTTP server must
 have keep-alive enabled". Closing each connection after one response races
 with FC's next request on it, which then fails with "Process exited
@@ -189,8 +194,9 @@ log.Fatal(srv.ListenAndServe())`,
 		Summary: "a handler timeout below 24 h ends requests FC still allows",
 		Details: `Reports http.TimeoutHandler and equivalent middleware with a deadline below
 24 h: chi middleware.Timeout, echo middleware.TimeoutWithConfig, gin-contrib
-timeout.New and fiber timeout.New. A warning, not an error: the server keeps
-working, but requests end before the function's own timeout.`,
+timeout.New and fiber timeout.New. A deadline of 0 or less is not reported.
+A warning, not an error: the server keeps working, but requests end before
+the function's own timeout.`,
 		Why: `FC already bounds every request by the function's timeout (the "timeout"
 property, 1 to 86,400 s) and reports a timeout as such. A shorter handler
 deadline answers 503 while FC still waits, so the configured timeout stops
@@ -446,7 +452,9 @@ ZIP over 500 MB (the limit for the console, Serverless Devs and OSS uploads)
 as an error, and one over 100 MB (the limit when the ZIP is sent
 base64-encoded through the API or SDK) as a warning. Also reported: declared
 uncompressed sizes so far beyond the compressed size, in ratio and in total,
-that the archive looks like a decompression bomb. For a
+that the archive looks like a decompression bomb: more than 10 GiB in total,
+or a ratio above 100x once the total passes 1 GiB, or entries whose data
+overlap in the file. For a
 source directory, the total size of the files that would be zipped is used.`,
 		Why: `FC refuses code packages over the limit at deploy time, and a package that
 expands without bound can fill the instance's disk when it is unpacked.`,
@@ -604,8 +612,10 @@ no findings`,
 		ID: "FC403", Name: "wrong-port", Severity: Error, Family: Probe,
 		Summary: "the process listens on TCP, but not on CAPort",
 		Details: `After starting the function (see FC401), reported when the process tree
-listens on TCP ports but not on CAPort; the finding names the ports. When it
-listens on nothing at all, FC401 applies instead.`,
+listens on TCP ports but not on CAPort; the finding names the ports. The probe
+waits up to 10 s after the first listener (or until the start deadline, if
+sooner) for CAPort to appear, since servers often open side ports first. When
+it listens on nothing at all, FC401 applies instead.`,
 		Why: `FC dials only CAPort: "Function instance health check failed on port 9001 in
 120 seconds."`,
 		Fix:  "listen on the port from FC_CUSTOM_LISTEN_PORT, or set customRuntimeConfig.port to the port used",
