@@ -458,10 +458,8 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 				}
 			}
 			if ix.declared[obj] {
-				if id, ok := x.(*ast.Ident); ok {
-					if def := declIdent(e, obj, id); def != nil {
-						out = append(out, def)
-					}
+				if def := e.declIdent(obj); def != nil {
+					out = append(out, def)
 				}
 			}
 		}
@@ -474,7 +472,7 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 }
 
 // declIdent finds the declaring identifier of obj (its zero-value source).
-func declIdent(e *Evaluator, obj types.Object, _ *ast.Ident) ast.Node {
+func (e *Evaluator) declIdent(obj types.Object) ast.Node {
 	for _, f := range e.pass.Files {
 		if f.FileStart <= obj.Pos() && obj.Pos() <= f.FileEnd {
 			var found ast.Node

@@ -5,7 +5,10 @@
 // The evaluator is flow-insensitive and stays inside one package: a variable's
 // values are the values of all its assignments, a parameter's values are the
 // arguments at every call site in the package, a struct field's values are
-// every write to that field. Anything it cannot follow is an unknown Value,
+// every write to that field (Field narrows that to one struct: the literal or
+// new(T) an expression refers to, per Sources). Strings are kept as Parts, so
+// "0.0.0.0:" + os.Getenv("FC_CUSTOM_LISTEN_PORT") is a known host with the
+// CAPort as port, and "127.0.0.1:" + port is loopback whatever port is. Anything it cannot follow is an unknown Value,
 // never dropped, so a rule can tell "definitely", "possibly by a visible path"
 // and "unknown" apart. Recursion depth and value sets are capped, cycles
 // (a = a + x, mutually recursive functions) end in unknown, and results are

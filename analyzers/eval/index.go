@@ -79,7 +79,7 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				ix.funcs[fn] = n
-				e.recordParams(ix, fn, n.Type)
+				e.recordParams(ix, fn)
 			}
 		case *ast.IfStmt:
 			// Walk the parts by hand to know which assignments the condition guards.
@@ -181,7 +181,7 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 
 func (e *Evaluator) isCallee(id *ast.Ident) bool { return e.callees[id] }
 
-func (e *Evaluator) recordParams(ix *index, fn *types.Func, ft *ast.FuncType) {
+func (e *Evaluator) recordParams(ix *index, fn *types.Func) {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return
