@@ -23,13 +23,13 @@ package gclplugin
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers"
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/config"
 )
 
 // Name is the linter's name: the key under linters.settings.custom and in
@@ -88,7 +88,7 @@ func (s *Settings) validate() error {
 	if s.Port < 0 || s.Port > 65535 {
 		return fmt.Errorf("port %d is outside 1-65535", s.Port)
 	}
-	if s.Runtime != "" && s.Runtime != "custom" && !strings.HasPrefix(s.Runtime, "custom.") {
+	if s.Runtime != "" && !config.IsCustomRuntime(s.Runtime) {
 		return fmt.Errorf("runtime %q is not a custom runtime (custom, custom.debian10, custom.debian11, custom.debian12)", s.Runtime)
 	}
 	if s.Config != "" {

@@ -71,6 +71,7 @@ func TestNewRejectsBadSettings(t *testing.T) {
 		{"port range", yamlSettings("port", 70000), "outside 1-65535"},
 		{"negative port", yamlSettings("port", -1), "outside 1-65535"},
 		{"runtime", yamlSettings("runtime", "go1"), `runtime "go1" is not a custom runtime`},
+		{"runtime typo", yamlSettings("runtime", "custom.debain12"), `runtime "custom.debain12" is not a custom runtime`},
 		{"config missing", yamlSettings("config", filepath.Join(t.TempDir(), "nope.yaml")), "config:"},
 		{"unknown enable", yamlSettings("enable", []any{"FC999"}), `enable: unknown rule "FC999"`},
 		{"unknown disable", yamlSettings("disable", []any{"loopback"}), `disable: unknown rule "loopback"`},
