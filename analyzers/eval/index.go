@@ -19,6 +19,7 @@ type index struct {
 	consts   map[types.Object]ast.Expr // constant → its value expression
 	declared map[types.Object]bool     // variables declared without a value (zero)
 	claimed  map[*ast.UnaryExpr]bool   // &x arguments of flag.XxxVar: not an escape
+	stores   map[types.Object][]assign // *p = v, by the pointer variable p
 }
 
 // assign is one way a variable gets a value.
@@ -62,6 +63,7 @@ func (e *Evaluator) index() *index {
 		consts:   map[types.Object]ast.Expr{},
 		declared: map[types.Object]bool{},
 		claimed:  map[*ast.UnaryExpr]bool{},
+		stores:   map[types.Object][]assign{},
 	}
 	e.idx = ix
 	for _, f := range e.pass.Files {
@@ -241,7 +243,10 @@ func (e *Evaluator) recordTarget(ix *index, lhs ast.Expr, a assign) {
 			ix.assigns[obj] = append(ix.assigns[obj], a) // pkg.Var = v
 		}
 	case *ast.StarExpr:
-		// *p = v: p's target changes; not followed.
+		// *p = v: the pointee of p changes (*httpAddr = ":"+port after flag.Parse).
+		if obj := e.refObject(l.X); obj != nil {
+			ix.stores[obj] = append(ix.stores[obj], a)
+		}
 	}
 }
 

@@ -363,6 +363,9 @@ func (e *Evaluator) deref(p ast.Expr) []Value {
 			}
 			out = append(out, e.deref(r)...)
 		}
+		for _, a := range e.index().stores[obj] {
+			out = append(out, e.assigned(a)...)
+		}
 		return out
 	}
 	return []Value{unknown(p.Pos())}

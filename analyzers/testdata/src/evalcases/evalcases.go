@@ -77,9 +77,15 @@ var (
 
 func init() { flag.StringVar(&addr, "addr", ":7000", "") }
 
+var httpAddr = flag.String("http", "127.0.0.1:3999", "")
+
 func flags() {
 	show(*timeout) // want `^30000000000$`
-	show(addr)     // want `^:7000$`
+	if os.Getenv("ON_CLOUD") != "" {
+		*httpAddr = "0.0.0.0:" + os.Getenv("FC_CUSTOM_LISTEN_PORT")
+	}
+	show(*httpAddr) // want `^127\.0\.0\.1:3999 \| 0\.0\.0\.0:\$FC_CUSTOM_LISTEN_PORT$`
+	show(addr)      // want `^:7000$`
 }
 
 // struct fields: every write in the package
