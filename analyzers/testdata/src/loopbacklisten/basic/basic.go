@@ -106,6 +106,12 @@ func listenTCP() {
 	net.ListenTCP("tcp6", &net.TCPAddr{IP: net.IPv6loopback, Port: 9000})        // want `listens on \[::1\]:9000`
 }
 
+// suppressed by a directive with a reason.
+func suppressed() {
+	//fclint:ignore FC101 a local debugging server, never deployed
+	http.ListenAndServe("127.0.0.1:9000", nil)
+}
+
 // Traps: none of these is a server listening on loopback.
 func traps() {
 	// a log line that looks like an address
