@@ -57,15 +57,16 @@ func (r *Result) ServesCAPort(except *Site, caport int) bool {
 	return false
 }
 
-// HasPublicServer reports whether a site other than except can listen on a
-// known address that is not loopback (all interfaces included).
+// HasPublicServer reports whether a site other than except can listen on an
+// address that is not surely loopback (all interfaces, or a host from the
+// environment).
 func (r *Result) HasPublicServer(except *Site) bool {
 	for _, s := range r.Sites {
 		if s == except {
 			continue
 		}
 		for _, a := range s.Addrs {
-			if a.Host.Known && !a.Loopback() {
+			if !a.Loopback() {
 				return true
 			}
 		}

@@ -15,5 +15,6 @@ func main() {
 	// a loopback server on CAPort itself is still the function's server.
 	go http.ListenAndServe("127.0.0.1:9000", nil) // want `listens on 127\.0\.0\.1:9000`
 	// the function's server, on all interfaces and CAPort.
-	http.ListenAndServe(":"+os.Getenv("FC_CUSTOM_LISTEN_PORT"), nil)
+	go http.ListenAndServe(":"+os.Getenv("FC_CUSTOM_LISTEN_PORT"), nil)
+	select {}
 }
