@@ -72,6 +72,14 @@ func atoiFallback() {
 	fasthttp.ListenAndServe(fmt.Sprintf("0.0.0.0:%d", n), nil) // want `can listen on port 8000`
 }
 
+// http.Serve and (*http.Server).Serve report at the listener they serve.
+func serveListener() {
+	ln, _ := net.Listen("tcp", ":8090") // want `listens on port 8090`
+	http.Serve(ln, nil)
+	ln2, _ := net.Listen("tcp6", "[::]:8091") // want `listens on port 8091`
+	(&http.Server{}).Serve(ln2)
+}
+
 // Unknown: an environment variable FC does not set, without fallback.
 func unknownEnv() {
 	http.ListenAndServe(":"+os.Getenv("PORT"), nil)

@@ -41,11 +41,16 @@ func echoStart() {
 	echo.New().Start(":1323") // want `listens on port 1323`
 }
 
+// echo v4 StartTLS.
+func echoStartTLS() {
+	echo.New().StartTLS(":8443", "c.pem", "k.pem") // want `listens on port 8443`
+}
+
 // a server returned by a helper.
-func newServer() *http.Server { return &http.Server{Addr: ":8443"} }
+func newServer() *http.Server { return &http.Server{Addr: ":8444"} }
 
 func helperServer() {
-	newServer().ListenAndServe() // want `listens on port 8443`
+	newServer().ListenAndServe() // want `listens on port 8444`
 }
 
 // Addr assigned later through a struct that holds the server.
