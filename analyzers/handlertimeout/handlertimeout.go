@@ -10,12 +10,11 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
 )
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
 	Doc:      doc(rule),
 	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{inspect.Analyzer}, diag.Requires...),
+	Requires: append([]*analysis.Analyzer{lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
 }
 
@@ -105,7 +104,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ev := eval.New(pass)
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:

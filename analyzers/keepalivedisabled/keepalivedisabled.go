@@ -12,12 +12,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
 )
@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
 	Doc:      doc(rule),
 	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, inspect.Analyzer}, diag.Requires...),
+	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
 }
 
@@ -168,7 +168,7 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 // the server down or closes its listener (not deferred: a deferred Close in
 // main runs only after serving).
 func shuttingDown(pass *analysis.Pass, st *serverconf.Setting) bool {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	c, ok := in.Root().FindNode(st.Node)
 	if !ok {
 		return false
@@ -218,7 +218,7 @@ func connectionClose(pass *analysis.Pass) {
 		return
 	}
 	var ev *eval.Evaluator // only when a Connection header is set
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
 		if as, ok := c.Node().(*ast.AssignStmt); ok {
 			if ev == nil {

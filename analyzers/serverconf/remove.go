@@ -6,8 +6,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/fclint/fclint/analyzers/lazyinspect"
 )
 
 // Removals computes, for each node (a Key: value element of a composite
@@ -20,7 +21,7 @@ func Removals(pass *analysis.Pass, nodes []ast.Node) map[ast.Node][]analysis.Tex
 	if len(nodes) == 0 {
 		return nil
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	r := &remover{pass: pass, out: map[ast.Node][]analysis.TextEdit{}}
 	var cursors []inspector.Cursor
 	for _, n := range nodes {

@@ -17,11 +17,11 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/lazyinspect"
 )
 
 // Analyzer computes the server configurations of a package; it reports nothing.
@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "fclintserverconf",
 	Doc:        "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
@@ -132,7 +132,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	f := &finder{pass: pass, eval: eval.New(pass), byKey: map[any]*Server{}, res: res}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	for c := range in.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:

@@ -31,9 +31,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
 )
@@ -45,7 +45,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
 	Doc:      doc(rule),
 	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, inspect.Analyzer}, diag.Requires...),
+	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
 }
 
