@@ -111,9 +111,15 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		name := tf.Name()
-		src, _ := pass.ReadFile(name)
+		var src []byte // read only for files that hold a directive
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
+				if !strings.HasPrefix(c.Text, "//fclint:") && !strings.HasPrefix(c.Text, "//nolint:") {
+					continue
+				}
+				if src == nil {
+					src, _ = pass.ReadFile(name)
+				}
 				if d := parse(c, f, tf, src, name); d != nil {
 					s.list = append(s.list, d)
 				}
