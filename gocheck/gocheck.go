@@ -166,6 +166,9 @@ func loadErrors(pkgs []*packages.Package, patterns []string) error {
 			}
 		}
 	})
+	if le, ok := first.(*LoadError); ok && (strings.Contains(le.Msg, "main module") || strings.Contains(le.Msg, "go.mod file not found")) {
+		le.Msg += " (run fclint in the folder that holds go.mod, e.g. the code/ folder of a Serverless Devs project)"
+	}
 	if first != nil && len(distinct) > 1 {
 		var le *LoadError
 		errors.As(first, &le)

@@ -3,6 +3,7 @@ package packaging
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/fclint/fclint/config"
@@ -45,7 +46,8 @@ func (c *checker) checkConfig() {
 		default:
 			msg = fmt.Sprintf("runtime is %s, a built-in %s runtime, not a custom runtime: FC calls a %s handler instead of starting an HTTP server on CAPort, so customRuntimeConfig and bootstrap are ignored", rt.Value, family, family)
 		}
-		c.add(r, file, line, "", msg)
+		f := c.add(r, file, line, "", msg)
+		f.Fix = "set runtime to custom.debian10 (or custom, custom.debian11, custom.debian12) for a server that listens on CAPort"
 	}
 	for _, rg := range ranges {
 		f := rg.field(fn)
@@ -53,19 +55,23 @@ func (c *checker) checkConfig() {
 			continue
 		}
 		file, line := c.at(f.Pos)
-		c.add(r, file, line, "", fmt.Sprintf("%s is %d; FC accepts %d to %d", rg.name, f.Value, rg.min, rg.max))
+		found := c.add(r, file, line, "", fmt.Sprintf("%s is %d; FC accepts %d to %d", rg.name, f.Value, rg.min, rg.max))
+		found.Fix = fmt.Sprintf("set %s to a value from %d to %d", rg.name, rg.min, rg.max)
 	}
 	if u := fn.HealthCheck.HTTPGetURL; u.Known() && u.Value != "" && !strings.HasPrefix(u.Value, "/") {
 		file, line := c.at(u.Pos)
-		c.add(r, file, line, "", fmt.Sprintf("healthCheckConfig.httpGetUrl is %q; it must be a path starting with /", u.Value))
+		f := c.add(r, file, line, "", fmt.Sprintf("healthCheckConfig.httpGetUrl is %q; it must be a path starting with /", u.Value))
+		f.Fix = "write the path only, e.g. httpGetUrl: /ready"
 	}
 	if code := fn.Code; code.Known() && fn.CodeDir != "" {
 		if _, err := os.Stat(fn.CodeDir); err != nil {
 			file, line := c.at(code.Pos)
 			f := c.add(r, file, line, "", fmt.Sprintf("code is %s, which does not exist", code.Value))
+			f.Fix = "point code at the folder or ZIP to deploy, relative to " + filepath.Base(fn.File)
 			if a, ok := c.buildsInto(fn.CodeDir); ok {
 				f.Severity = rules.Warning
 				f.Message += fmt.Sprintf(" yet — the pre-deploy action %q writes into it", a.Run)
+				f.Fix = "run the build first, then check what FC will get: fclint package " + c.relPath(fn.CodeDir)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -75,6 +76,13 @@ func checkPackage(g *globalFlags, stderr io.Writer, path string) ([]report.Findi
 	}
 	if conf.Note != "" {
 		fmt.Fprintln(stderr, "fclint: "+conf.Note)
+	}
+	if code := conf.Function.CodeDir; code != "" && conf.File != nil {
+		// Checking the source folder when the configuration deploys a build
+		// output is a common slip; the findings would be about the wrong files.
+		if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
+			fmt.Fprintf(stderr, "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)
+		}
 	}
 	findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function})
 	if err != nil {
