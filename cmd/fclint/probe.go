@@ -42,9 +42,6 @@ process it started. Linux only.`,
 			if err != nil {
 				return err
 			}
-			if g.port < 0 || g.port > 65535 {
-				return usageErr("invalid --port %d (want 1-65535)", g.port)
-			}
 			if startTimeout <= 0 || hold <= 0 {
 				return usageErr("--start-timeout and --hold must be positive")
 			}
@@ -54,7 +51,7 @@ process it started. Linux only.`,
 			path := filepath.Clean(args[0])
 			fi, err := os.Stat(path)
 			if err != nil {
-				return usageErr("%v", err)
+				return usageErr("%s", pathError(err))
 			}
 			dir := path
 			if !fi.IsDir() {

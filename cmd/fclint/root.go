@@ -60,10 +60,11 @@ servers on loopback or the wrong port, timeouts that cut keep-alive connections,
 broken bootstraps, binaries for the wrong platform and inconsistent s.yaml files.
 
 With no command, fclint runs "check" on the given packages (default ./...).`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		Args:          cobra.ArbitraryArgs,
-		Version:       versionString(),
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		Args:                       cobra.ArbitraryArgs,
+		Version:                    versionString(),
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -134,11 +135,17 @@ func (g *globalFlags) failLevel() (rules.Severity, error) {
 	return s, nil
 }
 
-// printerFor builds the printer for --format, after validating --fail-on too,
-// so that bad flags fail before any work is done.
+// printerFor builds the printer for --format, after validating the other
+// common flags too, so that bad flags fail before any work is done.
 func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, error) {
 	if _, err := g.failLevel(); err != nil {
 		return nil, usageErr("%v", err)
+	}
+	if g.port < 0 || g.port > 65535 {
+		return nil, usageErr("invalid --port %d (want 1-65535)", g.port)
+	}
+	if g.runtime != "" && !config.IsCustomRuntime(g.runtime) {
+		return nil, usageErr("invalid --runtime %q (want custom, custom.debian10, custom.debian11 or custom.debian12)", g.runtime)
 	}
 	wd, _ := os.Getwd()
 	p, err := report.NewPrinter(g.format, report.Options{
