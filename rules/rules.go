@@ -132,3 +132,12 @@ func IDs() []string {
 	}
 	return ids
 }
+
+// AnalyzerDoc is the analysis.Analyzer Doc for a Go rule: the summary as the
+// first line (what go vet -help and golangci-lint show), then the details.
+func (r *Rule) AnalyzerDoc() string {
+	if r.Details == "" {
+		return r.Summary
+	}
+	return r.Summary + "\n\n" + r.Details
+}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/fcconfig"
-	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
 
@@ -28,7 +27,7 @@ const sdkPath = "github.com/aliyun/fc-runtime-go-sdk/fc"
 // Analyzer reports FC107.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      listen.Doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: diag.Requires,
 	Run:      run,

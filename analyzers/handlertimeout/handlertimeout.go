@@ -24,17 +24,10 @@ var rule = rules.MustGet("FC106")
 // Analyzer reports FC106.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
-}
-
-func doc(r *rules.Rule) string {
-	if r.Details == "" {
-		return r.Summary
-	}
-	return r.Summary + "\n\n" + r.Details
 }
 
 const limit = 24 * time.Hour

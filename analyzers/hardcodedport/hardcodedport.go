@@ -22,7 +22,7 @@ var rule = rules.MustGet("FC103")
 // Analyzer reports FC103.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      listen.Doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
 	Run:      run,

@@ -18,7 +18,7 @@ var rule = rules.MustGet("FC001")
 // Analyzer reports FC001.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      rule.Summary,
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: []*analysis.Analyzer{directive.Analyzer, fcconfig.Analyzer},
 	Run:      run,

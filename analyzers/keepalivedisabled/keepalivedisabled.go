@@ -27,17 +27,10 @@ var rule = rules.MustGet("FC105")
 // Analyzer reports FC105.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
-}
-
-func doc(r *rules.Rule) string {
-	if r.Details == "" {
-		return r.Summary
-	}
-	return r.Summary + "\n\n" + r.Details
 }
 
 const why = `FC keeps connections to the instance open and reuses them; a request sent on a connection ` +

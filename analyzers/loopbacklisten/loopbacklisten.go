@@ -24,7 +24,7 @@ var rule = rules.MustGet("FC101")
 // Analyzer reports FC101.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      listen.Doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
 	Run:      run,

@@ -28,7 +28,7 @@ var rule = rules.MustGet("FC102")
 // Analyzer reports FC102.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      listen.Doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
 	Run:      run,

@@ -43,17 +43,10 @@ var rule = rules.MustGet("FC104")
 // Analyzer reports FC104.
 var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
-	Doc:      doc(rule),
+	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
 	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer}, diag.Requires...),
 	Run:      run,
-}
-
-func doc(r *rules.Rule) string {
-	if r.Details == "" {
-		return r.Summary
-	}
-	return r.Summary + "\n\n" + r.Details
 }
 
 // FC runs a request for at most 86,400 s: timeouts at or above it never fire first.
