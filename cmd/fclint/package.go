@@ -77,9 +77,10 @@ func checkPackage(g *globalFlags, stderr io.Writer, path string) ([]report.Findi
 	if conf.Note != "" {
 		fmt.Fprintln(stderr, "fclint: "+conf.Note)
 	}
-	if code := conf.Function.CodeDir; code != "" && conf.File != nil {
+	if code := conf.Function.CodeDir; code != "" && conf.File != nil && fi.IsDir() {
 		// Checking the source folder when the configuration deploys a build
 		// output is a common slip; the findings would be about the wrong files.
+		// (A ZIP is what the user built from the code folder: no note.)
 		if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
 			fmt.Fprintf(stderr, "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)
 		}
