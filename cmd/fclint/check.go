@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -29,11 +30,17 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 			if err != nil {
 				return err
 			}
-			if g.config != "" {
-				// A --config that cannot be read is a usage error, not "no config".
-				if _, err := config.Resolve(g.configOptions("")); err != nil {
-					return usageErr("%v", err)
-				}
+			// The analyzers find the configuration per package (so that go vet
+			// and golangci-lint behave the same); resolving it once here lets
+			// the user hear about problems with it.
+			wd, _ := os.Getwd()
+			switch conf, err := config.Resolve(g.configOptions(wd)); {
+			case err != nil && g.config != "":
+				return usageErr("%v", err) // a --config that cannot be read is not "no config"
+			case err != nil:
+				fmt.Fprintf(cmd.ErrOrStderr(), "fclint: warning: %v; the analyzers use CAPort %d\n", oneLine(err.Error()), g.caPortDefault())
+			case conf.Note != "":
+				fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+conf.Note)
 			}
 			res, err := gocheck.Run(gocheck.Options{
 				Patterns: args,

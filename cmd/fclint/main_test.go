@@ -36,10 +36,15 @@ func setupGo(env *testscript.Env) error {
 		}
 	}
 	env.Setenv("GOPROXY", "off")
-	env.Setenv("GOFLAGS", "-mod=mod")
+	env.Setenv("GOFLAGS", "-mod=mod -buildvcs=false") // $WORK/.git is no repository
 	env.Setenv("GOTOOLCHAIN", "local")
 	env.Setenv("GOWORK", "off")
 	env.Setenv("NO_COLOR", "")
+	// A repository root at $WORK: configuration discovery stops here, so an
+	// s.yaml in a folder above the test's temporary directory cannot leak in.
+	if err := os.Mkdir(filepath.Join(env.WorkDir, ".git"), 0o755); err != nil {
+		return err
+	}
 	// go vet needs the tool's absolute path.
 	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
 		if p := filepath.Join(dir, "fclint"); fileExists(p) {

@@ -123,6 +123,14 @@ func oneLine(s string) string {
 	return s
 }
 
+// caPortDefault is the CAPort when no configuration can be read.
+func (g *globalFlags) caPortDefault() int {
+	if g.port != 0 {
+		return g.port
+	}
+	return config.DefaultPort
+}
+
 // failOn parses --fail-on; 0 means never.
 func (g *globalFlags) failLevel() (rules.Severity, error) {
 	if g.failOn == "never" {
