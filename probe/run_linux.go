@@ -186,6 +186,13 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 			if len(reachable) == 0 && allLoopback(onPort) {
 				p.step("listening", false, "after %s on %s only", ms(time.Since(p.res.Started)), joinListeners(onPort))
 				p.finding("FC402", "the process listens on %s only; FC connects from outside the instance, so requests fail with \"connection refused\"", joinListeners(onPort))
+				// The probe itself can still get in through loopback: go on, so
+				// that keep-alive problems show in the same run instead of
+				// after the bind is fixed.
+				if conn := dialLoopback(port, onPort); conn != nil {
+					p.res.Listening = time.Now()
+					return conn, nil
+				}
 				return nil, nil
 			}
 			if len(reachable) == 0 {
@@ -251,8 +258,8 @@ func allLoopback(ls []listener) bool {
 	return true
 }
 
-// dialLoopback connects to the wildcard listener through loopback: 127.0.0.1
-// for 0.0.0.0 (and dual-stack [::]), [::1] for an IPv6-only [::].
+// dialLoopback connects to the listeners through loopback: 127.0.0.1 for
+// 0.0.0.0 (and dual-stack [::]) or 127.0.0.1 itself, [::1] for IPv6 ones.
 func dialLoopback(port int, ls []listener) net.Conn {
 	hosts := []string{"127.0.0.1"}
 	for _, l := range ls {

@@ -596,7 +596,9 @@ no findings`,
 		Details: `After starting the function (see FC401), the probe reads which addresses the
 process tree's sockets listen on. Reported when CAPort is bound only on
 127.0.0.0/8 or ::1, the local form of FC101 and FC302. Sockets of other
-processes on the machine are ignored.`,
+processes on the machine are ignored. The probe itself still gets in through
+loopback, so it goes on with the keep-alive checks (FC404, FC405) in the
+same run.`,
 		Why: `FC connects from outside the instance, so a loopback-only server refuses it:
 "FunctionNotStarted ... Ping CA failed due to: dial tcp 21.0.5.7:9000:
 getsockopt: connection refused".`,
