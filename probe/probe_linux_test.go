@@ -329,7 +329,7 @@ func TestPythonHTTPServer(t *testing.T) {
 		want string
 	}{
 		{"127.0.0.1", "FC402,FC404"}, // loopback only; the probe goes on through loopback and sees HTTP/1.0
-		{"0.0.0.0", "FC404"},   // http.server speaks HTTP/1.0: one request per connection
+		{"0.0.0.0", "FC404"},         // http.server speaks HTTP/1.0: one request per connection
 	} {
 		t.Run(tc.bind, func(t *testing.T) {
 			script := "#!/bin/sh\nexec " + python + " -m http.server --bind " + tc.bind + " \"$FC_CUSTOM_LISTEN_PORT\"\n"
