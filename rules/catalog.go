@@ -585,7 +585,8 @@ database or a third-party call before listening fails the same way
 		Fix:  "listen on CAPort first; do slow initialization after, or in an /initialize handler",
 		Lang: "text",
 		Wrong: `$ fclint probe function.zip
-function.zip: error FC401 not-listening: the process exited (exit status 1) before accepting connections on port 9000; its last output:
+function.zip: error FC401 not-listening: the process exited (exit status 1)
+  before accepting connections on port 9000; its last output:
     2026/05/01 10:00:00 open /code/config.yaml: no such file or directory
   help: listen on CAPort first; do slow initialization after, or in an /initialize handler`,
 		Right: `$ fclint probe function.zip
@@ -606,7 +607,8 @@ getsockopt: connection refused".`,
 		Fix:  "bind 0.0.0.0 (or \":PORT\") instead of 127.0.0.1 or localhost",
 		Lang: "text",
 		Wrong: `$ fclint probe function.zip
-function.zip: error FC402 loopback-only: the process listens on 127.0.0.1:9000 only; FC connects from outside the instance, so requests fail with "connection refused"
+function.zip: error FC402 loopback-only: the process listens on 127.0.0.1:9000 only;
+  FC connects from outside the instance, so requests fail with "connection refused"
   help: bind 0.0.0.0 (or ":PORT") instead of 127.0.0.1 or localhost`,
 		Right: `$ fclint probe function.zip
 no findings`,
@@ -624,7 +626,8 @@ it listens on nothing at all, FC401 applies instead.`,
 		Fix:  "listen on the port from FC_CUSTOM_LISTEN_PORT, or set customRuntimeConfig.port to the port used",
 		Lang: "text",
 		Wrong: `$ fclint probe function.zip
-function.zip: error FC403 wrong-port: the process listens on 0.0.0.0:8080 but not on CAPort 9000; FC sends requests to port 9000 only
+function.zip: error FC403 wrong-port: the process listens on 0.0.0.0:8080 but not
+  on CAPort 9000; FC sends requests to port 9000 only
   help: listen on the port from FC_CUSTOM_LISTEN_PORT, or set customRuntimeConfig.port to the port used`,
 		Right: `$ fclint probe function.zip
 no findings`,
@@ -643,7 +646,8 @@ it with "Process exited unexpectedly before completing request".`,
 		Fix:  "leave keep-alive on and never set Connection: close in responses",
 		Lang: "text",
 		Wrong: `$ fclint probe function.zip
-function.zip: error FC404 keepalive-broken: the server answered POST /invoke with Connection: close; FC keeps one connection open across invocations
+function.zip: error FC404 keepalive-broken: the server answered POST /invoke with
+  Connection: close; FC keeps one connection open across invocations
   help: leave keep-alive on and never set Connection: close in responses`,
 		Right: `$ fclint probe function.zip
 no findings`,
@@ -662,7 +666,9 @@ before completing request".`,
 		Fix:  "remove the server's idle/read timeout (or set it to 24h or more)",
 		Lang: "text",
 		Wrong: `$ fclint probe --hold 45s function.zip
-function.zip: error FC405 idle-timeout: the server closed an idle keep-alive connection after 30s (held 45s); FC keeps idle connections open between invocations, so it fails with "Process exited unexpectedly before completing request"
+function.zip: error FC405 idle-timeout: the server closed an idle keep-alive
+  connection after 30s (held 45s); FC keeps idle connections open between
+  invocations, so it fails with "Process exited unexpectedly before completing request"
   help: remove the server's idle/read timeout (or set it to 24h or more)`,
 		Right: `$ fclint probe --hold 45s function.zip
 no findings`,
