@@ -429,3 +429,46 @@ func TestNonShellScriptIsNotScanned(t *testing.T) {
 		t.Fatalf("findings in a node script:%s", dump(fs))
 	}
 }
+
+// A script run by another starts in its caller's directory (/code for the
+// entrypoint), not in its own folder.
+func TestScriptWorkingDir(t *testing.T) {
+	const pathPy = "export PATH=/var/fc/lang/python3.10/bin:$PATH\n"
+	cases := []struct {
+		name  string
+		fn    *config.Function
+		files []zf
+		want  string
+	}{
+		{"sub-script names a root file", fnWith(nil), []zf{
+			{Name: "bootstrap", Body: "#!/bin/bash\nexec ./scripts/start.sh\n", Mode: 0o755},
+			{Name: "scripts/start.sh", Body: "#!/bin/bash\n" + pathPy + "exec python3 app.py\n", Mode: 0o755},
+			{Name: "app.py", Body: ""},
+		}, ""},
+		{"sub-script names a missing file", fnWith(nil), []zf{
+			{Name: "bootstrap", Body: "#!/bin/bash\nexec ./scripts/start.sh\n", Mode: 0o755},
+			{Name: "scripts/start.sh", Body: "#!/bin/bash\n" + pathPy + "exec python3 app.py\n", Mode: 0o755},
+		}, "FC207"},
+		{"sub-script after cd into its folder", fnWith(nil), []zf{
+			{Name: "bootstrap", Body: "#!/bin/bash\nexec ./scripts/start.sh\n", Mode: 0o755},
+			{Name: "scripts/start.sh", Body: "#!/bin/bash\ncd \"$(dirname \"$0\")\"\n" + pathPy + "exec python3 ../app.py\n", Mode: 0o755},
+			{Name: "app.py", Body: ""},
+		}, ""},
+		{"command script names a file beside it", fnWith(command("/code/bin/run.sh")), []zf{
+			{Name: "bin/run.sh", Body: "#!/bin/sh\nexec ./server\n", Mode: 0o755},
+			{Name: "bin/server", Body: "#!/bin/sh\n", Mode: 0o755},
+		}, ""},
+		{"command script names a root file", fnWith(command("/code/bin/run.sh")), []zf{
+			{Name: "bin/run.sh", Body: "#!/bin/sh\nexec ./server\n", Mode: 0o755},
+			{Name: "server", Body: "#!/bin/sh\n", Mode: 0o755},
+		}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := checkZip(t, tc.fn, tc.files...)
+			if got := ruleIDs(fs); got != tc.want {
+				t.Fatalf("rules = %q, want %q%s", got, tc.want, dump(fs))
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ func (c *checker) checkStartFile(name, word string) {
 		c.add(r, c.entryFile(name), 0, "", fmt.Sprintf("%s is %s: FC cannot start it", word, what))
 		return
 	}
-	c.checkExecutable(target, word, 0, map[string]bool{})
+	c.checkExecutable(target, word, 0, map[string]bool{}, runDir{known: true})
 }
 
 // missingStart reports a start file that is not in the package.
@@ -111,10 +111,18 @@ func (c *checker) findBase(base string) string {
 	return ""
 }
 
+// runDir is the working directory a program starts in, relative to the
+// package root ("" is /code, where FC starts the entrypoint); known is false
+// after a cd the checks cannot follow.
+type runDir struct {
+	dir   string
+	known bool
+}
+
 // checkExecutable checks a package file that is executed directly: its exec
 // bit (FC203), then what it is: a binary (FC205/FC206) or a script (FC204,
 // and what the script runs).
-func (c *checker) checkExecutable(e *archive.Entry, word string, depth int, seen map[string]bool) {
+func (c *checker) checkExecutable(e *archive.Entry, word string, depth int, seen map[string]bool, wd runDir) {
 	if seen[e.Name] || depth > maxRunDepth || len(seen) >= maxExecChecks {
 		return
 	}
@@ -129,7 +137,7 @@ func (c *checker) checkExecutable(e *archive.Entry, word string, depth int, seen
 		c.checkBinary(e, word)
 		return
 	}
-	c.checkScript(e, word, head, depth, seen)
+	c.checkScript(e, word, head, depth, seen, wd)
 }
 
 // checkMode is FC203.

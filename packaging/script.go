@@ -13,7 +13,7 @@ import (
 
 // checkScript is FC204 for a script entrypoint (no shebang, CRLF, a shebang
 // interpreter the image lacks), then scans what the script runs.
-func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth int, seen map[string]bool) {
+func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth int, seen map[string]bool, wd runDir) {
 	s := script.Parse(head)
 	file := c.entryFile(e.Name)
 	r := rules.MustGet("FC204")
@@ -55,7 +55,7 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 		c.checkShebang(s, file, first, word)
 	}
 	if isShell(s) {
-		c.scanScript(e, s, depth, seen)
+		c.scanScript(e, s, depth, seen, wd)
 	}
 }
 
@@ -136,17 +136,21 @@ func isInterpreter(name string) bool {
 
 // scanScript follows the script's commands: FC302 for the addresses servers
 // bind, FC207 for files it names that the package lacks, FC210 for
-// interpreters not on PATH, and the checks of programs it executes.
-func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen map[string]bool) {
+// interpreters not on PATH, and the checks of programs it executes. wd is the
+// directory the script starts in: the caller's, not the script's own folder.
+func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen map[string]bool, wd runDir) {
 	file := c.entryFile(e.Name)
 	vars := script.Vars{}
 	for k, v := range c.fn.Env {
 		vars[k] = v
 	}
 	env := *c.env
-	cwd, cwdKnown := path.Dir(e.Name), true
-	if cwd == "." {
-		cwd = ""
+	cwd, cwdKnown := wd.dir, wd.known
+	// FC's working directory is /code by all evidence but not documented: until
+	// the script cd's, a relative name found next to the script counts too.
+	own, moved := path.Dir(e.Name), false
+	if own == "." {
+		own = ""
 	}
 	var sites []bindSite
 	defer func() { c.reportBinds(sites) }()
@@ -176,7 +180,8 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 			}
 		}
 		if cmd.Name() == "cd" {
-			cwd, cwdKnown = changeDir(cwd, cmd.Words[1:])
+			cwd, cwdKnown = changeDir(cwd, own, cmd.Words[1:])
+			moved = true
 			continue
 		}
 		sites = c.collectBinds(sites, script.Binds(cmd, local), file, cmd.Line, cmd.Text, e.Name, cwd)
@@ -195,27 +200,32 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 				continue
 			}
 			target := c.pkg.Resolve(rel)
+			if target == nil && !moved && own != cwd && !strings.HasPrefix(w, "/") {
+				if alt, ok := script.InPackage(w, own); ok {
+					target = c.pkg.Resolve(alt)
+				}
+			}
 			if target == nil {
 				f := c.add(rules.MustGet("FC207"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, but the package has no %s: the start fails with \"no such file or directory\"", e.Name, w, rel))
 				c.softenIfBuilt(f, rel)
 				continue
 			}
 			if w == cmd.Words[0] && !target.IsDir() {
-				c.checkExecutable(target, w, depth+1, seen)
+				c.checkExecutable(target, w, depth+1, seen, runDir{cwd, cwdKnown})
 			}
 		}
 	}
 }
 
 // changeDir follows cd in a script; cd "$(dirname "$0")" and friends mean
-// the script's own folder, which is cwd already for a root bootstrap.
-func changeDir(cwd string, args []string) (string, bool) {
+// the script's own folder, own.
+func changeDir(cwd, own string, args []string) (string, bool) {
 	if len(args) == 0 {
 		return cwd, false // cd: $HOME
 	}
 	dir := args[0]
 	if strings.Contains(dir, "dirname") || strings.Contains(dir, "BASH_SOURCE") || strings.Contains(dir, "${0%") {
-		return cwd, true
+		return own, true
 	}
 	if rel, ok := script.InPackage(dir, cwd); ok {
 		return rel, true
