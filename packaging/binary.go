@@ -44,7 +44,9 @@ func (c *checker) checkBinary(e *archive.Entry, word string) {
 		bad = "a Windows (PE) executable"
 	case binary.ELF:
 		switch {
-		case !info.AMD64 || info.Class != 64:
+		case !info.AMD64:
+			bad = fmt.Sprintf("a Linux %s executable", info.Machine)
+		case info.Class != 64:
 			bad = fmt.Sprintf("a Linux %s executable (%d-bit)", info.Machine, info.Class)
 		case info.Type != "executable" && info.Type != "shared object (PIE)":
 			bad = "an ELF " + info.Type + ", not an executable"
@@ -83,8 +85,8 @@ func (c *checker) checkGLIBC(file, word string, info *binary.Info) {
 	if info.Go != nil {
 		built = ", built with " + info.Go.String()
 	}
-	msg := fmt.Sprintf("%s is dynamically linked and needs GLIBC_%s%s%s; %s has glibc %s%s: the start fails with \"version `GLIBC_%s' not found\"",
-		word, top, more, built, c.env.Image.ID, c.env.Image.GLIBC, c.imageNote(), top)
+	msg := fmt.Sprintf("%s is dynamically linked and needs GLIBC_%s%s%s; %s%s has glibc %s: the start fails with \"version `GLIBC_%s' not found\"",
+		word, top, more, built, c.env.Image.ID, c.imageNote(), c.env.Image.GLIBC, top)
 	f := c.add(rules.MustGet("FC206"), file, 0, "", msg)
 	fix := "link statically, or build on a system with glibc " + c.env.Image.GLIBC + " or older"
 	if info.Go != nil {

@@ -159,7 +159,7 @@ func (c *checker) add(r *rules.Rule, file string, line int, source, msg string) 
 // imageNote says which image a check assumed when the runtime is unknown.
 func (c *checker) imageNote() string {
 	if c.guessed {
-		return fmt.Sprintf(" (runtime unknown: checked against %s)", c.env.Image.ID)
+		return " (assumed: the runtime is unknown)"
 	}
 	return ""
 }

@@ -313,7 +313,7 @@ func TestCommandLine(t *testing.T) {
 func TestUnknownRuntimeNote(t *testing.T) {
 	fn := &config.Function{Format: config.FormatFlags, Command: config.Field[[]string]{Value: []string{"python3", "a.py"}, Set: true}}
 	fs := checkZip(t, fn, zf{Name: "a.py"})
-	if f := find(t, fs, "FC210"); !strings.Contains(f.Message, "runtime unknown: checked against custom.debian10") {
+	if f := find(t, fs, "FC210"); !strings.Contains(f.Message, "custom.debian10 (assumed: the runtime is unknown)") {
 		t.Errorf("FC210 %q", f.Message)
 	}
 }

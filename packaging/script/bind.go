@@ -106,13 +106,13 @@ func Binds(c Command, vars Vars) []Bind {
 		for _, a := range args {
 			for _, p := range []string{"-Dserver.port=", "--server.port=", "-Dquarkus.http.port=", "-Dmicronaut.server.port="} {
 				if v, ok := strings.CutPrefix(a, p); ok {
-					setPort(&b, flagValue{strings.TrimSuffix(p, "="), v}, vars)
+					setPort(&b, flagValue{p, v}, vars)
 					found = true
 				}
 			}
 			for _, p := range []string{"-Dserver.address=", "--server.address=", "-Dquarkus.http.host="} {
 				if v, ok := strings.CutPrefix(a, p); ok {
-					setHost(&b, flagValue{strings.TrimSuffix(p, "="), v}, vars)
+					setHost(&b, flagValue{p, v}, vars)
 					found = true
 				}
 			}
@@ -204,7 +204,13 @@ func optionValues(args []string, names ...string) []flagValue {
 
 type flagValue struct{ flag, value string }
 
-func (v flagValue) String() string { return v.flag + " " + v.value }
+// String shows the option as written: "-b 0.0.0.0:80", "-Dserver.port=80".
+func (v flagValue) String() string {
+	if strings.HasSuffix(v.flag, "=") {
+		return v.flag + v.value
+	}
+	return v.flag + " " + v.value
+}
 
 func setHost(b *Bind, v flagValue, vars Vars) {
 	b.HostFrom = v.String()

@@ -190,3 +190,17 @@ func TestManyContinuations(t *testing.T) {
 		t.Fatalf("%d commands", len(cmds))
 	}
 }
+
+// The message quotes the option as the user wrote it.
+func TestBindFrom(t *testing.T) {
+	cases := map[string]string{
+		"java -Dserver.port=8080 -jar app.jar": "-Dserver.port=8080",
+		"gunicorn -b 127.0.0.1:9000 app:app":   "-b 127.0.0.1:9000",
+	}
+	for line, want := range cases {
+		bs := Binds(CommandLine(Split(line)[0]), Vars{})
+		if len(bs) != 1 || bs[0].PortFrom != want {
+			t.Errorf("%s: binds %+v, want PortFrom %q", line, bs, want)
+		}
+	}
+}
