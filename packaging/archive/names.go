@@ -28,15 +28,27 @@ func CheckName(name string) error {
 	case len(name) > maxPath:
 		return errors.New("entry name longer than 4096 bytes")
 	}
+	depth, dotdot := 0, false
 	for rest := name; rest != ""; {
 		var part string
 		part, rest, _ = strings.Cut(rest, "/")
-		if part == ".." {
-			return errors.New("entry name escapes the package with ..")
+		switch part {
+		case "..":
+			dotdot = true
+			if depth--; depth < 0 {
+				return errors.New("entry name escapes the package with ..")
+			}
+		case "", ".":
+		default:
+			depth++
 		}
 		if len(part) > maxComponent {
 			return errors.New("entry name has a component longer than 255 bytes")
 		}
+	}
+	if dotdot {
+		// Inside the root, but unzip and most unpackers refuse or strip "..".
+		return errors.New("entry name has a .. component: unpackers refuse it or strip it")
 	}
 	return nil
 }

@@ -12,6 +12,11 @@ func TestCheckName(t *testing.T) {
 			t.Errorf("CheckName(%.40q) = nil", n)
 		}
 	}
+	for n, want := range map[string]string{"a/../../x": "escapes", "a/b/../../x": "has a .. component", "a/../x": "has a .. component"} {
+		if err := CheckName(n); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("CheckName(%q) = %v, want %q", n, err, want)
+		}
+	}
 	good := []string{"bootstrap", "a/b/c", "./main", "a/..b", "node_modules/.bin/x", strings.Repeat("a", 255)}
 	for _, n := range good {
 		if err := CheckName(n); err != nil {
