@@ -87,18 +87,28 @@ func launchInNamespace(p *prober, dir, scratch string, argv []string, readOnly b
 	// Args[0] stays ours: test binaries (testscript) dispatch on it.
 	args := append([]string{os.Args[0], helperArg, dir, root, ro, "--"}, argv...)
 	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env)
-	cmd := &exec.Cmd{Path: self, Args: args, Env: env, Stdout: output, Stderr: output, ExtraFiles: []*os.File{statusW}}
 	uid, gid := os.Getuid(), os.Getgid()
-	cmd.SysProcAttr = &syscall.SysProcAttr{
-		Cloneflags:                 syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS,
-		UidMappings:                []syscall.SysProcIDMap{{ContainerID: 0, HostID: uid, Size: 1}},
-		GidMappings:                []syscall.SysProcIDMap{{ContainerID: 0, HostID: gid, Size: 1}},
-		GidMappingsEnableSetgroups: false,
-		Setpgid:                    true,
-		Pdeathsig:                  syscall.SIGKILL,
+	helper := func(cloneflags uintptr) *exec.Cmd {
+		cmd := &exec.Cmd{Path: self, Args: args, Env: env, Stdout: output, Stderr: output, ExtraFiles: []*os.File{statusW}}
+		cmd.SysProcAttr = &syscall.SysProcAttr{
+			Cloneflags:                 cloneflags,
+			UidMappings:                []syscall.SysProcIDMap{{ContainerID: 0, HostID: uid, Size: 1}},
+			GidMappings:                []syscall.SysProcIDMap{{ContainerID: 0, HostID: gid, Size: 1}},
+			GidMappingsEnableSetgroups: false,
+			Setpgid:                    true,
+			Pdeathsig:                  syscall.SIGKILL,
+		}
+		cmd.WaitDelay = time.Second
+		return cmd
 	}
-	cmd.WaitDelay = time.Second
-	err = cmd.Start()
+	// A PID namespace too, where the kernel allows it: the function is its
+	// init, so killing the function kills every process it left, even a
+	// daemon that double-forked out of the process tree and the group.
+	cmd := helper(syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID)
+	if err = cmd.Start(); err != nil {
+		cmd = helper(syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS)
+		err = cmd.Start()
+	}
 	statusW.Close()
 	if err != nil {
 		return nil, err // e.g. EPERM: unprivileged user namespaces are disabled

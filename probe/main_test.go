@@ -5,10 +5,18 @@ import (
 	"testing"
 )
 
+// runTempDir is the temporary folder when the tests start (tests change TMPDIR).
+var runTempDir string
+
 func TestMain(m *testing.M) {
 	// The namespace helper re-executes the running binary: here, the test binary.
 	if IsHelper() {
 		os.Exit(HelperMain())
 	}
-	os.Exit(m.Run())
+	runTempDir = os.TempDir()
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir) // the test servers built by server()
+	}
+	os.Exit(code)
 }

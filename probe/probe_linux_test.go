@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -28,7 +29,9 @@ var (
 func server(t testing.TB, name string) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "fclint-probe-servers-")
+		// Under the temporary folder of the whole run, not a test's TMPDIR,
+		// which goes away with that test.
+		binDir, buildErr = os.MkdirTemp(runTempDir, "fclint-probe-servers-")
 		if buildErr != nil {
 			return
 		}
@@ -313,6 +316,36 @@ func TestBackgroundChildKilled(t *testing.T) {
 	}
 }
 
+// A daemon that double-forks into its own session leaves both the process
+// tree and the process group: it must die too.
+func TestDaemonKilled(t *testing.T) {
+	if _, err := exec.LookPath("setsid"); err != nil {
+		t.Skip("setsid not installed")
+	}
+	// A sleep time no other process has, to find the daemon afterwards.
+	marker := "300." + strconv.Itoa(os.Getpid())
+	script := "#!/bin/sh\n(setsid sleep " + marker + " &)\nexec /code/server\n"
+	dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server": server(t, "clean")})
+	runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond})
+	var left []string
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range procs {
+		b, _ := os.ReadFile(p)
+		if strings.Contains(string(b), marker) && alive(pidOf(p)) {
+			left = append(left, p)
+			syscall.Kill(pidOf(p), syscall.SIGKILL)
+		}
+	}
+	if len(left) > 0 {
+		t.Errorf("the daemonized child survived the probe: %v", left)
+	}
+}
+
+func pidOf(procPath string) int {
+	pid, _ := strconv.Atoi(strings.Split(procPath, "/")[2])
+	return pid
+}
+
 func TestPythonHTTPServer(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
@@ -410,6 +443,31 @@ func TestCanceled(t *testing.T) {
 	_, err := Run(ctx, Options{Path: dir, Port: freePort(t), StartTimeout: 30 * time.Second})
 	if err != context.Canceled {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// Canceled during the idle hold: the probe closes the connection itself,
+// which must not show as the server closing it.
+func TestCanceledDuringHold(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "clean")})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var steps []Step
+	onStep := func(s Step) {
+		steps = append(steps, s)
+		if s.Name == "keep-alive" {
+			time.AfterFunc(200*time.Millisecond, cancel)
+		}
+	}
+	_, err := Run(ctx, Options{Path: dir, Port: freePort(t), StartTimeout: 30 * time.Second, Hold: time.Minute, OnStep: onStep})
+	if err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	for _, s := range steps {
+		if !s.OK {
+			t.Errorf("step after the cancel: %+v", s)
+		}
 	}
 }
 

@@ -14,12 +14,18 @@ import (
 
 // prober carries one run's state.
 type prober struct {
+	ctx  context.Context
 	opts *Options
 	res  *Result
 	proc *process
 }
 
+// step records a timeline step. Once the run is canceled nothing is
+// recorded: a connection the probe closed itself is no finding.
 func (p *prober) step(name string, ok bool, format string, args ...any) {
+	if p.canceled() {
+		return
+	}
 	var at time.Duration
 	if !p.res.Started.IsZero() {
 		at = time.Since(p.res.Started)
@@ -31,7 +37,12 @@ func (p *prober) step(name string, ok bool, format string, args ...any) {
 	}
 }
 
+func (p *prober) canceled() bool { return p.ctx != nil && p.ctx.Err() != nil }
+
 func (p *prober) finding(id, format string, args ...any) {
+	if p.canceled() {
+		return
+	}
 	p.res.Findings = append(p.res.Findings, p.opts.finding(id, format, args...))
 }
 
@@ -71,7 +82,7 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	}
 	defer os.RemoveAll(scratch)
 
-	p := &prober{opts: opts, res: &Result{}}
+	p := &prober{ctx: ctx, opts: opts, res: &Result{}}
 	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+s) }
 	dir, readOnly := opts.Path, true
 	if !fi.IsDir() {
