@@ -27,12 +27,13 @@ type api struct {
 	Default   string // the address when none is given
 	// DefaultWhy completes "port N is ..." for defaults: "gin's default because Run() has no address".
 	DefaultWhy string
-	// EmptyAddr is what an empty address means (":http"); EmptyWhy explains it.
+	// EmptyAddr is what an empty address means (":http"); EmptyWhy explains it:
+	// it completes "port N is ..." for a nonzero port, else it is a sentence.
 	EmptyAddr, EmptyWhy string
 }
 
 const (
-	httpEmpty   = "net/http listens on :http (port 80) when Addr is empty"
+	httpEmpty   = "net/http's default (:http) when Addr is empty"
 	randomEmpty = "an empty address listens on a random port"
 )
 
@@ -40,9 +41,9 @@ const (
 var apis = map[string]api{
 	// net/http
 	"net/http.ListenAndServe":              {Framework: "net/http", How: fromArg, Arg: 0, EmptyAddr: ":http", EmptyWhy: httpEmpty},
-	"net/http.ListenAndServeTLS":           {Framework: "net/http", How: fromArg, Arg: 0, EmptyAddr: ":https", EmptyWhy: "net/http listens on :https (port 443) when the address is empty"},
+	"net/http.ListenAndServeTLS":           {Framework: "net/http", How: fromArg, Arg: 0, EmptyAddr: ":https", EmptyWhy: "net/http's default (:https) when the address is empty"},
 	"(*net/http.Server).ListenAndServe":    {Framework: "net/http", How: fromRecvField, Field: "Addr", EmptyAddr: ":http", EmptyWhy: httpEmpty},
-	"(*net/http.Server).ListenAndServeTLS": {Framework: "net/http", How: fromRecvField, Field: "Addr", EmptyAddr: ":https", EmptyWhy: "net/http listens on :https (port 443) when Addr is empty"},
+	"(*net/http.Server).ListenAndServeTLS": {Framework: "net/http", How: fromRecvField, Field: "Addr", EmptyAddr: ":https", EmptyWhy: "net/http's default (:https) when Addr is empty"},
 	"net/http.Serve":                       {Framework: "net/http", How: notASite},
 	"net/http.ServeTLS":                    {Framework: "net/http", How: notASite},
 	"(*net/http.Server).Serve":             {Framework: "net/http", How: notASite},

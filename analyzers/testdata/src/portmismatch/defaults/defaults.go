@@ -17,7 +17,7 @@ func ginDefault() {
 // an http.Server without Addr listens on :80.
 func emptyAddr() {
 	srv := &http.Server{Handler: http.NotFoundHandler()}
-	srv.ListenAndServe() // want `listens on port 80.*net/http listens on :http \(port 80\) when Addr is empty`
+	srv.ListenAndServe() // want `listens on port 80.*; port 80 is net/http's default \(:http\) when Addr is empty$`
 }
 
 // a zero http.Server declared with var.
@@ -29,6 +29,12 @@ func zeroServer() {
 // http.ListenAndServe with an empty address.
 func emptyString() {
 	http.ListenAndServe("", nil) // want `listens on port 80`
+}
+
+// an http.Server without Addr serving TLS listens on :443.
+func emptyAddrTLS() {
+	srv := &http.Server{}
+	srv.ListenAndServeTLS("cert.pem", "key.pem") // want `listens on port 443.*; port 443 is net/http's default \(:https\) when Addr is empty$`
 }
 
 // hertz without WithHostPorts: :8888.
