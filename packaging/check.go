@@ -132,6 +132,9 @@ func (c *checker) relPath(p string) string {
 // path for a directory.
 func (c *checker) entryFile(name string) string {
 	if c.pkg != nil && c.pkg.Kind == archive.Dir {
+		if c.disp == "." {
+			return name
+		}
 		return c.disp + "/" + name
 	}
 	return c.disp + "!" + name

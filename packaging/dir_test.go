@@ -138,3 +138,15 @@ func TestConfig(t *testing.T) {
 		t.Errorf("FC301 lines %v", lines)
 	}
 }
+
+// fclint package . names files as they are, not ./bootstrap.
+func TestDirectoryItself(t *testing.T) {
+	dir := writeTree(t, map[string]string{"bootstrap": "#!/bin/sh\necho\n"}, nil)
+	fs, err := Check(Options{Path: dir, Function: fnWith(nil), WorkDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].File != "bootstrap" {
+		t.Fatalf("findings %+v, want one on bootstrap", fs)
+	}
+}

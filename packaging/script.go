@@ -27,28 +27,38 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 	}
 	if !s.HasShebang {
 		what := "a script without a #! line"
-		if s.Binary {
+		if strings.HasPrefix(string(head), "PK\x03\x04") {
+			s.Binary = true
+			what = "a ZIP/JAR file, not an executable; run it with java -jar"
+		} else if s.Binary {
 			what = "neither a Linux executable nor a script (binary data, no #! line)"
-			if strings.HasPrefix(string(head), "PK") {
-				what = "a ZIP/JAR file, not an executable; run it with java -jar"
-			}
-			first = ""
 		}
-		f := c.add(r, file, 1, first, fmt.Sprintf("%s is %s: FC execs it directly and fails with \"exec format error\"", word, what))
-		if !s.Binary {
+		line := 1
+		if s.Binary {
+			line, first = 0, ""
+		}
+		f := c.add(r, file, line, first, fmt.Sprintf("%s is %s: FC execs it directly and fails with \"exec format error\"", word, what))
+		switch {
+		case strings.HasPrefix(string(head), "PK\x03\x04"):
+			f.Fix = "start it from a script: #!/bin/bash, then exec java -jar /code/" + e.Name
+		case !s.Binary:
 			f.Fix = "start the script with #!/bin/bash (or the interpreter it is written for)"
 		}
 		if s.Binary {
 			return
 		}
 	}
+	if s.BOM {
+		f := c.add(r, file, 1, first, fmt.Sprintf("%s starts with a UTF-8 byte-order mark before #!: the kernel does not see the #! line and the start fails with \"exec format error\"", word))
+		f.Fix = "save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' " + e.Name
+	}
 	if s.CRLF {
 		src := s.Lines[s.CRLFLine-1].Text
-		shebang := "the interpreter"
-		if s.HasShebang {
-			shebang = s.Interpreter
+		msg := fmt.Sprintf("%s has Windows (CRLF) line endings from line %d: the shell reads the \\r as part of each command and fails (\"$'\\r': command not found\", or \"no such file or directory\" for a name that ends in \\r)", word, s.CRLFLine)
+		if s.HasShebang && s.CRLFLine == 1 {
+			msg = fmt.Sprintf("%s has Windows (CRLF) line endings: the kernel looks for \"%s\\r\" and the start fails with \"%s^M: bad interpreter\"", word, s.Interpreter, s.Interpreter)
 		}
-		f := c.add(r, file, s.CRLFLine, src, fmt.Sprintf("%s has Windows (CRLF) line endings: the kernel looks for \"%s\\r\" and the start fails with \"%s^M: bad interpreter\"", word, shebang, shebang))
+		f := c.add(r, file, s.CRLFLine, src, msg)
 		f.Fix = "convert to LF: sed -i 's/\\r$//' " + e.Name + " (and add \"" + e.Name + " text eol=lf\" to .gitattributes)"
 	}
 	if s.HasShebang {

@@ -32,7 +32,11 @@ type Script struct {
 	CRLFLine int
 	// Binary is true when the head holds NUL bytes: not a script at all.
 	Binary bool
-	Lines  []Line
+	// BOM is true when the head starts with a UTF-8 byte-order mark (Windows
+	// editors): the kernel then sees no #!. Lines and the shebang are parsed
+	// without it.
+	BOM   bool
+	Lines []Line
 }
 
 // Program is the program the shebang starts: the interpreter, or for
@@ -57,6 +61,9 @@ func (s *Script) Program() (name string, viaPath bool) {
 func Parse(head []byte) *Script {
 	s := &Script{Binary: bytes.IndexByte(head, 0) >= 0}
 	text := string(head)
+	if rest, ok := strings.CutPrefix(text, "\xEF\xBB\xBF"); ok {
+		s.BOM, text = true, rest
+	}
 	n := 0
 	for len(text) > 0 {
 		n++
