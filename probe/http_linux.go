@@ -89,7 +89,7 @@ func exchange(p *prober, conn net.Conn) {
 			p.finding("FC404", "the server closed the connection during POST /initialize (%v)%s", err, p.exitSuffix())
 			return
 		}
-		p.step("initialize", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+		p.step("initialize", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
 		if r.close {
 			p.finding("FC404", "the server answered POST /initialize with Connection: close; FC reuses one connection for all requests")
 			return
@@ -103,7 +103,7 @@ func exchange(p *prober, conn net.Conn) {
 		return
 	}
 	p.res.FirstInvoke = time.Now()
-	p.step("invoke", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+	p.step("invoke", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
 	if r.close {
 		p.step("keep-alive", false, "the response said Connection: close")
 		p.finding("FC404", "the server answered POST /invoke with Connection: close; FC keeps one connection open across invocations")
@@ -168,6 +168,19 @@ func (c *fcConn) idle(hold time.Duration) (time.Duration, bool) {
 	default:
 		return 0, false
 	}
+}
+
+// statusNote explains a status that is no success. The probe tests the
+// connection, not the function's logic: a 4xx is what an HTTP function
+// without a POST /invoke route answers, so only a 5xx marks the step failed.
+func statusNote(status int) string {
+	switch {
+	case status >= 500:
+		return " (the function failed; its output says why)"
+	case status >= 400:
+		return " (fine for an HTTP function; an event function answers POST /invoke with 2xx)"
+	}
+	return ""
 }
 
 func isTimeout(err error) bool {

@@ -168,6 +168,21 @@ func TestCleanServer(t *testing.T) {
 	}
 }
 
+// An HTTP function has no POST /invoke route: its 404 is no failure.
+func TestHTTPFunction404(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
+	port := freePort(t)
+	res := runProbe(t, Options{Path: dir, Port: port, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
+	for _, s := range res.Steps {
+		if !s.OK {
+			t.Errorf("step %s failed: %s", s.Name, s.Detail)
+		}
+		if s.Name == "invoke" && !strings.Contains(s.Detail, "404 in") || s.Name == "invoke" && !strings.Contains(s.Detail, "HTTP function") {
+			t.Errorf("invoke step %q does not explain the 404", s.Detail)
+		}
+	}
+}
+
 func TestReferenceServerFromZIP(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "fcserver")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/fclint/fclint/cmd/fcserver").CombinedOutput(); err != nil {

@@ -133,6 +133,15 @@ func (t *timeline) step(s probe.Step) {
 	if !s.OK {
 		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))
 	}
-	at := t.dim.Render(fmt.Sprintf("%-8s", fmt.Sprintf("+%dms", s.At.Milliseconds())))
+	at := t.dim.Render(fmt.Sprintf("%-8s", "+"+sinceStart(s.At)))
 	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, s.Detail)
+}
+
+// sinceStart formats a step's time for the timeline's column: milliseconds
+// while they fit, then seconds (the idle hold alone is 10s).
+func sinceStart(d time.Duration) string {
+	if d < 10*time.Second {
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1fs", d.Seconds())
 }
