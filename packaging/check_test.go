@@ -113,7 +113,7 @@ func TestLayoutAndModes(t *testing.T) {
 			want:  "FC202",
 			check: func(t *testing.T, fs []report.Finding) {
 				f := find(t, fs, "FC202")
-				if f.File != "function.zip!app/bootstrap" || !strings.Contains(f.Fix, "cd app && zip -r ../function.zip .") {
+				if f.File != "function.zip!app/bootstrap" || !strings.Contains(f.Fix, "rm function.zip && cd app && zip -r ../function.zip .") {
 					t.Errorf("FC202 = %s %q fix %q", f.File, f.Message, f.Fix)
 				}
 			},

@@ -98,7 +98,9 @@ func (c *checker) nestedRoot(top, name string) {
 		return
 	}
 	f := c.add(r, c.entryFile(top+"/"+name), 0, "", fmt.Sprintf("%s is at %s/%s: the folder %s was zipped, not its contents, so FC finds no /code/%s", name, top, name, top, name))
-	f.Fix = fmt.Sprintf("zip the folder's contents: cd %s && zip -r ../%s . (or fclint pack %s -o %s)", top, path.Base(c.disp), top, path.Base(c.disp))
+	// zip -r adds to an existing archive, so the old one must go first.
+	z := path.Base(c.disp)
+	f.Fix = fmt.Sprintf("zip the folder's contents: fclint pack %s -o %s, or rm %s && cd %s && zip -r ../%s .", top, z, z, top, z)
 }
 
 // findBase finds an entry with the given base name anywhere, for hints.

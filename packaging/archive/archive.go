@@ -330,12 +330,17 @@ func ResolveLink(name, target string) (string, bool) {
 }
 
 // TopLevel returns the single top-level folder that holds every entry, or ""
-// when entries sit at the root or under several folders.
+// when entries sit at the root or under several folders. macOS metadata
+// (__MACOSX/, .DS_Store), which Finder's Compress adds beside the folder, does
+// not count.
 func (p *Package) TopLevel() string {
 	top := ""
 	for _, e := range p.Entries {
 		name := cleanName(e.Name)
 		first, _, nested := strings.Cut(name, "/")
+		if first == "__MACOSX" || first == ".DS_Store" {
+			continue
+		}
 		if !nested && !e.IsDir() {
 			return ""
 		}

@@ -65,6 +65,12 @@ func TestTopLevel(t *testing.T) {
 	if top := pkg.TopLevel(); top != "app" {
 		t.Errorf("TopLevel = %q", top)
 	}
+	// Finder's Compress: the folder plus resource forks under __MACOSX/.
+	data = ziptest.Bytes(t, zf{Name: "code/bootstrap"}, zf{Name: "__MACOSX/code/._bootstrap"}, zf{Name: ".DS_Store"})
+	pkg, _ = NewZip("f.zip", bytes.NewReader(data), int64(len(data)))
+	if top := pkg.TopLevel(); top != "code" {
+		t.Errorf("TopLevel with __MACOSX = %q", top)
+	}
 }
 
 func TestResolveLink(t *testing.T) {
