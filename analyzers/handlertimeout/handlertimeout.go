@@ -154,11 +154,16 @@ func judge(pass *analysis.Pass, ev *eval.Evaluator, node analysis.Range, deadlin
 	if len(short) < len(vs) {
 		verb = "can be"
 	}
-	diag.Report(pass, diag.Finding{
-		Rule:    rule,
-		Node:    node,
-		Message: fmt.Sprintf("%s deadline %s %s: %s", what, verb, serverconf.Format(short[0]), why),
-	})
+	msg := fmt.Sprintf("%s deadline %s %s: %s", what, verb, serverconf.Format(short[0]), why)
+	for _, v := range vs {
+		if d, ok := serverconf.Duration(v.Const); ok && d == short[0] {
+			if o := eval.Source(pass.Fset, v, node); o != "" {
+				msg += "; " + serverconf.Format(d) + " comes from " + o
+			}
+			break
+		}
+	}
+	diag.Report(pass, diag.Finding{Rule: rule, Node: node, Message: msg})
 }
 
 // setsDeadline reports whether a constructor call may set its deadline: an

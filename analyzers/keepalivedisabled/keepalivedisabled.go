@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			var rm ast.Node
-			if certain && st.Removable != nil {
+			if certain && st.Removable != nil && !st.Configurable() {
 				rm = st.Removable
 				removable = append(removable, rm)
 			}
@@ -147,10 +147,19 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 		what = fmt.Sprintf("%s DisableKeepalive: true %s HTTP keep-alive off", s.Name, verb)
 		fix = "remove DisableKeepalive: keep-alive is on by default"
 	}
+	msg := what + ": the server closes each connection after one response; " + why
+	for _, v := range st.Values {
+		if v.Const != nil && v.Const.Kind() == constant.Bool && constant.BoolVal(v.Const) == off {
+			if o := eval.Source(pass.Fset, v, st.Node); o != "" {
+				msg += fmt.Sprintf("; %v comes from %s", off, o)
+			}
+			break
+		}
+	}
 	return diag.Finding{
 		Rule:    rule,
 		Node:    st.Node,
-		Message: what + ": the server closes each connection after one response; " + why,
+		Message: msg,
 		Fix:     fix,
 	}, certain, true
 }

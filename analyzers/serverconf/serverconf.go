@@ -112,6 +112,19 @@ func Duration(c constant.Value) (time.Duration, bool) {
 	return time.Duration(n), exact
 }
 
+// Configurable reports whether some value of the setting comes from outside
+// the code (a flag's default, the configuration's args or environment): the
+// program means it to be changed there, so deleting the setting is no fix.
+func (st *Setting) Configurable() bool {
+	for _, v := range st.Values {
+		switch v.Kind {
+		case eval.KindFlagDefault, eval.KindConfigArg, eval.KindConfigEnv:
+			return true
+		}
+	}
+	return false
+}
+
 // Bools returns the known values of a switch setting; ok is false when some
 // value is unknown.
 func (st *Setting) Bools() (bs []bool, ok bool) {

@@ -33,6 +33,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers/diag"
+	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
@@ -68,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if st.Overridden || !st.Knob.Timeout() {
 				continue
 			}
-			if f, ok := judgeSetting(s, st); ok {
+			if f, ok := judgeSetting(pass, s, st); ok {
 				out = append(out, finding{setting: st, f: f})
 			}
 		}
@@ -111,12 +112,15 @@ func bad(st *serverconf.Setting) (ds []time.Duration, all bool) {
 	return ds, ok && len(ds) == len(known) && len(ds) > 0
 }
 
+// certain reports whether removing the setting is a certain fix: every
+// value is bad and written in the code, not a flag's default or a value from
+// the configuration, which the program means to be changed from outside.
 func certain(st *serverconf.Setting) bool {
 	_, all := bad(st)
-	return all
+	return all && !st.Configurable()
 }
 
-func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, bool) {
+func judgeSetting(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setting) (diag.Finding, bool) {
 	ds, all := bad(st)
 	if len(ds) == 0 {
 		return diag.Finding{}, false
@@ -142,10 +146,24 @@ func judgeSetting(s *serverconf.Server, st *serverconf.Setting) (diag.Finding, b
 	return diag.Finding{
 		Rule:    rule,
 		Node:    st.Node,
-		Message: what + ": " + effect + "; " + why,
+		Message: what + ": " + effect + "; " + why + source(pass, st, d),
 		Fix:     fixText(s.Framework, st),
 		Related: valueSite(st, d),
 	}, true
+}
+
+// source names where a bad value is written when that is away from the
+// setting: "; 30s comes from the -idle flag's default (main.go:9)".
+func source(pass *analysis.Pass, st *serverconf.Setting, d time.Duration) string {
+	for _, v := range st.Values {
+		if got, ok := serverconf.Duration(v.Const); ok && got == d {
+			if o := eval.Source(pass.Fset, v, st.Node); o != "" {
+				return "; " + serverconf.Format(d) + " comes from " + o
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // valueSite points at where a bad value is written when that is away from

@@ -28,6 +28,13 @@ func stdlibLong(h http.Handler) http.Handler {
 	return http.TimeoutHandler(h, longDeadline, "timed out")
 }
 
+// net/http: a deadline in a named constant; the message names it.
+const requestDeadline = 45 * time.Second
+
+func stdlibConst(h http.Handler) http.Handler {
+	return http.TimeoutHandler(h, requestDeadline, "timed out") // want `http.TimeoutHandler deadline is 45s: .*; 45s comes from the constant requestDeadline \(handlertimeout.go:32\)$`
+}
+
 // net/http: an unknown deadline is not reported.
 func stdlibUnknown(h http.Handler, d time.Duration) http.Handler {
 	return http.TimeoutHandler(h, d, "timed out")
