@@ -241,6 +241,7 @@ func TestScripts(t *testing.T) {
 		{name: "uvicorn wrong port", body: "#!/bin/bash\nuvicorn main:app --host 0.0.0.0 --port 8080\n", want: "FC302", line: 2, contains: "port 8080"},
 		{name: "port from variable set in the script", body: "#!/bin/bash\nPORT=8000\nexec node server.js --port $PORT\n", extra: []zf{{Name: "server.js", Body: ""}}, fn: fnWith(func(f *config.Function) {
 			f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}
+			f.Env = map[string]string{"PATH": "/opt/nodejs20/bin:/usr/bin:/bin"}
 		}), want: "FC302", line: 3, contains: "port 8000"},
 		{name: "unknown variable is no finding", body: "#!/bin/bash\nexec php -S 0.0.0.0:$MYPORT router.php\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), extra: []zf{{Name: "router.php", Body: ""}}, want: ""},
 		{name: "php -S localhost", body: "#!/bin/bash\nexec php -S localhost:9000 -t public\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC302", line: 2, contains: "localhost"},
@@ -288,10 +289,16 @@ func TestCommandLine(t *testing.T) {
 			commandArgs([]string{"java"}, []string{"-jar", "target/demo.jar"})(f)
 		}), nil, "FC207"},
 		{"java on debian10", fnWith(commandArgs([]string{"java"}, []string{"-jar", "demo.jar"})), []zf{{Name: "demo.jar", Body: "PK"}}, "FC210"},
-		{"node from an official layer", fnWith(func(f *config.Function) {
+		{"node from an official layer on PATH", fnWith(func(f *config.Function) {
 			command("node", "server.js")(f)
 			f.Layers = []string{"acs:fc:${region}:official:layers/Nodejs20/versions/1"}
+			f.Env = map[string]string{"PATH": "/opt/nodejs20/bin:/usr/local/bin:/usr/bin:/bin"}
 		}), []zf{{Name: "server.js", Body: ""}}, ""},
+		// The layer's README: "PATH 环境变量需要添加 /opt/nodejs20/bin".
+		{"node from an official layer without PATH", fnWith(func(f *config.Function) {
+			command("node", "server.js")(f)
+			f.Layers = []string{"acs:fc:${region}:official:layers/Nodejs20/versions/1"}
+		}), []zf{{Name: "server.js", Body: ""}}, "FC210"},
 		{"unknown program: no finding", fnWith(command("gunicorn", "-b", "0.0.0.0:9000", "app:app")), nil, ""},
 		{"python3 needs PATH", fnWith(command("python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, "FC210"},
 		{"full path to /var/fc/lang", fnWith(command("/var/fc/lang/python3.10/bin/python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, ""},
@@ -426,6 +433,7 @@ func TestNonShellScriptIsNotScanned(t *testing.T) {
 	body := "#!/usr/bin/env node\nconst port = 8080; // node server.js --port 8080\nrequire('./missing.js')\n"
 	fn := fnWith(func(f *config.Function) {
 		f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}
+		f.Env = map[string]string{"PATH": "/opt/nodejs20/bin:/usr/bin:/bin"}
 	})
 	fs := checkZip(t, fn, zf{Name: "bootstrap", Body: body, Mode: 0o755})
 	if len(fs) != 0 {
@@ -473,5 +481,17 @@ func TestScriptWorkingDir(t *testing.T) {
 				t.Fatalf("rules = %q, want %q%s", got, tc.want, dump(fs))
 			}
 		})
+	}
+}
+
+func TestLayerToolFix(t *testing.T) {
+	fn := fnWith(func(f *config.Function) {
+		command("node", "server.js")(f)
+		f.Layers = []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}
+	})
+	f := find(t, checkZip(t, fn, zf{Name: "server.js"}), "FC210")
+	if !strings.Contains(f.Message, "its official layer has only at /opt/nodejs20/bin/node") ||
+		!strings.Contains(f.Fix, "PATH=/opt/nodejs20/bin:/usr/local/bin:") || strings.Contains(f.Fix, "$PATH") {
+		t.Errorf("FC210 %q fix %q", f.Message, f.Fix)
 	}
 }

@@ -126,11 +126,23 @@ func suggestTool(prog string, tools []runtimes.Tool) string {
 	if len(tools) == 0 {
 		return "use an interpreter the runtime has, or ship it in the package or a layer"
 	}
-	t := tools[0]
-	if t.NeedsPath {
-		return fmt.Sprintf("use %s, or set environmentVariables PATH=%s:$PATH", t.Path(), t.Dir)
+	t := preferredTool(tools)
+	if t.NeedsPath || t.Layer {
+		// The full value, as the FC docs and layer READMEs write it.
+		return fmt.Sprintf("use %s, or set environmentVariables PATH=%s:%s", t.Path(), t.Dir, strings.Join(runtimes.DefaultSystemPath, ":"))
 	}
 	return "use " + t.Path()
+}
+
+// preferredTool is the copy of a program to point users at: the one from a
+// layer they added, else the image's.
+func preferredTool(tools []runtimes.Tool) runtimes.Tool {
+	for _, t := range tools {
+		if t.Layer {
+			return t
+		}
+	}
+	return tools[0]
 }
 
 // interpreters are the programs whose absence FC210 reports in scripts: a
@@ -260,7 +272,11 @@ func (c *checker) checkProgram(prog string) {
 	file, line := c.at(c.fn.Command.Pos)
 	var msg string
 	if avail == runtimes.NeedsPath {
-		msg = fmt.Sprintf("command runs %s, which %s%s has only at %s, not on PATH: the start fails with \"no such file or directory\"", prog, c.env.Image.ID, c.imageNote(), tools[0].Path())
+		t, where := preferredTool(tools), c.env.Image.ID+c.imageNote()
+		if t.Layer {
+			where = "its official layer"
+		}
+		msg = fmt.Sprintf("command runs %s, which %s has only at %s, not on PATH: the start fails with \"no such file or directory\"", prog, where, t.Path())
 	} else {
 		msg = fmt.Sprintf("command runs %s, which %s%s does not have: the start fails with \"no such file or directory\"", prog, c.env.Image.ID, c.imageNote())
 	}

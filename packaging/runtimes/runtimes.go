@@ -28,8 +28,10 @@ type Tool struct {
 	// Guess marks a folder the docs do not give (they list versions only):
 	// a command naming the tool by another absolute path is not reported.
 	Guess bool
-	// Layer is set for tools an official layer provides; FC docs treat them
-	// as available to the function (the layer's templates add its bin to PATH).
+	// Layer is set for tools an official layer provides under /opt/<layer>/bin.
+	// The layer does not put that folder on PATH: its docs ask for
+	// environmentVariables PATH=/opt/<layer>/bin:... (the console adds it,
+	// s.yaml must), so like NeedsPath a bare name needs that PATH.
 	Layer bool
 }
 
@@ -124,6 +126,10 @@ func Lookup(id string) (*Image, bool) {
 // FC emulator images set (aliyun/fc-docker), and /opt/bin for layers.
 var DefaultPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/code", "/code/bin", "/opt/bin"}
 
+// DefaultSystemPath is the rest of PATH the FC docs write after a language
+// folder (environmentVariables PATH=/var/fc/lang/python3.10/bin:...).
+var DefaultSystemPath = []string{"/usr/local/bin", "/usr/local/sbin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/opt/bin"}
+
 // LayerDirs returns the bin folders an official layer adds: an ARN like
 // acs:fc:${region}:official:layers/Nodejs20/versions/1 unpacks to /opt/nodejs20
 // (FC docs "official common layers"; the start-web-framework templates set
@@ -133,10 +139,22 @@ func LayerDirs(arn string) []string {
 	if _, rest, ok := strings.Cut(arn, ":official:layers/"); ok {
 		name, _, _ := strings.Cut(rest, "/")
 		if name != "" {
-			dirs = append(dirs, "/opt/"+strings.ToLower(name)+"/bin")
+			dirs = append(dirs, layerDir(name))
 		}
 	}
 	return dirs
+}
+
+// layerDir is an official layer's bin folder. Sources: the layers' READMEs
+// (github.com/awesome-fc/awesome-layers docs/<Layer>/README.md, maintained by
+// FC): Nodejs20 → /opt/nodejs20/bin, Java17 → /opt/java17/bin, but Python310 →
+// /opt/python3.10/bin.
+func layerDir(name string) string {
+	lower := strings.ToLower(name)
+	if v, ok := strings.CutPrefix(lower, "python3"); ok && v != "" && strings.Trim(v, "0123456789") == "" {
+		lower = "python3." + v
+	}
+	return "/opt/" + lower + "/bin"
 }
 
 // LayerTools guesses the interpreter an official layer provides from its name
@@ -147,7 +165,7 @@ func LayerTools(arn string) []Tool {
 		return nil
 	}
 	name, _, _ := strings.Cut(rest, "/")
-	dir := "/opt/" + strings.ToLower(name) + "/bin"
+	dir := layerDir(name)
 	lower := strings.ToLower(name)
 	var tools []string
 	switch {
@@ -252,9 +270,6 @@ func (e *Env) Find(prog string) (Availability, []Tool) {
 	}
 	search := e.SearchPath()
 	for _, t := range named {
-		if t.Layer {
-			return Available, named
-		}
 		for _, d := range search {
 			if d == t.Dir {
 				return Available, named

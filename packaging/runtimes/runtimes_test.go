@@ -7,6 +7,8 @@ func TestFind(t *testing.T) {
 	deb12, _ := Lookup("custom.debian12")
 	custom, _ := Lookup("custom")
 	path := "/var/fc/lang/nodejs20/bin:$PATH"
+	// As the layers' docs write it.
+	layerPath := "/opt/nodejs20/bin:/opt/python3.10/bin:/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/bin"
 	cases := []struct {
 		env  Env
 		prog string
@@ -18,7 +20,10 @@ func TestFind(t *testing.T) {
 		{Env{Image: deb10}, "/var/fc/lang/python3.10/bin/python3", Available},
 		{Env{Image: deb10}, "java", Missing},
 		{Env{Image: deb10, Path: &path}, "node", Available},
-		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}}, "node", Available},
+		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}}, "node", NeedsPath},
+		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}, Path: &layerPath}, "node", Available},
+		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Python310/versions/1"}, Path: &layerPath}, "python3", Available},
+		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Python310/versions/1"}}, "/opt/python3.10/bin/python3", Available},
 		{Env{Image: deb10, Layers: []string{"acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1"}}, "/opt/nodejs20/bin/node", Available},
 		{Env{Image: deb10, PathUnknown: true}, "java", Unknowable},
 		{Env{Image: deb12}, "python3", Available},
