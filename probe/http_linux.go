@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -36,19 +37,19 @@ func (c *fcConn) do(method, path string, body []byte) (response, error) {
 	}
 	c.setHeaders(req.Header)
 	start := time.Now()
-	c.conn.SetDeadline(start.Add(requestTimeout))
+	c.conn.SetDeadline(start.Add(c.opts.requestTimeout))
 	defer c.conn.SetDeadline(time.Time{})
 	if err := req.Write(c.conn); err != nil {
-		return response{}, err
+		return response{}, connError(err)
 	}
 	resp, err := http.ReadResponse(c.br, req)
 	if err != nil {
-		return response{}, err
+		return response{}, connError(err)
 	}
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if err != nil {
-		return response{}, err
+		return response{}, connError(err)
 	}
 	return response{status: resp.StatusCode, close: resp.Close, took: time.Since(start)}, nil
 }
@@ -97,6 +98,13 @@ func exchange(p *prober, conn net.Conn) {
 	}
 
 	r, err := c.do("POST", "/invoke", event)
+	if errors.Is(err, errNoResponse) {
+		// Not a connection problem: often the function waits for something
+		// only its cloud environment has (a database, a VPC endpoint).
+		p.step("invoke", false, "no response within %s", p.opts.requestTimeout)
+		fmt.Fprintf(p.opts.Notes, "fclint: probe: the function accepted the connection but did not answer POST /invoke within %s, so keep-alive was not tested; pass what it waits for with --env\n", p.opts.requestTimeout)
+		return
+	}
 	if err != nil {
 		p.step("invoke", false, "failed: %v", err)
 		p.finding("FC404", "the server closed the connection before answering POST /invoke (%v)%s; FC reports \"Process exited unexpectedly before completing request\"", err, p.exitSuffix())
@@ -181,6 +189,25 @@ func statusNote(status int) string {
 		return " (fine for an HTTP function; an event function answers POST /invoke with 2xx)"
 	}
 	return ""
+}
+
+// errNoResponse is a request the server accepted but did not answer in time.
+var errNoResponse = errors.New("no response in time")
+
+// connError names what went wrong with an exchange in words that stay the
+// same from run to run (no ephemeral ports), so findings are stable.
+func connError(err error) error {
+	switch {
+	case isTimeout(err):
+		return errNoResponse
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("connection closed by the server")
+	case errors.Is(err, syscall.ECONNRESET):
+		return errors.New("connection reset by the server")
+	case errors.Is(err, syscall.EPIPE):
+		return errors.New("broken pipe: the server had closed the connection")
+	}
+	return err
 }
 
 func isTimeout(err error) bool {

@@ -62,6 +62,7 @@ type Options struct {
 
 	noNamespace     bool          // tests: force the fallback without namespaces
 	wrongPortSettle time.Duration // tests: shorten wrongPortSettle
+	requestTimeout  time.Duration // tests: shorten requestTimeout
 }
 
 // Step is one event of the probe's timeline.
@@ -118,6 +119,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.wrongPortSettle == 0 {
 		opts.wrongPortSettle = wrongPortSettle
+	}
+	if opts.requestTimeout == 0 {
+		opts.requestTimeout = requestTimeout
 	}
 	return run(ctx, &opts)
 }

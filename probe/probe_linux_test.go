@@ -274,8 +274,25 @@ func TestConnectionClose(t *testing.T) {
 func TestClosesAfterResponse(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "rawclose")})
 	res := runProbe(t, Options{Path: dir}, "FC404")
-	if !strings.Contains(res.Findings[0].Message, "after the first response") {
-		t.Errorf("message: %s", res.Findings[0].Message)
+	msg := res.Findings[0].Message
+	if !strings.Contains(msg, "after the first response") || !strings.Contains(msg, "by the server)") {
+		t.Errorf("message: %s", msg)
+	}
+	// No ephemeral address: the same problem gives the same message (and
+	// SARIF fingerprint) on every run.
+	if strings.Contains(msg, "127.0.0.1") {
+		t.Errorf("message names a connection's addresses: %s", msg)
+	}
+}
+
+// A function that never answers is not a keep-alive problem: a failed step
+// and a note, no finding.
+func TestNoResponse(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "hang")})
+	res := runProbe(t, Options{Path: dir, requestTimeout: 500 * time.Millisecond})
+	last := res.Steps[len(res.Steps)-1]
+	if last.Name != "invoke" || last.OK || !strings.Contains(last.Detail, "no response within 500ms") {
+		t.Errorf("last step %+v, want a failed invoke without response", last)
 	}
 }
 
