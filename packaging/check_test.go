@@ -303,6 +303,9 @@ func TestCommandLine(t *testing.T) {
 		{"python3 needs PATH", fnWith(command("python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, "FC210"},
 		{"full path to /var/fc/lang", fnWith(command("/var/fc/lang/python3.10/bin/python3", "server.py")), []zf{{Name: "server.py", Body: ""}}, ""},
 		{"php server.php on custom", fnWith(func(f *config.Function) { f.Runtime.Value = "custom"; command("php", "server.php")(f) }), nil, "FC207"},
+		{"bash start.sh with a loopback gunicorn", fnWith(command("bash", "start.sh")), []zf{{Name: "start.sh", Body: "export PATH=/var/fc/lang/python3.10/bin:$PATH\ngunicorn -b 127.0.0.1:9000 app:app\n"}}, "FC302"},
+		{"sh /code/start.sh with CRLF", fnWith(command("sh", "/code/start.sh")), []zf{{Name: "start.sh", Body: "#!/bin/sh\r\nexec /code/main\r\n"}, {Name: "main", Body: "#!/bin/sh\n", Mode: 0o755}}, "FC204"},
+		{"bash start.sh needs no exec bit or shebang", fnWith(command("bash", "start.sh")), []zf{{Name: "start.sh", Body: "exec /code/main\n"}, {Name: "main", Body: "#!/bin/sh\n", Mode: 0o755}}, ""},
 		{"bash -c with a loopback gunicorn", fnWith(command("/bin/bash", "-c", "gunicorn -b localhost:9000 app:app")), nil, "FC302"},
 		{"uvicorn port from env var", fnWith(func(f *config.Function) {
 			command("/code/.venv/bin/uvicorn", "main:app", "--host", "0.0.0.0", "--port", "${FC_SERVER_PORT}")(f)

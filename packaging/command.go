@@ -39,6 +39,13 @@ func (c *checker) checkCommandLine() {
 		}
 	} else {
 		cmds = []script.Command{script.CommandLine(words)}
+		if name := filepath.Base(words[0]); (name == "sh" || name == "bash") && len(words) >= 2 && !strings.HasPrefix(words[1], "-") {
+			if rel, ok := script.InPackage(words[1], ""); ok {
+				if e := c.pkg.Resolve(rel); e != nil && !e.IsDir() {
+					c.checkShellArg(e, words[1])
+				}
+			}
+		}
 	}
 	var sites []bindSite
 	defer func() { c.reportBinds(sites) }()

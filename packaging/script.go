@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/packaging/archive"
+	"github.com/fclint/fclint/packaging/binary"
 	"github.com/fclint/fclint/packaging/runtimes"
 	"github.com/fclint/fclint/packaging/script"
 	"github.com/fclint/fclint/rules"
@@ -53,13 +54,7 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 		f.Fix = "save it as UTF-8 without BOM: sed -i '1s/^\\xEF\\xBB\\xBF//' " + e.Name
 	}
 	if s.CRLF {
-		src := s.Lines[s.CRLFLine-1].Text
-		msg := fmt.Sprintf("%s has Windows (CRLF) line endings from line %d: the shell reads the \\r as part of each command and fails (\"$'\\r': command not found\", or \"no such file or directory\" for a name that ends in \\r)", word, s.CRLFLine)
-		if s.HasShebang && s.CRLFLine == 1 {
-			msg = fmt.Sprintf("%s has Windows (CRLF) line endings: the kernel looks for \"%s\\r\" and the start fails with \"%s^M: bad interpreter\"", word, s.Interpreter, s.Interpreter)
-		}
-		f := c.add(r, file, s.CRLFLine, src, msg)
-		f.Fix = "convert to LF: sed -i 's/\\r$//' " + e.Name + " (and add \"" + e.Name + " text eol=lf\" to .gitattributes)"
+		c.crlf(e, word, s, s.HasShebang && s.CRLFLine == 1)
 	}
 	if s.HasShebang {
 		c.checkShebang(s, file, first, word)
@@ -67,6 +62,36 @@ func (c *checker) checkScript(e *archive.Entry, word string, head []byte, depth 
 	if isShell(s) {
 		c.scanScript(e, s, depth, seen, wd)
 	}
+}
+
+// crlf is FC204 for Windows line endings; kernel says whether the kernel
+// reads the shebang line (a script FC execs), else the shell reads the lines.
+func (c *checker) crlf(e *archive.Entry, word string, s *script.Script, kernel bool) {
+	msg := fmt.Sprintf("%s has Windows (CRLF) line endings from line %d: the shell reads the \\r as part of each command and fails (\"$'\\r': command not found\", or \"no such file or directory\" for a name that ends in \\r)", word, s.CRLFLine)
+	if kernel {
+		msg = fmt.Sprintf("%s has Windows (CRLF) line endings: the kernel looks for \"%s\\r\" and the start fails with \"%s^M: bad interpreter\"", word, s.Interpreter, s.Interpreter)
+	}
+	f := c.add(rules.MustGet("FC204"), c.entryFile(e.Name), s.CRLFLine, s.Lines[s.CRLFLine-1].Text, msg)
+	f.Fix = "convert to LF: sed -i 's/\\r$//' " + e.Name + " (and add \"" + e.Name + " text eol=lf\" to .gitattributes)"
+}
+
+// checkShellArg checks a script the command runs through a shell
+// (command: [bash, start.sh]): no exec bit or shebang needed, but CRLF breaks
+// it and its commands start the server.
+func (c *checker) checkShellArg(e *archive.Entry, word string) {
+	head, err := e.Head(script.HeadSize)
+	if err != nil {
+		c.add(rules.MustGet("FC211"), c.entryFile(e.Name), 0, "", fmt.Sprintf("%s cannot be read: %v", e.Name, err))
+		return
+	}
+	s := script.Parse(head)
+	if s.Binary || binary.Sniff(head) != binary.Unknown {
+		return
+	}
+	if s.CRLF {
+		c.crlf(e, word, s, false)
+	}
+	c.scanScript(e, s, 0, map[string]bool{e.Name: true}, runDir{known: true})
 }
 
 // isShell reports whether the script is shell (or has no shebang, which FC
