@@ -19,6 +19,7 @@ func FuzzCheckZip(f *testing.F) {
 	f.Add([]byte("not a zip"))
 	fn := &config.Function{Format: config.FormatFC3, Runtime: config.Field[string]{Value: "custom", Set: true},
 		Command: config.Field[[]string]{Value: []string{"/bin/bash", "-c", "cd app && ./run.sh --port $FC_SERVER_PORT"}, Set: true}}
+	viaShell := &config.Function{Format: config.FormatFC3, Command: config.Field[[]string]{Value: []string{"bash", "bootstrap"}, Set: true}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pkg, err := archive.NewZip("function.zip", bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -26,5 +27,6 @@ func FuzzCheckZip(f *testing.F) {
 		}
 		CheckPackage(pkg, Options{Path: "function.zip", WorkDir: "/"})
 		CheckPackage(pkg, Options{Path: "function.zip", WorkDir: "/", Function: fn})
+		CheckPackage(pkg, Options{Path: "function.zip", WorkDir: "/", Function: viaShell})
 	})
 }
