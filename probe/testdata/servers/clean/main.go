@@ -1,6 +1,7 @@
 // Command clean is a compliant server, like fcserver's: all interfaces,
-// FC's port variables, no timeouts. It prints "READY <unix ns>" once its
-// listener is ready, so the probe's own overhead can be measured.
+// FC's port variables, no timeouts. It prints "MAIN <unix ns>" when main
+// starts and "READY <unix ns>" once its listener is ready, so the probe's own
+// overhead can be measured.
 package main
 
 import (
@@ -13,6 +14,7 @@ import (
 )
 
 func main() {
+	fmt.Printf("MAIN %d\n", time.Now().UnixNano())
 	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
 	if port == "" {
 		port = os.Getenv("FC_SERVER_PORT")
