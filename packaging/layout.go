@@ -16,15 +16,19 @@ const maxNameFindings = 20
 func (c *checker) checkNames() {
 	r := rules.MustGet("FC208")
 	n := 0
-	report := func(name, msg string) {
+	// msg is formatted only for listed findings: a hostile archive may have
+	// hundreds of thousands of bad names.
+	report := func(name string, msg func() string) {
 		n++
 		if n <= maxNameFindings {
-			c.add(r, c.entryFile(name), 0, "", msg)
+			c.add(r, c.entryFile(name), 0, "", msg())
 		}
 	}
 	for _, e := range c.pkg.Entries {
 		if err := archive.CheckName(e.Name); err != nil {
-			report(e.Name, fmt.Sprintf("entry %q: %v: FC unpacks the package into /code and cannot place it there safely", e.Name, err))
+			report(e.Name, func() string {
+				return fmt.Sprintf("entry %q: %v: FC unpacks the package into /code and cannot place it there safely", e.Name, err)
+			})
 			continue
 		}
 		if !e.IsSymlink() {
@@ -32,15 +36,19 @@ func (c *checker) checkNames() {
 		}
 		target, err := e.LinkTarget()
 		if err != nil {
-			report(e.Name, fmt.Sprintf("symlink %s: cannot read its target: %v", e.Name, err))
+			report(e.Name, func() string { return fmt.Sprintf("symlink %s: cannot read its target: %v", e.Name, err) })
 			continue
 		}
 		if _, inside := archive.ResolveLink(e.Name, target); !inside {
-			report(e.Name, fmt.Sprintf("symlink %s points to %s, outside /code: the file will not exist in the function instance", e.Name, target))
+			report(e.Name, func() string {
+				return fmt.Sprintf("symlink %s points to %s, outside /code: the file will not exist in the function instance", e.Name, target)
+			})
 		}
 	}
 	for _, d := range c.pkg.Duplicates() {
-		report(d, fmt.Sprintf("entry %s appears more than once; which copy FC unpacks last is up to the unpacker", d))
+		report(d, func() string {
+			return fmt.Sprintf("entry %s appears more than once; which copy FC unpacks last is up to the unpacker", d)
+		})
 	}
 	if n > maxNameFindings {
 		c.add(r, c.disp, 0, "", fmt.Sprintf("%d more unsafe entries not listed", n-maxNameFindings))
