@@ -367,7 +367,7 @@ func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
 			continue
 		}
 		k, ok := sk.Fields[sel.Sel.Name]
-		if !ok {
+		if !ok || f.ofTestServer(sel.X) {
 			continue
 		}
 		var key any = f.exprKey(sel.X)
@@ -379,6 +379,21 @@ func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
 			st.Removable = as
 		}
 		f.add(f.server(key, sk.Framework, sk.Name), st)
+	}
+}
+
+// ofTestServer reports whether e reaches a server through an httptest.Server
+// (ts.Config.ReadTimeout = d): a test server, never the function's.
+func (f *finder) ofTestServer(e ast.Expr) bool {
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if s := f.pass.TypesInfo.Selections[sel]; s != nil && s.Obj().Pkg() != nil && s.Obj().Pkg().Path() == "net/http/httptest" {
+			return true
+		}
+		e = sel.X
 	}
 }
 
@@ -418,7 +433,7 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
+		if !ok || f.ofTestServer(sel.X) {
 			return
 		}
 		key := f.exprKey(sel.X)

@@ -119,6 +119,16 @@ func testServer(h http.Handler) string {
 	return httptest.NewServer(h).URL
 }
 
+// A test server configured through its Config field (a test helper outside
+// a _test.go file): not the function's server.
+func testServerConfig(h http.Handler) string {
+	ts := httptest.NewUnstartedServer(h)
+	ts.Config.ReadTimeout = 5 * time.Second
+	ts.Config.SetKeepAlivesEnabled(false)
+	ts.Start()
+	return ts.URL
+}
+
 // Near misses: a struct of the program with the same field names, and a log
 // line that mentions the field.
 type settings struct {
