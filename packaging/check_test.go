@@ -498,3 +498,11 @@ func TestLayerToolFix(t *testing.T) {
 		t.Errorf("FC210 %q fix %q", f.Message, f.Fix)
 	}
 }
+
+func TestMissingInterpreterSuggestsLayer(t *testing.T) {
+	fn := fnWith(commandArgs([]string{"java"}, []string{"-jar", "demo.jar"}))
+	f := find(t, checkZip(t, fn, zf{Name: "demo.jar", Body: "PK"}), "FC210")
+	if !strings.Contains(f.Fix, "official:layers/Java17") || !strings.Contains(f.Fix, "PATH=/opt/java17/bin:") {
+		t.Errorf("FC210 fix %q", f.Fix)
+	}
+}

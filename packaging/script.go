@@ -149,6 +149,9 @@ func (c *checker) checkShebang(s *script.Script, file, first, word string) {
 // suggestTool says where the runtime does have a program.
 func suggestTool(prog string, tools []runtimes.Tool) string {
 	if len(tools) == 0 {
+		if layer, dir, ok := runtimes.LayerFor(prog); ok {
+			return fmt.Sprintf("add the official layer %s (layers: acs:fc:REGION:official:layers/%s/versions/N) and set environmentVariables PATH=%s:%s", layer, layer, dir, strings.Join(runtimes.DefaultSystemPath, ":"))
+		}
 		return "use an interpreter the runtime has, or ship it in the package or a layer"
 	}
 	t := preferredTool(tools)

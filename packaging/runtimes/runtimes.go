@@ -145,6 +145,21 @@ func LayerDirs(arn string) []string {
 	return dirs
 }
 
+// officialLayers names the official layer that brings an interpreter a
+// runtime image lacks (awesome-fc/awesome-layers: Java17, Nodejs20, Python310
+// are published for custom.debian10 and later).
+var officialLayers = map[string]string{"java": "Java17", "node": "Nodejs20", "npm": "Nodejs20", "npx": "Nodejs20", "python3": "Python310"}
+
+// LayerFor returns the official layer that provides prog and the bin folder
+// it unpacks to, or ok false.
+func LayerFor(prog string) (layer, dir string, ok bool) {
+	layer, ok = officialLayers[path.Base(prog)]
+	if !ok {
+		return "", "", false
+	}
+	return layer, layerDir(layer), true
+}
+
 // layerDir is an official layer's bin folder. Sources: the layers' READMEs
 // (github.com/awesome-fc/awesome-layers docs/<Layer>/README.md, maintained by
 // FC): Nodejs20 → /opt/nodejs20/bin, Java17 → /opt/java17/bin, but Python310 →
