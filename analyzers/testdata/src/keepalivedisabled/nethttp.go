@@ -99,13 +99,13 @@ var keepAlive = flag.Bool("keepalive", false, "HTTP keep-alive")
 
 func fromFlag(h http.Handler) {
 	srv := &http.Server{Addr: ":9000", Handler: h}
-	srv.SetKeepAlivesEnabled(*keepAlive) // want `srv.SetKeepAlivesEnabled\(false\) turns HTTP keep-alive off: .*; false comes from the -keepalive flag's default \(nethttp.go:97\)$`
+	srv.SetKeepAlivesEnabled(*keepAlive) // want `srv.SetKeepAlivesEnabled\(false\) turns HTTP keep-alive off: .*; false comes from the -keepalive flag's default \(nethttp.go:98\)$`
 	_ = srv.ListenAndServe()
 }
 
 // A test server's Config (a test helper outside a _test.go file): not the
 // function's server.
-func testServer(h http.Handler) string {
+func testServerConfig(h http.Handler) string {
 	ts := httptest.NewUnstartedServer(h)
 	ts.Config.SetKeepAlivesEnabled(false)
 	ts.Start()
