@@ -28,9 +28,24 @@ const (
 	DefaultHold         = 10 * time.Second
 )
 
-// pollInterval is how often the process tree's sockets are inspected: short
-// enough that the probe adds little to the measured start time.
-const pollInterval = 10 * time.Millisecond
+// pollInterval is how often the process tree's sockets are inspected during
+// the first pollFastFor of a start: short enough that the probe adds little
+// to the measured start time. After that it is slowPollInterval: reading
+// the socket tables costs about 2 ms of kernel time, which would keep a
+// fifth of a core busy through a slow start or the FC403 settle time.
+const (
+	pollInterval     = 10 * time.Millisecond
+	pollFastFor      = 2 * time.Second
+	slowPollInterval = 50 * time.Millisecond
+)
+
+// pollEvery is the wait before the next poll, elapsed into the start.
+func pollEvery(elapsed time.Duration) time.Duration {
+	if elapsed < pollFastFor {
+		return pollInterval
+	}
+	return slowPollInterval
+}
 
 // wrongPortSettle is how long the probe waits, once the process listens only
 // on other ports, for CAPort to appear before reporting FC403. Servers that

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestParseAddr(t *testing.T) {
@@ -43,5 +44,14 @@ func TestParseListeners(t *testing.T) {
 	got := parseListeners(f, map[uint64]bool{111: true, 222: true})
 	if len(got) != 2 || got[0].String() != "0.0.0.0:9000" || got[1].String() != "127.0.0.1:8080" {
 		t.Errorf("listeners = %v", got)
+	}
+}
+
+func TestPollEverySlowsDown(t *testing.T) {
+	if got := pollEvery(0); got != pollInterval {
+		t.Errorf("at start: %v, want %v", got, pollInterval)
+	}
+	if got := pollEvery(10 * time.Second); got != slowPollInterval {
+		t.Errorf("after 10s: %v, want %v", got, slowPollInterval)
 	}
 }

@@ -172,7 +172,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 	deadline := p.res.Started.Add(p.opts.StartTimeout)
 	var ls []listener
 	var otherSince time.Time
-	tick := time.NewTicker(pollInterval)
+	tick := time.NewTimer(pollInterval)
 	defer tick.Stop()
 	for {
 		exited := p.proc.hasExited()
@@ -243,6 +243,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		case <-tick.C:
+			tick.Reset(pollEvery(time.Since(p.res.Started)))
 		case <-p.proc.exited:
 		}
 	}
