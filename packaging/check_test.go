@@ -230,6 +230,8 @@ func TestScripts(t *testing.T) {
 		{name: "env python3 fine on debian12", body: "#!/usr/bin/env python3\nprint(1)\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" }), want: ""},
 		{name: "missing file run by the script", body: "#!/bin/bash\nset -e\n\nexec ./target/main --x\n", want: "FC207", line: 4, contains: "target/main"},
 		{name: "cd then relative", body: "#!/bin/bash\ncd /code/app\n./server\n", extra: []zf{{Name: "app/server", Body: "#!/bin/sh\n", Mode: 0o755}}, want: ""},
+		{name: "files tested before use", body: "#!/bin/bash\nif [ -f /code/.env ]; then\n  source /code/.env\nfi\n[ -x ./migrate ] && ./migrate\n[[ -e venv/bin/activate ]] && . venv/bin/activate\nexec /code/main\n", extra: []zf{{Name: "main", Body: "#!/bin/sh\n", Mode: 0o755}}, want: ""},
+		{name: "a test of another file guards nothing", body: "#!/bin/bash\n[ -f /code/.env ] && echo env\nexec ./server\n", want: "FC207", line: 3, contains: "server"},
 		{name: "unknown cd disables relative refs", body: "#!/bin/bash\ncd $APP_DIR\n./server\n", want: ""},
 		{name: "gunicorn on loopback", body: "#!/bin/bash\nexport PATH=/var/fc/lang/python3.10/bin:$PATH\ngunicorn -b 127.0.0.1:9000 app:app\n", want: "FC302", line: 3, contains: "127.0.0.1"},
 		{name: "gunicorn default bind", body: "#!/bin/bash\ngunicorn app:app\n", fn: fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }), want: "FC302", line: 2, contains: "gunicorn's default"},

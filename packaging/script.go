@@ -204,7 +204,9 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 	}
 	var sites []bindSite
 	defer func() { c.reportBinds(sites) }()
-	for _, cmd := range s.Commands() {
+	cmds := s.Commands()
+	tested := script.TestedFiles(cmds)
+	for _, cmd := range cmds {
 		local := vars
 		if len(cmd.Words) == 0 { // VAR=x or export VAR=x: for the rest of the script
 			for k, v := range cmd.Assign {
@@ -244,6 +246,9 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 		for _, w := range script.FileRefs(cmd) {
 			if !cwdKnown && !strings.HasPrefix(w, script.CodeRoot+"/") {
 				continue
+			}
+			if tested[w] || tested[path.Clean(w)] {
+				continue // [ -f FILE ] && use FILE: absent is handled
 			}
 			rel, ok := script.InPackage(w, cwd)
 			if !ok {

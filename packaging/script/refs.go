@@ -140,3 +140,26 @@ func InPackage(word, cwd string) (string, bool) {
 	}
 	return p, true
 }
+
+// fileTests are the test(1) operators that ask whether a file exists.
+var fileTests = map[string]bool{"-e": true, "-f": true, "-x": true, "-r": true, "-s": true, "-d": true, "-L": true, "-h": true, "-a": true}
+
+// TestedFiles returns the words a script tests for existence ([ -f FILE ],
+// [[ -x FILE ]], test -e FILE): a script that checks for a file before using
+// it does not fail when the file is absent. Words are as written.
+func TestedFiles(cmds []Command) map[string]bool {
+	tested := map[string]bool{}
+	for _, c := range cmds {
+		inTest := false
+		for i, w := range c.Words {
+			switch {
+			case w == "[" || w == "[[" || w == "test":
+				inTest = true
+			case inTest && fileTests[w] && i+1 < len(c.Words):
+				tested[c.Words[i+1]] = true
+				tested[path.Clean(c.Words[i+1])] = true
+			}
+		}
+	}
+	return tested
+}
