@@ -7,6 +7,7 @@ package script
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -141,6 +142,39 @@ func (s *Script) Commands() []Command {
 			c := normalize(words)
 			c.Line, c.Text = start.N, start.Text
 			out = append(out, c)
+		}
+		// A here-document's body is data (a config file, another script
+		// written to /tmp), not commands of this script.
+		for _, delim := range heredocs(text) {
+			for i+1 < len(s.Lines) {
+				i++
+				if strings.TrimSpace(s.Lines[i].Text) == delim {
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+var heredocRE = regexp.MustCompile(`<<-?[ \t]*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][A-Za-z0-9_]*))`)
+
+// heredocs returns the delimiters of the here-documents a line opens, in
+// order (<<EOF, <<-'EOF', <<"END"; not the <<< here-string).
+func heredocs(line string) []string {
+	var out []string
+	for _, m := range heredocRE.FindAllStringSubmatchIndex(line, -1) {
+		if m[1] <= len(line) && m[0] > 0 && line[m[0]-1] == '<' {
+			continue
+		}
+		if m[0]+2 < len(line) && line[m[0]+2] == '<' {
+			continue // <<<
+		}
+		for g := 1; g <= 3; g++ {
+			if m[2*g] >= 0 {
+				out = append(out, line[m[2*g]:m[2*g+1]])
+				break
+			}
 		}
 	}
 	return out

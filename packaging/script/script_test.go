@@ -204,3 +204,14 @@ func TestBindFrom(t *testing.T) {
 		}
 	}
 }
+
+func TestHeredocBodiesAreNotCommands(t *testing.T) {
+	s := Parse([]byte("#!/bin/bash\ncat > /tmp/a <<EOF\nnode server.js\nEOF\ncat <<-'END' >/tmp/b\n\t./missing\n\tEND\ngrep x <<< \"$v\"\nexec ./main\n"))
+	var names []string
+	for _, c := range s.Commands() {
+		names = append(names, c.Name())
+	}
+	if got := strings.Join(names, " "); got != "cat cat grep main" {
+		t.Errorf("commands %q", got)
+	}
+}
