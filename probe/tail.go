@@ -12,22 +12,35 @@ type tailBuffer struct {
 	max int
 }
 
-func newTail(max int) *tailBuffer { return &tailBuffer{max: max} }
+func newTail(max int) *tailBuffer { return &tailBuffer{buf: make([]byte, 0, 2*max), max: max} }
 
+// Write keeps up to twice max bytes and moves the last max to the front only
+// when that fills up, so a function that logs heavily costs the probe a
+// copy per max bytes, not per write.
 func (t *tailBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if over := len(t.buf) - t.max; over > 0 {
-		t.buf = append(t.buf[:0], t.buf[over:]...)
+	if len(p) > t.max {
+		t.buf = append(t.buf[:0], p[len(p)-t.max:]...)
+		return len(p), nil
 	}
+	if len(t.buf)+len(p) > 2*t.max {
+		keep := t.max - len(p)
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-keep:]...)
+	}
+	t.buf = append(t.buf, p...)
 	return len(p), nil
 }
 
+// String returns the last max bytes written.
 func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	b := t.buf
+	if len(b) > t.max {
+		b = b[len(b)-t.max:]
+	}
+	return string(b)
 }
 
 // lastLines returns the last n lines of s, without a trailing newline.
