@@ -5,7 +5,8 @@
 // fallback of an environment variable FC does not set.
 //
 // It is not reported when another server in the same program listens on
-// CAPort (a metrics server beside the function's server). The analyzers see
+// CAPort (a metrics server beside the function's server), nor on a loopback
+// side server beside a server that may be public (FC101's side-server rule). The analyzers see
 // one package at a time: "the same program" is the same package, which for a
 // main package is the program.
 package portmismatch
@@ -44,9 +45,22 @@ func run(pass *analysis.Pass) (any, error) {
 		if res.ServesCAPort(site, caport) {
 			continue // another server of the program is on CAPort
 		}
+		if loopbackOnly(site) && res.HasPublicServer(site) {
+			continue // a side server (pprof on localhost:6060): FC never reaches it, nor needs to
+		}
 		check(pass, res.Eval, site, caport)
 	}
 	return nil, nil
+}
+
+// loopbackOnly reports whether every address of the site is loopback.
+func loopbackOnly(site *listen.Site) bool {
+	for _, a := range site.Addrs {
+		if !a.Loopback() {
+			return false
+		}
+	}
+	return len(site.Addrs) > 0
 }
 
 func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport int) {
