@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -64,6 +65,13 @@ process it started. Linux only.`,
 			if conf.Note != "" {
 				fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+conf.Note)
 			}
+			if code := conf.Function.CodeDir; code != "" && conf.File != nil && fi.IsDir() {
+				// Probing the project folder instead of the deployed one starts
+				// nothing (/code/bootstrap is not there): say which folder FC gets.
+				if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
+					fmt.Fprintf(cmd.ErrOrStderr(), "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)
+				}
+			}
 			opts := probe.Options{
 				Path:         path,
 				Function:     conf.Function,
@@ -74,7 +82,7 @@ process it started. Linux only.`,
 			}
 			if g.format == "text" {
 				tl := newTimeline(out, colorEnabled(out, g.noColor))
-				tl.header(path, conf.Function.CAPort())
+				tl.title = fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort())
 				opts.OnStep = tl.step
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -86,7 +94,7 @@ process it started. Linux only.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			if g.format == "text" {
+			if g.format == "text" && len(res.Steps) > 0 {
 				fmt.Fprintln(out)
 			}
 			return g.emit(out, p, res.Findings)
@@ -106,6 +114,7 @@ process it started. Linux only.`,
 //	  ok  listening   +131ms   after 131ms on 0.0.0.0:9000
 type timeline struct {
 	w              io.Writer
+	title          string // printed before the first step, so an error that stops the probe first stands alone
 	ok, fail, dim  lipgloss.Style
 	okMark, noMark string
 }
@@ -124,11 +133,11 @@ func newTimeline(w io.Writer, color bool) *timeline {
 	return t
 }
 
-func (t *timeline) header(path string, port int) {
-	fmt.Fprintf(t.w, "probe %s (CAPort %d)\n", path, port)
-}
-
 func (t *timeline) step(s probe.Step) {
+	if t.title != "" {
+		fmt.Fprintln(t.w, t.title)
+		t.title = ""
+	}
 	mark := t.ok.Render(fmt.Sprintf("%-4s", t.okMark))
 	if !s.OK {
 		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))

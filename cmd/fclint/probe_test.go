@@ -19,7 +19,7 @@ func TestTimeline(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		var b bytes.Buffer
 		tl := newTimeline(&b, color)
-		tl.header("function.zip", 9000)
+		tl.title = "probe function.zip (CAPort 9000)"
 		for _, s := range steps {
 			tl.step(s)
 		}
