@@ -58,8 +58,34 @@ func (c *checker) checkBinary(e *archive.Entry, word string) {
 		return
 	}
 	if info.Dynamic {
-		c.checkGLIBC(file, word, info)
+		if c.checkLoader(file, word, info) {
+			c.checkGLIBC(file, word, info)
+		}
 	}
+}
+
+// foreignLoaders are dynamic loaders that Debian images do not have: the
+// kernel cannot find them and exec fails before the program runs.
+var foreignLoaders = []struct{ marker, what string }{
+	{"ld-musl", "musl libc (built on Alpine)"},
+	{"/nix/store/", "a Nix store path"},
+}
+
+// checkLoader is FC206 for a binary linked against a C library the image
+// lacks; it reports whether the glibc check still applies.
+func (c *checker) checkLoader(file, word string, info *binary.Info) bool {
+	for _, l := range foreignLoaders {
+		if !strings.Contains(info.Interpreter, l.marker) {
+			continue
+		}
+		f := c.add(rules.MustGet("FC206"), file, 0, "", fmt.Sprintf("%s is dynamically linked against %s: its loader %s does not exist in %s%s (Debian, glibc), and the start fails with \"no such file or directory\"", word, l.what, info.Interpreter, c.env.Image.ID, c.imageNote()))
+		f.Fix = "link statically (-static, or a static musl build), or build on Debian"
+		if info.Go != nil {
+			f.Fix = "rebuild with " + goRebuild + " (a static binary needs no loader)"
+		}
+		return false
+	}
+	return true
 }
 
 // checkGLIBC is FC206.

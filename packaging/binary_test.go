@@ -1,6 +1,7 @@
 package packaging
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -72,5 +73,24 @@ func TestUnknownRuntimeGLIBC(t *testing.T) {
 	fs := checkZip(t, nil, zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
 	if f := find(t, fs, "FC206"); !strings.Contains(f.Message, "custom.debian10 (assumed: the runtime is unknown)") {
 		t.Errorf("FC206 %q", f.Message)
+	}
+}
+
+// A binary built on Alpine asks for /lib/ld-musl-x86_64.so.1, which Debian
+// lacks: exec fails with "no such file or directory".
+func TestMuslLoader(t *testing.T) {
+	body, err := os.ReadFile(testbin.Path(t, "linux-amd64-cgo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	glibc, musl := "/lib64/ld-linux-x86-64.so.2", "/lib/ld-musl-x86_64.so.1"
+	if !bytes.Contains(body, []byte(glibc)) {
+		t.Skip("the cgo test binary has another loader")
+	}
+	patched := bytes.Replace(body, []byte(glibc), append([]byte(musl), make([]byte, len(glibc)-len(musl))...), 1)
+	fn := fnWith(func(f *config.Function) { f.Runtime.Value = "custom.debian12" })
+	fs := checkZip(t, fn, zf{Name: "bootstrap", Body: string(patched), Mode: 0o755})
+	if got := ruleIDs(fs); got != "FC206" || !strings.Contains(fs[0].Message, "musl") || !strings.Contains(fs[0].Message, musl) {
+		t.Fatalf("rules = %q%s", got, dump(fs))
 	}
 }
