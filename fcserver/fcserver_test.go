@@ -9,6 +9,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -336,6 +337,18 @@ func TestListenAndServeOnAllInterfaces(t *testing.T) {
 		t.Fatalf("server never accepted on port %s: %v", port, err)
 	}
 	conn.Close()
+	// The dial above would succeed on a loopback listener too: check the
+	// bound address in the kernel's table, where the platform has one.
+	if addrs, ok := listenAddrs(port); ok {
+		for _, a := range addrs {
+			if strings.Trim(a, "0") != "" {
+				t.Errorf("listening on address %s (hex), want the wildcard address", a)
+			}
+		}
+		if len(addrs) == 0 {
+			t.Errorf("no listening socket on port %s in /proc/net/tcp{,6}", port)
+		}
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -345,4 +358,28 @@ func TestListenAndServeOnAllInterfaces(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("ListenAndServe did not return after cancel")
 	}
+}
+
+// listenAddrs returns the hex local addresses of the listening TCP sockets
+// on port from /proc/net/tcp and tcp6; ok is false where they do not exist.
+func listenAddrs(port string) (addrs []string, ok bool) {
+	p, _ := strconv.Atoi(port)
+	suffix := ":" + strings.ToUpper(strconv.FormatInt(int64(p), 16))
+	for len(suffix) < 5 {
+		suffix = ":0" + suffix[1:]
+	}
+	for _, file := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		ok = true
+		for _, line := range strings.Split(string(b), "\n") {
+			f := strings.Fields(line)
+			if len(f) > 3 && f[3] == "0A" && strings.HasSuffix(f[1], suffix) {
+				addrs = append(addrs, strings.TrimSuffix(f[1], suffix))
+			}
+		}
+	}
+	return addrs, ok
 }
