@@ -3,7 +3,9 @@
 # no-op go/analysis checker (internal/noopchecker: same load mode, one analyzer
 # that walks every file) on google.golang.org/grpc at a pinned version, and
 # fails when fclint's median wall time or median peak RSS exceeds the floor's
-# by more than BENCH_BUDGET (default 1.3).
+# by more than BENCH_BUDGET (default 1.3). CPU time (user+sys, children
+# included) is reported beside them: on a shared machine it varies much less
+# than wall time, so it tells a busy neighbour from a slower fclint.
 #
 #   scripts/bench.sh            # 5 alternating runs of each tool
 #   BENCH_RUNS=9 BENCH_BUDGET=1.2 scripts/bench.sh
@@ -53,14 +55,14 @@ if [ "$status" -ge 2 ]; then
 	exit 2
 fi
 
-# measure TOOL LABEL: appends "seconds kilobytes" to $tmp/LABEL.
+# measure LABEL TOOL...: appends "seconds kilobytes cpu-seconds" to $tmp/LABEL.
 measure() {
 	local label=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$tmp/one" "$@" >/dev/null 2>&1 || true
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/one" "$@" >/dev/null 2>&1 || true
 	# GNU time also writes "Command exited with non-zero status 1" (fclint's
 	# exit code for findings); keep only the measurement.
-	grep -E '^[0-9.]+ [0-9]+$' "$tmp/one" >>"$tmp/$label"
+	grep -E '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' "$tmp/one" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >>"$tmp/$label"
 }
 
 : >"$tmp/fclint.times"
@@ -84,14 +86,18 @@ ft=$(median 1 "$tmp/fclint.times")
 fm=$(median 2 "$tmp/fclint.times")
 nt=$(median 1 "$tmp/noop.times")
 nm=$(median 2 "$tmp/noop.times")
+fc=$(median 3 "$tmp/fclint.times")
+nc=$(median 3 "$tmp/noop.times")
 time_ratio=$(awk -v a="$ft" -v b="$nt" 'BEGIN {printf "%.2f", a/b}')
 mem_ratio=$(awk -v a="$fm" -v b="$nm" 'BEGIN {printf "%.2f", a/b}')
+cpu_ratio=$(awk -v a="$fc" -v b="$nc" 'BEGIN {printf "%.2f", a/b}')
 findings=$(grep -o '"rule": *"FC[0-9]*"' "$tmp/findings.json" | grep -o 'FC[0-9]*' | sort | uniq -c | awk '{printf "%s%s %s", sep, $2, $1; sep=", "}')
 
 printf '%s@%s, %d runs each (median)\n' "$module" "$version" "$runs"
-printf '  noopchecker  %6.2f s  %8d KB\n' "$nt" "$nm"
-printf '  fclint       %6.2f s  %8d KB  (findings: %s)\n' "$ft" "$fm" "${findings:-none}"
-printf '  ratio        %6s x  %8s x   (budget %s)\n' "$time_ratio" "$mem_ratio" "$budget"
+printf '               %8s  %11s  %9s\n' wall peak-RSS cpu
+printf '  noopchecker  %6.2f s  %8d KB  %6.2f s\n' "$nt" "$nm" "$nc"
+printf '  fclint       %6.2f s  %8d KB  %6.2f s  (findings: %s)\n' "$ft" "$fm" "$fc" "${findings:-none}"
+printf '  ratio        %6s x  %8s x  %6s x  (budget %s on wall and peak RSS)\n' "$time_ratio" "$mem_ratio" "$cpu_ratio" "$budget"
 
 if awk -v t="$time_ratio" -v m="$mem_ratio" -v b="$budget" 'BEGIN {exit !(t > b || m > b)}'; then
 	echo "bench.sh: over budget" >&2
