@@ -36,7 +36,7 @@ func (a Addr) String() string {
 			host = "[" + host + "]"
 		}
 	}
-	port := "?"
+	port := ""
 	switch {
 	case a.Port.CAPort:
 		port = "$" + a.Port.From.Origin
@@ -45,6 +45,8 @@ func (a Addr) String() string {
 		}
 	case a.Port.Known:
 		port = a.Port.Text
+	default:
+		return host + " (port unknown)"
 	}
 	return host + ":" + port
 }
