@@ -215,11 +215,15 @@ func isTimeout(err error) bool {
 	return errors.As(err, &ne) && ne.Timeout()
 }
 
-// ms formats a duration for the timeline: whole milliseconds below a
-// minute, else Go's format.
+// ms formats a duration for the timeline and messages: whole milliseconds
+// below 10s, then Go's format to a tenth of a second (30s, 45.2s), then to
+// the second.
 func ms(d time.Duration) string {
-	if d < time.Minute {
+	switch {
+	case d < 10*time.Second:
 		return strconv.FormatInt(d.Milliseconds(), 10) + "ms"
+	case d < time.Minute:
+		return d.Round(100 * time.Millisecond).String()
 	}
 	return d.Round(time.Second).String()
 }

@@ -97,7 +97,8 @@ type Result struct {
 	// PIDs lists every process of the function's tree that the probe saw;
 	// all of them are gone when Run returns.
 	PIDs []int
-	// Started is when the function's process started; Listening when the
+	// Started is when the function's process started (its exec, after any
+	// namespace setup); Listening when the
 	// probe first connected to CAPort; FirstInvoke when the first /invoke
 	// response arrived. Zero when not reached.
 	Started, Listening, FirstInvoke time.Time

@@ -55,3 +55,17 @@ func TestPollEverySlowsDown(t *testing.T) {
 		t.Errorf("after 10s: %v, want %v", got, slowPollInterval)
 	}
 }
+
+func TestMsFormat(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		131 * time.Millisecond:   "131ms",
+		9999 * time.Millisecond:  "9999ms",
+		30001 * time.Millisecond: "30s", // as FC405's example shows
+		45249 * time.Millisecond: "45.2s",
+		90 * time.Second:         "1m30s",
+	} {
+		if got := ms(d); got != want {
+			t.Errorf("ms(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

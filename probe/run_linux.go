@@ -107,7 +107,8 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		note(fmt.Sprintf("environment variable %s has a placeholder value in the configuration and is not set; pass --env %s=VALUE", name, name))
 	}
 	argv := commandLine(opts.Function)
-	p.res.Started = time.Now()
+	launchStart := time.Now()
+	p.res.Started = launchStart // until the exec succeeds
 	proc, err := launch(p, dir, scratch, argv, readOnly)
 	if err != nil {
 		var se *startError
@@ -118,6 +119,10 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		}
 		return nil, err
 	}
+	// The function's clock starts at its exec, after the namespace setup:
+	// the time to listen is the function's own, as FC would see it.
+	p.res.Started = time.Now()
+	setup := p.res.Started.Sub(launchStart)
 	p.proc = proc
 	defer func() {
 		seen := proc.kill()
@@ -126,7 +131,7 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	}()
 	where := "in place"
 	if p.res.Namespace {
-		where = "with the package at /code"
+		where = "with the package at /code, set up in " + ms(setup)
 	}
 	p.step("started", true, "pid %d: %s (%s)", proc.pid, strings.Join(argv, " "), where)
 
