@@ -499,6 +499,9 @@ func TestLayerToolFix(t *testing.T) {
 		!strings.Contains(f.Fix, "PATH=/opt/nodejs20/bin:/usr/local/bin:") || strings.Contains(f.Fix, "$PATH") {
 		t.Errorf("FC210 %q fix %q", f.Message, f.Fix)
 	}
+	if f.Severity != rules.Warning {
+		t.Errorf("FC210 for a layer's interpreter is %s, want warning (FC docs call layer tools available)", f.Severity)
+	}
 }
 
 func TestMissingInterpreterSuggestsLayer(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"github.com/fclint/fclint/packaging/binary"
 	"github.com/fclint/fclint/packaging/runtimes"
 	"github.com/fclint/fclint/packaging/script"
+	"github.com/fclint/fclint/report"
 	"github.com/fclint/fclint/rules"
 )
 
@@ -144,6 +145,7 @@ func (c *checker) checkShebang(s *script.Script, file, first, word string) {
 	msg += ": the start fails with \"no such file or directory\""
 	f := c.add(rules.MustGet("FC204"), file, 1, first, msg)
 	f.Fix = suggestTool(prog, tools)
+	softenForLayer(f, avail, tools)
 }
 
 // suggestTool says where the runtime does have a program.
@@ -241,6 +243,7 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 			if avail, tools := env.Find(name); avail == runtimes.NeedsPath || avail == runtimes.Missing {
 				f := c.add(rules.MustGet("FC210"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, which %s%s does not have on PATH: the start fails with \"%s: command not found\"", e.Name, name, env.Image.ID, c.imageNote(), name))
 				f.Fix = suggestTool(name, tools)
+				softenForLayer(f, avail, tools)
 			}
 		}
 		for _, w := range script.FileRefs(cmd) {
@@ -315,4 +318,18 @@ func (c *checker) checkProgram(prog string) {
 	}
 	f := c.add(rules.MustGet("FC210"), file, line, "", msg)
 	f.Fix = suggestTool(prog, tools)
+	softenForLayer(f, avail, tools)
+}
+
+// softenForLayer makes a finding about an official layer's interpreter that is
+// not on PATH a warning. The layer's README asks for environmentVariables
+// PATH=/opt/<layer>/bin:... (the console adds it; an s.yaml must), but FC's
+// docs present layer tools as available, so fclint does not fail the build
+// on it: it says what to check.
+func softenForLayer(f *report.Finding, avail runtimes.Availability, tools []runtimes.Tool) {
+	if avail != runtimes.NeedsPath || len(tools) == 0 || !preferredTool(tools).Layer {
+		return
+	}
+	f.Severity = rules.Warning
+	f.Message += " (unless PATH gets the layer's bin folder some other way, e.g. when the layer was added in the console)"
 }

@@ -334,8 +334,10 @@ $ unzip -Z function.zip
 	{
 		ID: "FC204", Name: "bad-script", Severity: Error, Family: Package,
 		Summary: "a script entrypoint has no shebang, CRLF line endings, or an interpreter the runtime lacks",
-		Details: `For an entrypoint that is not a binary (checked from its first KiB only):
-reports a missing "#!" line, CRLF line endings, and a shebang whose
+		Details: `For an entrypoint that is not a binary (read up to its first 64 KiB):
+reports a missing "#!" line (also one hidden behind a UTF-8 byte-order mark),
+CRLF line endings (also when only the lines after the shebang have them), a JAR
+used as bootstrap, and a shebang whose
 interpreter does not exist in the runtime image (such as "#!/usr/bin/python3.11"
 on custom, or "#!/usr/local/bin/bash"). "#!/usr/bin/env NAME" is checked like
 a command name against the image, its layers and PATH (see FC210).`,
@@ -381,7 +383,8 @@ bootstrap: ELF 64-bit LSB executable, x86-64, version 1 (SYSV), statically linke
 needs (from its version sections, without loading the rest) and compares the
 highest with the runtime's glibc: custom (Debian 9) 2.24, custom.debian10
 2.28, custom.debian11 2.31, custom.debian12 2.36. Static binaries are never
-reported.`,
+reported. A binary whose loader is musl's (built on Alpine) or a Nix store path
+is reported too: the Debian images have neither.`,
 		Why: `The dynamic loader refuses the binary before main runs:
 "/lib64/libc.so.6: version 'GLIBC_2.32' not found", and the instance never
 listens. It typically happens with CGO_ENABLED=1 builds on a newer distro.`,
@@ -477,11 +480,14 @@ custom.debian11: python3.12 under /var/fc/lang; custom.debian12:
 /usr/bin/python3 3.11), official layers listed in "layers" (Nodejs20 puts node
 under /opt/nodejs20/bin) and directories added by environmentVariables.PATH.
 Reports an interpreter that none of them provides, and one that exists only
-under /var/fc/lang while PATH does not include it.`,
+under /var/fc/lang while PATH does not include it. A layer's interpreter whose
+bin folder PATH does not include is a warning: the layer's README asks for
+PATH=/opt/<layer>/bin:... (the console adds it, an s.yaml must), while FC's
+docs present layer tools as available.`,
 		Why: `The start command fails before the server runs: FC 3.0 reports "Function
 instance exited unexpectedly(code 2, message:no such file or directory)". The
 /var/fc/lang interpreters are not on the default PATH; the docs say to set
-PATH=/var/fc/lang/<lang>/bin:$PATH.`,
+PATH=/var/fc/lang/<lang>/bin:/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin.`,
 		Fix:  "use an interpreter the runtime has, add its directory to environmentVariables.PATH, or add the official layer",
 		Lang: "yaml",
 		Wrong: `runtime: custom.debian10
