@@ -64,6 +64,14 @@ func (a Addr) Loopback() bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// Internal reports whether the address is loopback on a random port: a
+// listener for tests or for the process itself (a local test server, an IPC
+// socket), never a server that a client must find, so FC101 and FC102 leave it.
+func (a Addr) Internal() bool {
+	n, ok := a.PortNumber()
+	return ok && n == 0 && a.Loopback()
+}
+
 // services maps the named ports FC functions use to numbers (net.LookupPort
 // would consult the machine's /etc/services; the function runs elsewhere).
 var services = map[string]int{"http": 80, "https": 443, "http-alt": 8080, "www": 80}

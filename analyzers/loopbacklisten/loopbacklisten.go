@@ -45,7 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport int) {
 	var bad []listen.Addr
 	for _, a := range site.Addrs {
-		if !a.Loopback() {
+		if !a.Loopback() || a.Internal() {
 			continue
 		}
 		if !a.IsCAPort(caport) && res.HasPublicServer(site) {

@@ -27,7 +27,7 @@ func testdata(t *testing.T) string {
 func TestBasic(t *testing.T) {
 	withSettings(t, fcconfig.Settings{Port: 9000})
 	analysistest.Run(t, testdata(t), loopbacklisten.Analyzer, "loopbacklisten/basic", "loopbacklisten/frameworks", "loopbacklisten/side", "loopbacklisten/fallback",
-		"loopbacklisten/sidewrong", "loopbacklisten/alone", "loopbacklisten/aloneunknown", "loopbacklisten/sideenv")
+		"loopbacklisten/sidewrong", "loopbacklisten/alone", "loopbacklisten/aloneunknown", "loopbacklisten/randomport", "loopbacklisten/sideenv")
 }
 
 // TestFixes checks the suggested edits against fix.go.golden.

@@ -66,7 +66,7 @@ func loopbackOnly(site *listen.Site) bool {
 func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport int) {
 	var bad []listen.Addr
 	for _, a := range site.Addrs {
-		if n, ok := a.PortNumber(); ok && n != caport {
+		if n, ok := a.PortNumber(); ok && n != caport && !a.Internal() {
 			bad = append(bad, a)
 		}
 	}

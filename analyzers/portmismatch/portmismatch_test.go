@@ -26,7 +26,7 @@ func testdata(t *testing.T) string {
 
 func TestPortMismatch(t *testing.T) {
 	analysistest.Run(t, testdata(t), portmismatch.Analyzer,
-		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback")
+		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "loopbacklisten/randomport")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
