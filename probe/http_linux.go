@@ -107,7 +107,8 @@ func exchange(p *prober, conn net.Conn) {
 	}
 	if err != nil {
 		p.step("invoke", false, "failed: %v", err)
-		p.finding("FC404", "the server closed the connection before answering POST /invoke (%v)%s; FC reports \"Process exited unexpectedly before completing request\"", err, p.exitSuffix())
+		// The output tail comes last: it spans lines.
+		p.finding("FC404", "the server closed the connection before answering POST /invoke (%v); FC reports \"Process exited unexpectedly before completing request\"%s", err, p.exitSuffix())
 		return
 	}
 	p.res.FirstInvoke = time.Now()

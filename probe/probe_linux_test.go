@@ -285,6 +285,15 @@ func TestClosesAfterResponse(t *testing.T) {
 	}
 }
 
+func TestExitsOnInvoke(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "crashinvoke")})
+	res := runProbe(t, Options{Path: dir}, "FC404")
+	msg := res.Findings[0].Message
+	if !strings.Contains(msg, "exit status 7") || !strings.HasSuffix(msg, "\n    fatal: config.yaml not found") {
+		t.Errorf("message does not end with the process's last output:\n%s", msg)
+	}
+}
+
 // A function that never answers is not a keep-alive problem: a failed step
 // and a note, no finding.
 func TestNoResponse(t *testing.T) {
