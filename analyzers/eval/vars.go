@@ -104,6 +104,9 @@ func fallbackName(primary []Value, obj types.Object) string {
 			return v.Env + " is unset"
 		}
 	}
+	if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsNumeric != 0 {
+		return obj.Name() + " is 0"
+	}
 	return obj.Name() + " is empty"
 }
 

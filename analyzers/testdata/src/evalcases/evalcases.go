@@ -125,6 +125,14 @@ func loop(parts []string) {
 	show(a) // want `^ \| \?\?$`
 }
 
+// a numeric fallback under n == 0 reads "n is 0", not "n is empty"
+func numericFallback(n int) {
+	if n == 0 {
+		n = 8080
+	}
+	show(n) // want `^\? \| 8080 \(fallback n is 0\)$`
+}
+
 func even(n int) string {
 	if n == 0 {
 		return "even"
