@@ -5,8 +5,12 @@ import (
 	"testing"
 )
 
-// runTempDir is the temporary folder when the tests start (tests change TMPDIR).
-var runTempDir string
+var (
+	// runTempDir is the temporary folder when the tests start (tests change TMPDIR).
+	runTempDir string
+	// binDir holds the test servers, built on first use (Linux only).
+	binDir string
+)
 
 func TestMain(m *testing.M) {
 	// The namespace helper re-executes the running binary: here, the test binary.

@@ -21,7 +21,6 @@ import (
 
 var (
 	buildOnce sync.Once
-	binDir    string
 	buildErr  error
 )
 
