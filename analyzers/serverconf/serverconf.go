@@ -156,11 +156,65 @@ func run(pass *analysis.Pass) (any, error) {
 			f.call(c, n)
 		}
 	}
+	f.dropUnstartedEchoServers()
 	for _, s := range res.Servers {
 		sort.SliceStable(s.Settings, func(i, j int) bool { return s.Settings[i].Node.Pos() < s.Settings[j].Node.Pos() })
 		markOverrides(s)
 	}
 	return res, nil
+}
+
+// echoServers says which start methods of echo v4 serve which server field:
+// Start and StartH2CServer serve e.Server, StartTLS and StartAutoTLS serve
+// e.TLSServer, and StartServer(s) serves s and neither field.
+var echoServers = map[string]string{
+	"Start": "Server", "StartH2CServer": "Server",
+	"StartTLS": "TLSServer", "StartAutoTLS": "TLSServer",
+	"StartServer": "",
+}
+
+const echo4 = "github.com/labstack/echo/v4"
+
+// dropUnstartedEchoServers forgets the settings of e.Server or e.TLSServer
+// when the package starts echo only in ways that serve the other one
+// (e.Server.ReadTimeout = d; e.StartServer(s)). A package that starts no echo
+// server keeps them: the start may be elsewhere.
+func (f *finder) dropUnstartedEchoServers() {
+	served := map[string]bool{}
+	started := false
+	for _, obj := range f.pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != echo4 {
+			continue
+		}
+		if field, ok := echoServers[fn.Name()]; ok && fn.Signature().Recv() != nil {
+			started = true
+			served[field] = true
+		}
+	}
+	if !started {
+		return
+	}
+	keep := f.res.Servers[:0]
+	for _, s := range f.res.Servers {
+		if !f.unservedEchoField(s, served) {
+			keep = append(keep, s)
+		}
+	}
+	f.res.Servers = keep
+}
+
+func (f *finder) unservedEchoField(s *Server, served map[string]bool) bool {
+	for key, srv := range f.byKey {
+		if srv != s {
+			continue
+		}
+		v, ok := key.(*types.Var)
+		if ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == echo4 && (v.Name() == "Server" || v.Name() == "TLSServer") {
+			return !served[v.Name()]
+		}
+	}
+	return false
 }
 
 // APISet is a set of API objects a rule looks for, for its fast path.

@@ -14,5 +14,5 @@ func TestFrameworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, servertimeout.Analyzer, "servertimeoutecho", "servertimeoutfiber", "servertimeouthertz", "servertimeoutgrpc")
+	analysistest.Run(t, dir, servertimeout.Analyzer, "servertimeoutecho", "servertimeoutechoserver", "servertimeoutfiber", "servertimeouthertz", "servertimeoutgrpc")
 }
