@@ -90,7 +90,12 @@ func exchange(p *prober, conn net.Conn) {
 			p.finding("FC404", "the server closed the connection during POST /initialize (%v)%s", err, p.exitSuffix())
 			return
 		}
-		p.step("initialize", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
+		// Unlike /invoke, any status but 2xx is a failed initializer on FC.
+		initNote := ""
+		if r.status/100 != 2 {
+			initNote = " (FC counts anything but 2xx as a failed initializer)"
+		}
+		p.step("initialize", r.status/100 == 2, "%d in %s%s", r.status, ms(r.took), initNote)
 		if r.close {
 			p.finding("FC404", "the server answered POST /initialize with Connection: close; FC reuses one connection for all requests")
 			return

@@ -182,6 +182,17 @@ func TestHTTPFunction404(t *testing.T) {
 	}
 }
 
+// An initializer configured but not served: FC fails the instance.
+func TestInitializerNotFound(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
+	port := freePort(t)
+	f := &config.Function{Initializer: config.Field[string]{Value: "true", Set: true}}
+	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
+	if len(res.Steps) < 3 || res.Steps[2].Name != "initialize" || res.Steps[2].OK || !strings.Contains(res.Steps[2].Detail, "failed initializer") {
+		t.Errorf("steps %+v: want a failed initialize third", res.Steps)
+	}
+}
+
 func TestReferenceServerFromZIP(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "fcserver")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/fclint/fclint/cmd/fcserver").CombinedOutput(); err != nil {
