@@ -85,7 +85,7 @@ process it started. Linux only.`,
 				tl.title = fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort())
 				opts.OnStep = tl.step
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // SIGHUP: the terminal closed
 			defer stop()
 			res, err := probe.Run(ctx, opts)
 			if errors.Is(err, context.Canceled) {
