@@ -423,6 +423,29 @@ func TestPythonHTTPServer(t *testing.T) {
 	}
 }
 
+// Node's http server closes idle keep-alive connections after about 5-6s
+// (server.keepAliveTimeout, plus a grace second in recent versions): FC405
+// within the default hold.
+func TestNodeHTTPServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("holds the connection for 8s")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	if node, err = filepath.EvalSymlinks(node); err != nil {
+		t.Skip(err)
+	}
+	server := "require('http').createServer((req, res) => res.end('ok')).listen(process.env.FC_CUSTOM_LISTEN_PORT)\n"
+	script := "#!/bin/sh\nexec " + node + " /code/server.js\n"
+	dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server.js": "text:" + server})
+	res := runProbe(t, Options{Path: dir, Hold: 8 * time.Second, StartTimeout: 30 * time.Second}, "FC405")
+	if msg := res.Findings[0].Message; !strings.Contains(msg, "closed an idle keep-alive connection after ") {
+		t.Errorf("message does not say when the server closed the connection: %s", msg)
+	}
+}
+
 type zipEntry struct {
 	file, text, link string
 	mode             os.FileMode
