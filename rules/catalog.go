@@ -36,8 +36,10 @@ gin, echo, fiber, fasthttp, hertz, ...) whose listen address can be on
 fmt.Sprintf, net.JoinHostPort, flag defaults, struct fields and helper
 parameters, so "127.0.0.1:"+port and a -addr flag defaulting to
 "localhost:9000" are both found. A loopback side server on a port other than
-CAPort (pprof on localhost:6060 beside a server on CAPort) is not a finding.
-Accepted forms are ":PORT", "0.0.0.0:PORT" and "[::]:PORT".`,
+CAPort beside a server that is or may be public (pprof on localhost:6060 next
+to ":"+port) is not a finding, nor is a loopback listener on a random port
+(localhost:0, as test helpers use). Accepted forms are ":PORT", "0.0.0.0:PORT"
+and "[::]:PORT".`,
 		Why: `FC forwards every request to 0.0.0.0:CAPort from outside the instance, so a
 loopback listener never sees it. The instance fails its start check:
 FC 2.0 reports "ErrorCode":"FunctionNotStarted", "The CA's http server cannot
@@ -79,7 +81,8 @@ not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading
 FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT is always accepted. No finding when
 another server in the same program listens on CAPort (fclint sees one package
 at a time, so "program" means the package; for package main it is the
-program).`,
+program), for a loopback side server beside a server that may be public, or
+for a loopback listener on a random port.`,
 		Why: `FC connects only to CAPort. A server on any other port is never reached and
 the instance fails its start check with "Function instance health check failed
 on port 9001 in 120 seconds." (FC 3.0) or "FunctionNotStarted ... dial tcp
