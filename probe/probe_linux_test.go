@@ -446,6 +446,23 @@ func TestNodeHTTPServer(t *testing.T) {
 	}
 }
 
+// Probes may run side by side (a library caller, parallel tests).
+func TestConcurrentRuns(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "clean")})
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := Run(context.Background(), Options{Path: dir, Port: freePort(t), Hold: 100 * time.Millisecond, StartTimeout: 30 * time.Second})
+			if err != nil || len(res.Findings) > 0 {
+				t.Errorf("Run: %v, findings %v", err, res)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 type zipEntry struct {
 	file, text, link string
 	mode             os.FileMode

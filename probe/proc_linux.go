@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // processTree lists root and all its descendants that are still alive.
@@ -37,19 +38,13 @@ func processTree(root int) []int {
 	return pids
 }
 
-var childrenFiles = -1 // unknown; 0 = no; 1 = yes
-
 // hasChildrenFiles reports whether the kernel has /proc/PID/task/TID/children
 // (CONFIG_PROC_CHILDREN); without it the tree comes from a scan of /proc.
-func hasChildrenFiles() bool {
-	if childrenFiles < 0 {
-		childrenFiles = 0
-		if _, err := os.Stat("/proc/self/task/" + strconv.Itoa(os.Getpid()) + "/children"); err == nil {
-			childrenFiles = 1
-		}
-	}
-	return childrenFiles == 1
-}
+// Once: probes may run concurrently.
+var hasChildrenFiles = sync.OnceValue(func() bool {
+	_, err := os.Stat("/proc/self/task/" + strconv.Itoa(os.Getpid()) + "/children")
+	return err == nil
+})
 
 // treeByScan finds root's descendants from every process's parent PID.
 func treeByScan(root int) []int {
