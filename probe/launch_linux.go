@@ -24,7 +24,12 @@ type process struct {
 	output *tailBuffer
 	exited chan struct{} // closed when the process has been waited for
 	err    error         // Wait's result, valid after exited
+	marker string        // runMarker=ID in the environment of a run without namespaces
 }
+
+// runMarker names the variable that marks the processes of one run made
+// without namespaces.
+const runMarker = "FCLINT_PROBE_RUN"
 
 // startError is a function that could not be started at all (FC401).
 type startError struct{ err error }
@@ -49,6 +54,10 @@ func launch(p *prober, dir, scratch string, argv []string, readOnly bool) (*proc
 	}
 	argv = outsideCode(argv, dir)
 	env := environment(p.opts.Function, p.opts.Port, dir, p.opts.Env)
+	// Without a PID namespace a daemon that double-forks leaves the tree and
+	// the process group; the variable is how kill still finds it.
+	marker := runMarker + "=" + randomID()
+	env = append(env, marker)
 	path, err := lookPath(argv[0], envValue(env, "PATH"), dir)
 	if err != nil {
 		return nil, &startError{err}
@@ -59,7 +68,9 @@ func launch(p *prober, dir, scratch string, argv []string, readOnly bool) (*proc
 	if err := cmd.Start(); err != nil {
 		return nil, &startError{err}
 	}
-	return watchExit(cmd, output), nil
+	proc := watchExit(cmd, output)
+	proc.marker = marker
+	return proc, nil
 }
 
 // launchInNamespace re-executes this program as the helper inside new user
@@ -150,6 +161,18 @@ func (proc *process) kill() []int {
 	syscall.Kill(-proc.pid, syscall.SIGKILL)
 	for _, pid := range pids {
 		syscall.Kill(pid, syscall.SIGKILL)
+	}
+	if proc.marker != "" {
+		// Twice: a daemon may fork once more before the signal lands.
+		for range 2 {
+			for _, pid := range markedProcesses(proc.marker) {
+				tree := processTree(pid)
+				for _, p := range tree {
+					syscall.Kill(p, syscall.SIGKILL)
+				}
+				pids = mergePIDs(pids, tree)
+			}
+		}
 	}
 	<-proc.exited
 	return pids

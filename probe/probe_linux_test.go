@@ -373,22 +373,26 @@ func TestDaemonKilled(t *testing.T) {
 	if _, err := exec.LookPath("setsid"); err != nil {
 		t.Skip("setsid not installed")
 	}
-	// A sleep time no other process has, to find the daemon afterwards.
-	marker := "300." + strconv.Itoa(os.Getpid())
-	script := "#!/bin/sh\n(setsid sleep " + marker + " &)\nexec /code/server\n"
-	dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server": server(t, "clean")})
-	runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond})
-	var left []string
-	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	for _, p := range procs {
-		b, _ := os.ReadFile(p)
-		if strings.Contains(string(b), marker) && alive(pidOf(p)) {
-			left = append(left, p)
-			syscall.Kill(pidOf(p), syscall.SIGKILL)
-		}
-	}
-	if len(left) > 0 {
-		t.Errorf("the daemonized child survived the probe: %v", left)
+	for i, noNamespace := range []bool{false, true} {
+		t.Run("noNamespace="+strconv.FormatBool(noNamespace), func(t *testing.T) {
+			// A sleep time no other process has, to find the daemon afterwards.
+			marker := "300." + strconv.Itoa(os.Getpid()) + strconv.Itoa(i)
+			script := "#!/bin/sh\n(setsid sleep " + marker + " &)\nexec ./server\n"
+			dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server": server(t, "clean")})
+			runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond, noNamespace: noNamespace})
+			var left []string
+			procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+			for _, p := range procs {
+				b, _ := os.ReadFile(p)
+				if strings.Contains(string(b), marker) && alive(pidOf(p)) {
+					left = append(left, p)
+					syscall.Kill(pidOf(p), syscall.SIGKILL)
+				}
+			}
+			if len(left) > 0 {
+				t.Errorf("the daemonized child survived the probe: %v", left)
+			}
+		})
 	}
 }
 
