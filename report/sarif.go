@@ -188,10 +188,19 @@ func resultMessage(f Finding, a artifact) string {
 	return msg
 }
 
-// fingerprint identifies a result across runs: rule, file and message, but
-// not the line, so that a finding keeps its identity when code above it moves.
+// fingerprint identifies a result across runs: rule, file and the first line
+// of the message without its numbers, but not the line, so that a finding
+// keeps its identity when code above it moves ("comes from main.go:13"), and a
+// probe finding when timings or the output tail differ ("after 3012ms").
 func fingerprint(f Finding, a artifact) string {
-	sum := sha256.Sum256([]byte(f.Rule + "\x00" + a.path + "!" + a.entry + "\x00" + f.Message))
+	msg, _, _ := strings.Cut(f.Message, "\n")
+	msg = strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, msg)
+	sum := sha256.Sum256([]byte(f.Rule + "\x00" + a.path + "!" + a.entry + "\x00" + msg))
 	return hex.EncodeToString(sum[:16])
 }
 

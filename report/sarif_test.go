@@ -169,6 +169,15 @@ func TestSARIFFingerprintIgnoresLine(t *testing.T) {
 	if fp(base) == fp(otherMsg) || fp(base) == fp(otherFile) {
 		t.Error("fingerprint ignores the message or the file")
 	}
+	// Numbers in the message (an origin's line, a probe's timing) and the
+	// lines after the first (a probe's output tail) vary from run to run.
+	origin, originMoved := base, base
+	origin.Message += "; 127.0.0.1 comes from the constant host (main.go:13)"
+	originMoved.Message += "; 127.0.0.1 comes from the constant host (main.go:17)"
+	slow, fast := New(rules.MustGet("FC405"), "function.zip", 0, 0, "closed after 3012ms\n    log line 1"), New(rules.MustGet("FC405"), "function.zip", 0, 0, "closed after 2998ms\n    log line 2")
+	if fp(origin) != fp(originMoved) || fp(slow) != fp(fast) {
+		t.Error("fingerprint changes with numbers in the message or with its later lines")
+	}
 }
 
 func TestSARIFColumnsAreUTF16(t *testing.T) {

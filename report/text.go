@@ -90,7 +90,7 @@ func (p *textPrinter) Print(w io.Writer, findings []Finding) error {
 func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 	st := p.styles
 	sev := st.render(st.severity[f.Severity], f.Severity.String())
-	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitize(f.Message))
+	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitizeLines(f.Message, "\n    "))
 	if src, ok := p.source.line(f); ok {
 		shown, caretAt, caretLen := snippet(src, f)
 		gutter := strconv.Itoa(f.Line)
@@ -250,6 +250,17 @@ func sanitize(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// sanitizeLines is sanitize for text that may span lines (a probe finding
+// ends with the function's last output lines): each line is sanitized, and
+// the lines are joined with sep, which indents them under the finding.
+func sanitizeLines(s, sep string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = sanitize(strings.TrimSuffix(l, "\r"))
+	}
+	return strings.Join(lines, sep)
 }
 
 // clampPrefix is line[:n], kept within the line and on a rune boundary.

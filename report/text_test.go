@@ -145,3 +145,16 @@ func TestTextNeutralizesControlCharacters(t *testing.T) {
 		t.Errorf("control characters reached the output: %q", out)
 	}
 }
+
+// A probe finding ends with the function's output tail: its lines stay lines,
+// indented under the finding, and stay free of control characters.
+func TestTextKeepsMessageLines(t *testing.T) {
+	f := New(rules.MustGet("FC401"), "function.zip", 0, 0, "the process exited (exit status 1); its last output:\n    panic: boom\x1b[31m\r\n    main.main()")
+	out := render(t, "text", Options{}, []Finding{f})
+	if !strings.Contains(out, "its last output:\n        panic: boom\uFFFD[31m\n        main.main()\n") {
+		t.Errorf("output tail not kept as indented lines:\n%s", out)
+	}
+	if strings.ContainsAny(out, "\x1b\r") {
+		t.Errorf("control characters reached the output: %q", out)
+	}
+}
