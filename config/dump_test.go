@@ -1,16 +1,13 @@
 package config
 
 import (
-	"flag"
 	"fmt"
-	"os"
+	"github.com/fclint/fclint/internal/golden"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // dump renders a File as stable text for golden comparison: every field with
 // its state and position, paths relative to base.
@@ -91,21 +88,8 @@ func dump(f *File, base string) string {
 	return b.String()
 }
 
-// golden compares got with testdata/<name>, rewriting it under -update.
-func golden(t *testing.T, name, got string) {
+// golden compares got with testdata/name, rewriting it under -update.
+func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs:\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, "go test ./config -update")
 }

@@ -50,7 +50,7 @@ func TestLoadGolden(t *testing.T) {
 				t.Errorf("functions = %v, want %v", names, tc.functions)
 			}
 			abs, _ := filepath.Abs("testdata")
-			golden(t, strings.TrimSuffix(tc.file, filepath.Ext(tc.file))+".golden", dump(f, abs))
+			goldenFile(t, strings.TrimSuffix(tc.file, filepath.Ext(tc.file))+".golden", dump(f, abs))
 		})
 	}
 }

@@ -2,15 +2,13 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/fclint/fclint/internal/golden"
 	"github.com/fclint/fclint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleFindings covers every printer path: an error, a warning and an info,
 // two source files (one indented with tabs), an archive entry with and without
@@ -61,23 +59,10 @@ func render(t *testing.T, format string, opts Options, fs []Finding) string {
 	return buf.String()
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
+// golden compares got with testdata/name, rewriting it under -update.
+func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with: go test ./report -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (if the change is intended: go test ./report -update)\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, "go test ./report -update")
 }
 
 func TestGolden(t *testing.T) {
@@ -96,7 +81,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := Options{WorkDir: goldenWorkDir(t), ToolVersion: "v1.2.3", Color: tc.color, Command: "check"}
-			golden(t, tc.name, render(t, tc.format, opts, tc.findings))
+			goldenFile(t, tc.name, render(t, tc.format, opts, tc.findings))
 		})
 	}
 }
