@@ -2,16 +2,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging"
 	"github.com/fclint/fclint/report"
 )
@@ -62,28 +59,9 @@ passes them) are checked one after the other, each with its own configuration.`,
 
 // checkPackage checks one ZIP or folder with the configuration found for it.
 func checkPackage(g *globalFlags, stderr io.Writer, path string) ([]report.Finding, error) {
-	fi, err := os.Stat(path)
+	conf, err := packageConfig(g, stderr, path)
 	if err != nil {
-		return nil, usageErr("%s", pathError(err))
-	}
-	dir := path
-	if !fi.IsDir() {
-		dir = filepath.Dir(path)
-	}
-	conf, err := config.Resolve(g.configOptions(dir))
-	if err != nil {
-		return nil, usageErr("%v", err)
-	}
-	if conf.Note != "" {
-		fmt.Fprintln(stderr, "fclint: "+conf.Note)
-	}
-	if code := conf.Function.CodeDir; code != "" && conf.File != nil && fi.IsDir() {
-		// Checking the source folder when the configuration deploys a build
-		// output is a common slip; the findings would be about the wrong files.
-		// (A ZIP is what the user built from the code folder: no note.)
-		if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
-			fmt.Fprintf(stderr, "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)
-		}
+		return nil, err
 	}
 	findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function})
 	if err != nil {

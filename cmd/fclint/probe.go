@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
-	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/probe"
 )
 
@@ -50,27 +48,9 @@ process it started. Linux only.`,
 				return usageErr("%v", err)
 			}
 			path := filepath.Clean(args[0])
-			fi, err := os.Stat(path)
+			conf, err := packageConfig(g, cmd.ErrOrStderr(), path)
 			if err != nil {
-				return usageErr("%s", pathError(err))
-			}
-			dir := path
-			if !fi.IsDir() {
-				dir = filepath.Dir(path)
-			}
-			conf, err := config.Resolve(g.configOptions(dir))
-			if err != nil {
-				return usageErr("%v", err)
-			}
-			if conf.Note != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+conf.Note)
-			}
-			if code := conf.Function.CodeDir; code != "" && conf.File != nil && fi.IsDir() {
-				// Probing the project folder instead of the deployed one starts
-				// nothing (/code/bootstrap is not there): say which folder FC gets.
-				if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
-					fmt.Fprintf(cmd.ErrOrStderr(), "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)
-				}
+				return err
 			}
 			opts := probe.Options{
 				Path:         path,
