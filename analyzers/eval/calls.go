@@ -162,19 +162,7 @@ func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) Value {
 	if !ok {
 		return unknown(pos)
 	}
-	if portEnv[name] {
-		return Value{Parts: []Part{{Sym: CAPort, Kind: KindFCEnv, Pos: pos, Origin: name}}, Pos: pos, Kind: KindFCEnv, Env: name, Origin: name}
-	}
-	if e.fn != nil && !e.fn.EnvUnknown[name] {
-		if val, ok := e.fn.Env[name]; ok {
-			v := TextValue(val, KindConfigEnv, pos, name+"="+val+" in environmentVariables"+e.inConfig())
-			v.Env = name
-			return v
-		}
-	}
-	v := unknown(pos)
-	v.Env = name
-	return v
+	return e.LookupEnvValue(name, pos)
 }
 
 func (e *Evaluator) inConfig() string {
