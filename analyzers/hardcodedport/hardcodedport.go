@@ -12,7 +12,6 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
-	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
@@ -20,27 +19,10 @@ import (
 var rule = rules.MustGet("FC103")
 
 // Analyzer reports FC103.
-var Analyzer = &analysis.Analyzer{
-	Name:     rule.ID,
-	Doc:      rule.AnalyzerDoc(),
-	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
-	Run:      run,
-}
+var Analyzer = listen.NewRuleAnalyzer(rule, check)
 
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[listen.Analyzer].(*listen.Result)
-	if len(res.Sites) == 0 {
-		return nil, nil
-	}
-	caport := fcconfig.Of(pass).CAPort()
-	for _, site := range res.Sites {
-		check(pass, res.Eval, site, caport)
-	}
-	return nil, nil
-}
-
-func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport int) {
+func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport int) {
+	ev := res.Eval
 	var literal *listen.Addr
 	for i, a := range site.Addrs {
 		if a.Port.CAPort {

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers/diag"
-	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
@@ -22,25 +21,7 @@ import (
 var rule = rules.MustGet("FC101")
 
 // Analyzer reports FC101.
-var Analyzer = &analysis.Analyzer{
-	Name:     rule.ID,
-	Doc:      rule.AnalyzerDoc(),
-	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
-	Run:      run,
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[listen.Analyzer].(*listen.Result)
-	if len(res.Sites) == 0 {
-		return nil, nil
-	}
-	caport := fcconfig.Of(pass).CAPort()
-	for _, site := range res.Sites {
-		check(pass, res, site, caport)
-	}
-	return nil, nil
-}
+var Analyzer = listen.NewRuleAnalyzer(rule, check)
 
 func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport int) {
 	var bad []listen.Addr

@@ -19,7 +19,6 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
-	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
@@ -27,31 +26,7 @@ import (
 var rule = rules.MustGet("FC102")
 
 // Analyzer reports FC102.
-var Analyzer = &analysis.Analyzer{
-	Name:     rule.ID,
-	Doc:      rule.AnalyzerDoc(),
-	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{listen.Analyzer}, diag.Requires...),
-	Run:      run,
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[listen.Analyzer].(*listen.Result)
-	if len(res.Sites) == 0 {
-		return nil, nil
-	}
-	caport := fcconfig.Of(pass).CAPort()
-	for _, site := range res.Sites {
-		if res.ServesCAPort(site, caport) {
-			continue // another server of the program is on CAPort
-		}
-		if loopbackOnly(site) && res.HasPublicServer(site) {
-			continue // a side server (pprof on localhost:6060): FC never reaches it, nor needs to
-		}
-		check(pass, res.Eval, site, caport)
-	}
-	return nil, nil
-}
+var Analyzer = listen.NewRuleAnalyzer(rule, check)
 
 // loopbackOnly reports whether every address of the site is loopback.
 func loopbackOnly(site *listen.Site) bool {
@@ -63,7 +38,14 @@ func loopbackOnly(site *listen.Site) bool {
 	return len(site.Addrs) > 0
 }
 
-func check(pass *analysis.Pass, ev *eval.Evaluator, site *listen.Site, caport int) {
+func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport int) {
+	if res.ServesCAPort(site, caport) {
+		return // another server of the program is on CAPort
+	}
+	if loopbackOnly(site) && res.HasPublicServer(site) {
+		return // a side server (pprof on localhost:6060): FC never reaches it, nor needs to
+	}
+	ev := res.Eval
 	var bad []listen.Addr
 	for _, a := range site.Addrs {
 		if n, ok := a.PortNumber(); ok && n != caport && !a.Internal() {
