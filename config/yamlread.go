@@ -284,13 +284,17 @@ func (r *reader) value(s section, key string) (v *yaml.Node, opaque bool, where 
 	return r.lookup(s.node, r.key(key)), false, s.fn
 }
 
-func (r *reader) str(s section, key string) Field[string] {
+// field reads key from s with read; a section that is itself a placeholder
+// makes every field in it unknown.
+func field[T any](r *reader, s section, key string, read func(v *yaml.Node, where Pos) Field[T]) Field[T] {
 	v, opaque, where := r.value(s, key)
 	if opaque {
-		return Field[string]{Set: true, Unknown: true, Pos: where}
+		return Field[T]{Set: true, Unknown: true, Pos: where}
 	}
-	return r.toStr(v, where)
+	return read(v, where)
 }
+
+func (r *reader) str(s section, key string) Field[string] { return field(r, s, key, r.toStr) }
 
 func (r *reader) toStr(v *yaml.Node, where Pos) Field[string] {
 	if v == nil {
@@ -303,13 +307,7 @@ func (r *reader) toStr(v *yaml.Node, where Pos) Field[string] {
 	return Field[string]{Value: s, Set: true, Unknown: !ok || !known, Pos: r.pos(v)}
 }
 
-func (r *reader) integer(s section, key string) Field[int] {
-	v, opaque, where := r.value(s, key)
-	if opaque {
-		return Field[int]{Set: true, Unknown: true, Pos: where}
-	}
-	return r.toInt(v, where)
-}
+func (r *reader) integer(s section, key string) Field[int] { return field(r, s, key, r.toInt) }
 
 // toInt reads an integer; "9000" (a string) counts, 30.0 too. Anything else
 // (true, "abc", 3.5, a list) is a wrong type: unknown, with Value 0.
@@ -360,11 +358,9 @@ func parseInt(s string) (int, bool) {
 	return int(f), true
 }
 
-func (r *reader) strList(s section, key string) Field[[]string] {
-	v, opaque, where := r.value(s, key)
-	if opaque {
-		return Field[[]string]{Set: true, Unknown: true, Pos: where}
-	}
+func (r *reader) strList(s section, key string) Field[[]string] { return field(r, s, key, r.toStrList) }
+
+func (r *reader) toStrList(v *yaml.Node, where Pos) Field[[]string] {
 	if v == nil {
 		return Field[[]string]{Pos: where}
 	}
