@@ -2,7 +2,6 @@ package eval_test
 
 import (
 	"go/ast"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/internal/fixture"
 )
 
 // showAnalyzer reports the values of the argument of every call to show.
@@ -46,9 +46,6 @@ var showAnalyzer = &analysis.Analyzer{
 }
 
 func TestEval(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, showAnalyzer, "evalcases")
 }

@@ -1,26 +1,23 @@
 package go1sdk_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/go1sdk"
+	"github.com/fclint/fclint/analyzers/internal/fixture"
 )
 
 func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Dir(t)
 	return dir
 }
 
 // TestConfigured needs the s.yaml files beside the fixtures.
 func TestConfigured(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), go1sdk.Analyzer, "go1sdk/custom", "go1sdk/go1", "go1sdk/noconfig")
+	results := analysistest.Run(t, fixture.Dir(t), go1sdk.Analyzer, "go1sdk/custom", "go1sdk/go1", "go1sdk/noconfig")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			want := "FC107"
@@ -36,8 +33,6 @@ func TestConfigured(t *testing.T) {
 
 // TestRuntimeFlag: --runtime custom makes the unconfigured package an error.
 func TestRuntimeFlag(t *testing.T) {
-	saved := fcconfig.Current
-	fcconfig.Current = fcconfig.Settings{Runtime: "custom"}
-	t.Cleanup(func() { fcconfig.Current = saved })
-	analysistest.Run(t, testdata(t), go1sdk.Analyzer, "go1sdk/flagged")
+	fixture.Settings(t, fcconfig.Settings{Runtime: "custom"})
+	analysistest.Run(t, fixture.Dir(t), go1sdk.Analyzer, "go1sdk/flagged")
 }

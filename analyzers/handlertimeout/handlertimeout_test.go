@@ -1,18 +1,15 @@
 package handlertimeout_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/fclint/fclint/analyzers/handlertimeout"
+	"github.com/fclint/fclint/analyzers/internal/fixture"
 )
 
 func TestHandlerTimeout(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, handlertimeout.Analyzer, "handlertimeout")
 }

@@ -1,26 +1,23 @@
 package keepalivedisabled_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/fclint/fclint/analyzers/internal/fixture"
 	"github.com/fclint/fclint/analyzers/keepalivedisabled"
 )
 
 func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Dir(t)
 	return dir
 }
 
 func TestNetHTTP(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keepalivedisabled.Analyzer, "keepalivedisabled")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled")
 }
 
 func TestFrameworks(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
 }

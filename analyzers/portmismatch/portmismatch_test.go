@@ -1,41 +1,32 @@
 package portmismatch_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/internal/fixture"
 	"github.com/fclint/fclint/analyzers/portmismatch"
 )
 
-func withSettings(t *testing.T, s fcconfig.Settings) {
-	saved := fcconfig.Current
-	fcconfig.Current = s
-	t.Cleanup(func() { fcconfig.Current = saved })
-}
-
 func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Dir(t)
 	return dir
 }
 
 func TestPortMismatch(t *testing.T) {
-	analysistest.Run(t, testdata(t), portmismatch.Analyzer,
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer,
 		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "loopbacklisten/randomport")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
 func TestConfigured(t *testing.T) {
-	analysistest.Run(t, testdata(t), portmismatch.Analyzer, "portmismatch/configured/wrong", "portmismatch/configured/flagargs",
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/configured/wrong", "portmismatch/configured/flagargs",
 		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override")
 }
 
 func TestCAPortOverride(t *testing.T) {
-	withSettings(t, fcconfig.Settings{Port: 8080})
-	analysistest.Run(t, testdata(t), portmismatch.Analyzer, "portmismatch/caport8080", "portmismatch/caport8080/gin")
+	fixture.Settings(t, fcconfig.Settings{Port: 8080})
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/caport8080", "portmismatch/caport8080/gin")
 }
