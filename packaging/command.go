@@ -51,6 +51,7 @@ func (c *checker) checkCommandLine() {
 	defer func() { c.reportBinds(sites) }()
 	for i, cl := range cmds {
 		sites = c.collectBinds(sites, script.Binds(cl, vars), file, line, "", "command", "")
+		c.checkAppServer(cl.Words, vars, "", file, line, "")
 		for j, w := range script.FileRefs(cl) {
 			if i == 0 && j == 0 && w == words[0] {
 				continue // command[0]: checkEntrypoint's job

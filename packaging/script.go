@@ -239,6 +239,9 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 			continue
 		}
 		sites = c.collectBinds(sites, script.Binds(cmd, local), file, cmd.Line, cmd.Text, e.Name, cwd)
+		if cwdKnown {
+			c.checkAppServer(cmd.Words, local, cwd, file, cmd.Line, cmd.Text)
+		}
 		if name := cmd.Name(); isInterpreter(name) && !strings.Contains(cmd.Words[0], "/") {
 			if avail, tools := env.Find(name); avail == runtimes.NeedsPath || avail == runtimes.Missing {
 				f := c.add(rules.MustGet("FC210"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, which %s%s does not have on PATH: the start fails with \"%s: command not found\"", e.Name, name, env.Image.ID, c.imageNote(), name))

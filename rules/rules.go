@@ -64,7 +64,9 @@ const (
 	Package Family = "package" // ZIP or directory (FC2xx)
 	Config  Family = "config"  // configuration and startup command (FC3xx)
 	Probe   Family = "probe"   // dynamic probe (FC4xx)
-	Meta    Family = "meta"    // fclint's own directives (FC0xx)
+	// AppServer: a Node, Python, PHP, Java or .NET server the start command runs (FC5xx)
+	AppServer Family = "appserver"
+	Meta      Family = "meta" // fclint's own directives (FC0xx)
 )
 
 // Rule is one catalog record. Every text about a rule lives here and nowhere else.
