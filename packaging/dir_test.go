@@ -93,13 +93,13 @@ func TestDirectory(t *testing.T) {
 		}
 	})
 	t.Run("script line in findings", func(t *testing.T) {
-		dir := writeTree(t, map[string]string{"bootstrap": "#!/bin/bash\n\nuvicorn app:app --host 127.0.0.1 --port 9000\n"}, map[string]os.FileMode{"bootstrap": 0o755})
+		dir := writeTree(t, map[string]string{"bootstrap": "#!/bin/bash\n\nuvicorn app:app --host 127.0.0.1 --port 9000 --timeout-keep-alive 86400\n"}, map[string]os.FileMode{"bootstrap": 0o755})
 		fs, err := Check(Options{Path: dir, Function: fnWith(nil), WorkDir: filepath.Dir(dir)})
 		if err != nil || len(fs) != 1 {
 			t.Fatalf("%v %v", fs, err)
 		}
 		f := fs[0]
-		if f.Rule != "FC302" || f.Line != 3 || f.Source != "uvicorn app:app --host 127.0.0.1 --port 9000" || f.File != filepath.Base(dir)+"/bootstrap" {
+		if f.Rule != "FC302" || f.Line != 3 || f.Source != "uvicorn app:app --host 127.0.0.1 --port 9000 --timeout-keep-alive 86400" || f.File != filepath.Base(dir)+"/bootstrap" {
 			t.Fatalf("%+v", f)
 		}
 	})

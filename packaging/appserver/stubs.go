@@ -1,8 +1,6 @@
 package appserver
 
-func (a *analysis) python(args []string)                  {}
-func (a *analysis) pythonTool(name string, args []string) {}
-func (a *analysis) php(args []string)                     {}
-func (a *analysis) nginx(args []string)                   {}
-func (a *analysis) java(args []string)                    {}
-func (a *analysis) dotnet(args []string)                  {}
+func (a *analysis) php(args []string)    {}
+func (a *analysis) nginx(args []string)  {}
+func (a *analysis) java(args []string)   {}
+func (a *analysis) dotnet(args []string) {}
