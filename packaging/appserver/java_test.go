@@ -21,7 +21,7 @@ func TestJava(t *testing.T) {
 			"BOOT-INF/classes/application.properties": "# server.port=9000\nserver.port = ${FC_CUSTOM_LISTEN_PORT:9000}\nserver.address=127.0.0.1\n" + tuned}),
 			want: []string{"FC501 target/app.jar!BOOT-INF/classes/application.properties:3 listens on 127.0.0.1"}},
 		{name: "profile yml overrides", cmd: "java -Dspring.profiles.active=prod -jar target/app.jar", files: boot(map[string]string{
-			"BOOT-INF/classes/application.yml": "server:\n  port: 9000\n  tomcat:\n    keep-alive-timeout: -1\n    max-keep-alive-requests: -1\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\nserver:\n  port: 7000\n",
+			"BOOT-INF/classes/application.yml":             "server:\n  port: 9000\n  tomcat:\n    keep-alive-timeout: -1\n    max-keep-alive-requests: -1\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\nserver:\n  port: 7000\n",
 			"BOOT-INF/classes/application-prod.properties": "server.tomcat.connection-timeout=20s\nserver.tomcat.keep-alive-timeout=30s\n"}),
 			want: []string{"FC502 target/app.jar!BOOT-INF/classes/application-prod.properties:2 idle 30 s"}},
 		{name: "command-line port is FC302's, env port is read", cmd: "java -jar target/app.jar --server.port=8081", files: boot(map[string]string{"BOOT-INF/classes/application.properties": tuned})},

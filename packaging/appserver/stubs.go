@@ -1,3 +1,0 @@
-package appserver
-
-func (a *analysis) dotnet(args []string) {}
