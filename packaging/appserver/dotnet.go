@@ -3,7 +3,9 @@ package appserver
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +18,10 @@ import (
 // (ASPNETCORE_HTTP_PORTS=8080), not a framework default, so it does not
 // apply to a custom runtime.
 const kestrelDefault = "http://localhost:5000"
+
+// kestrelKeepAlive is KestrelServerLimits.KeepAliveTimeout's default in
+// seconds (130 s, ASP.NET Core 2.0-9.0).
+const kestrelKeepAlive = 130.0
 
 const dotnetFix = "set ASPNETCORE_URLS=http://0.0.0.0:9000 in environmentVariables (or --urls http://0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000})"
 
@@ -33,15 +39,21 @@ func (a *analysis) dotnet(args []string) {
 		return
 	}
 	dir := path.Dir(rel)
-	// Code that sets the address (UseUrls, Listen*, ConfigureKestrel) wins
-	// over configuration and cannot be read from IL here: say nothing.
-	if asm, ok := a.files.Read(rel, maxAssemblySize); ok {
-		for _, m := range []string{"UseUrls", "ListenAnyIP", "ListenLocalhost", "ConfigureKestrel", "Listen", "UseKestrelCore"} {
+	// Code that sets the address (UseUrls, Listen*, ConfigureKestrel) or the
+	// keep-alive timeout wins over configuration and cannot be read from IL
+	// here: those checks say nothing then. Member names sit NUL-terminated
+	// in the assembly's #Strings heap.
+	asm, _ := a.files.Read(rel, maxAssemblySize)
+	inCode := func(names ...string) bool {
+		for _, m := range names {
 			if bytes.Contains(asm, []byte("\x00"+m+"\x00")) {
-				return
+				return true
 			}
 		}
+		return false
 	}
+	addressInCode := inCode("UseUrls", "ListenAnyIP", "ListenLocalhost", "ConfigureKestrel", "Listen", "UseKestrelCore")
+	keepAliveInCode := inCode("set_KeepAliveTimeout", "ConfigureKestrel")
 	envName := "Production"
 	if v, ok := a.env("ASPNETCORE_ENVIRONMENT"); ok {
 		envName = v
@@ -50,6 +62,7 @@ func (a *analysis) dotnet(args []string) {
 	}
 	var urls, urlsFrom, file string
 	var endpoints []string
+	keepAlive, keepAliveFrom, keepAliveFile := float64(kestrelKeepAlive), "Kestrel's default KeepAliveTimeout of 130 s", ""
 	for _, name := range []string{"appsettings.json", "appsettings." + envName + ".json"} {
 		b, ok := a.readFile(path.Join(dir, name))
 		if !ok {
@@ -69,8 +82,21 @@ func (a *analysis) dotnet(args []string) {
 				if eps := kestrelEndpoints(v); len(eps) > 0 {
 					endpoints, file = eps, path.Join(dir, name)
 				}
+				if ts, ok := kestrelLimit(v, "KeepAliveTimeout"); ok {
+					secs, ok := timeSpanSeconds(ts)
+					if !ok {
+						keepAliveInCode = true // unreadable: say nothing
+					}
+					keepAlive, keepAliveFrom, keepAliveFile = secs, "Kestrel:Limits:KeepAliveTimeout "+ts+" in "+name, path.Join(dir, name)
+				}
 			}
 		}
+	}
+	if !keepAliveInCode && !longEnough(keepAlive*1000) {
+		a.add("FC502", keepAliveFile, 0, "", fmt.Sprintf("Kestrel closes a kept-alive connection after it is idle %s (%s); %s", seconds(keepAlive*1000), keepAliveFrom, closesMsg), `set "Kestrel": {"Limits": {"KeepAliveTimeout": "1.00:00:00"}} in appsettings.json`)
+	}
+	if addressInCode {
+		return
 	}
 	if len(endpoints) > 0 {
 		a.kestrelURLs(strings.Join(endpoints, ";"), "Kestrel:Endpoints in "+path.Base(file), file)
@@ -137,6 +163,51 @@ func (a *analysis) kestrelURLs(list, from, file string) {
 	for _, x := range all {
 		a.bind(file, 0, "", "Kestrel", x.host, from, x.p, dotnetFix)
 	}
+}
+
+// kestrelLimit reads Kestrel:Limits:NAME as a string.
+func kestrelLimit(v any, name string) (string, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	for k, lim := range m {
+		if !strings.EqualFold(k, "limits") {
+			continue
+		}
+		if lm, ok := lim.(map[string]any); ok {
+			for lk, lv := range lm {
+				if s, ok := lv.(string); ok && strings.EqualFold(lk, name) {
+					return s, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// timeSpanSeconds reads a .NET TimeSpan string: [d.]hh:mm:ss[.fff].
+func timeSpanSeconds(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	days := 0.0
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 {
+		return 0, false
+	}
+	if d, h, ok := strings.Cut(parts[0], "."); ok {
+		n, err := strconv.ParseFloat(d, 64)
+		if err != nil {
+			return 0, false
+		}
+		days, parts[0] = n, h
+	}
+	h, err1 := strconv.ParseFloat(parts[0], 64)
+	m, err2 := strconv.ParseFloat(parts[1], 64)
+	sec, err3 := strconv.ParseFloat(parts[2], 64)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return 0, false
+	}
+	return days*86400 + h*3600 + m*60 + sec, true
 }
 
 // kestrelEndpoints reads Kestrel:Endpoints:NAME:Url values.

@@ -117,6 +117,11 @@ func (a *analysis) pythonTool(name string, args []string) {
 		}
 		a.add("FC502", "", 0, "", fmt.Sprintf("uvicorn keeps its default --timeout-keep-alive of %d s: it closes a kept-alive connection after it is idle %d s; %s", uvicornKeepAlive, uvicornKeepAlive, closesMsg), "uvicorn --timeout-keep-alive 86400 ...")
 	case "hypercorn":
+		_, bound := flagValue(args, "-b", "--bind")
+		_, configured := flagValue(args, "-c", "--config")
+		if !bound && !configured {
+			a.bind("", 0, "", "hypercorn", "127.0.0.1", "hypercorn's default bind 127.0.0.1:8000", port{n: 8000, known: true, from: "hypercorn's default bind 127.0.0.1:8000"}, "hypercorn -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} --keep-alive 86400 ...")
+		}
 		if v, ok := flagValue(args, "--keep-alive"); ok {
 			if n, ok := a.numberWord(v); ok && !longEnough(n*1000) {
 				a.add("FC502", "", 0, "", fmt.Sprintf("hypercorn --keep-alive %s closes a kept-alive connection after it is idle %s; %s", v, seconds(n*1000), closesMsg), "hypercorn --keep-alive 86400 ...")

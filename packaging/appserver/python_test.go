@@ -53,6 +53,8 @@ def main():
 		{name: "django runserver public", cmd: "python manage.py runserver 0.0.0.0:9000", files: mapFiles{"manage.py": ""}},
 		{name: "uvicorn CLI", cmd: "uvicorn main:app --host 0.0.0.0 --port 9000", want: []string{"FC502 :0 uvicorn keeps its default --timeout-keep-alive of 5 s"}},
 		{name: "uvicorn CLI tuned", cmd: "python3 -m uvicorn main:app --host 0.0.0.0 --port 9000 --timeout-keep-alive 86400"},
+		{name: "hypercorn defaults", cmd: "hypercorn main:app", want: []string{"FC501 :0 listens on 127.0.0.1 (hypercorn's default bind", "FC502 :0 hypercorn keeps its default keep_alive_timeout of 5 s"}},
+		{name: "hypercorn tuned", cmd: "hypercorn -b 0.0.0.0:9000 --keep-alive 86400 main:app"},
 		{name: "gunicorn sync", cmd: "gunicorn -b 0.0.0.0:9000 app:app",
 			want: []string{"FC503 :0 sync worker", "FC502 :0 default --timeout of 30 s"}},
 		{name: "gunicorn threads means gthread", cmd: "gunicorn --threads 4 -b 0.0.0.0:9000 app:app",
