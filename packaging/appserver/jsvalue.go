@@ -90,6 +90,7 @@ func (e *jsEval) evalInner(toks []token, depth int) value {
 					continue
 				}
 			}
+			v.from = tokensText(toks)
 			return v
 		}
 		return value{kind: vUnset}

@@ -621,6 +621,7 @@ func (p *pyProgram) evalInner(toks []token, depth int) value {
 			if v.kind == vUnset || v.kind == vStr && v.str == "" || v.kind == vNum && v.num == 0 {
 				continue
 			}
+			v.from = tokensText(toks)
 			return v
 		}
 		return value{kind: vUnset}
