@@ -686,70 +686,90 @@ no findings`,
 		ID: "FC501", Name: "app-listen-address", Severity: Error, Family: AppServer,
 		Summary: "the Node, Python, PHP, Java or .NET server the start command runs binds loopback or a port other than CAPort",
 		Details: `Follows customRuntimeConfig.command/args or the bootstrap (through the scripts
-it runs, npm start and package.json scripts) to the server program, and
+it runs, npm/yarn start and package.json scripts) to the server program, and
 reads only what that program reaches: the entry file and the package files
-it requires or imports, configuration files a flag names, and a jar's own
-application.properties/yml. The address comes from the code or
-configuration, else from the server's default:
-- Node: listen(port, host), listen({port, host}), constants and
-  process.env.X || default (FC_CUSTOM_LISTEN_PORT counts as CAPort); fastify
-  listens on localhost and port 0 unless told (v4/v5); next start 3000;
-  egg-scripts 7001.
-- Python: uvicorn.run (127.0.0.1:8000), app.run of flask (127.0.0.1:5000),
-  aiohttp web.run_app (port 8080), waitress serve (port 8080), django
-  runserver (127.0.0.1:8000), gunicorn.conf.py bind.
-- PHP: php artisan serve (127.0.0.1:8000); nginx listen in front of php-fpm.
+it requires or imports (never node_modules or site-packages), a config file
+a flag names, and a jar's own application.properties/yml. The address comes
+from the code or configuration, else from the server's default:
+- Node: listen(port, host) and listen({port, host}) on any server,
+  constants, process.env.X || default (FC_CUSTOM_LISTEN_PORT and
+  FC_SERVER_PORT count as CAPort), parseInt/Number wrappers; fastify listens
+  on localhost and port 0 unless told (v4/v5 lib/server.js); next start 3000;
+  egg-scripts start 7001; listen() with no port is a random port.
+- Python: uvicorn.run/uvicorn.Config (127.0.0.1:8000), flask app.run
+  (127.0.0.1:5000), aiohttp web.run_app (port 8080), waitress serve (port
+  8080), hypercorn without -b (127.0.0.1:8000), manage.py runserver
+  (127.0.0.1:8000), bind in gunicorn.conf.py; os.environ.get/os.getenv
+  defaults are followed.
+- PHP: php artisan serve (127.0.0.1:8000, Laravel 8-11), php think run
+  (port 8000); nginx -c FILE listen directives (a server without listen
+  is *:80).
 - Java: Spring Boot server.port (8080) and server.address from
-  application.properties/yml inside the jar (BOOT-INF/classes, profiles from
-  spring.profiles.active), overridden by -D/--server.port and SERVER_PORT;
-  quarkus.http.port and micronaut.server.port (8080).
-- .NET: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, appsettings.json
-  Urls and Kestrel:Endpoints; without any, Kestrel's http://localhost:5000.
-Command-line flags of gunicorn, uvicorn, flask run and php -S are FC302's.`,
+  application.properties/yml inside the jar (BOOT-INF/classes, profile
+  files and yml documents for spring.profiles.active), SERVER_PORT and
+  ${VAR:default} placeholders; quarkus.http.port and micronaut.server.port
+  (8080).
+- .NET (dotnet X.dll): --urls, ASPNETCORE_URLS, DOTNET_URLS,
+  ASPNETCORE_HTTP_PORTS, appsettings.json Urls and Kestrel:Endpoints;
+  without any, Kestrel's http://localhost:5000 (ASP.NET Core 2.x-9.0; the
+  8080 of .NET 8 is an environment variable of Microsoft's container
+  images, not a framework default). An assembly that calls UseUrls,
+  Listen* or ConfigureKestrel sets its address in code: not judged.
+Flags that FC302 reads (gunicorn -b, uvicorn/flask --host/--port, php -S,
+java -Dserver.port) are not reported again.`,
 		Why: `FC forwards requests to 0.0.0.0:CAPort. A server on loopback or another port
 never sees them, and the start fails: "Function instance health check failed
 on port 9001 in 120 seconds." (FC 3.0) or "FunctionNotStarted ... connection
 refused" (FC 2.0). The docs: the address "must be set to 0.0.0.0 or *".`,
 		Fix:  "listen on 0.0.0.0 and the port in FC_CUSTOM_LISTEN_PORT (CAPort, 9000 by default)",
 		Lang: "text",
-		Wrong: `// Node (fastify listens on localhost by default)
+		Wrong: `// Node: fastify listens on localhost unless told
 fastify.listen({ port: 9000 })
-# Python
+# Python: uvicorn.run binds 127.0.0.1 unless told
 uvicorn.run(app, port=9000)
-# Spring Boot: BOOT-INF/classes/application.properties
+# PHP: artisan serve binds 127.0.0.1:8000
+php artisan serve
+# Java: BOOT-INF/classes/application.properties
 server.port=8080
-// .NET: appsettings.json
-{ "Urls": "http://localhost:5000" }`,
+// .NET: nothing set, Kestrel binds http://localhost:5000
+dotnet Api.dll`,
 		Right: `// Node
 fastify.listen({ port: Number(process.env.FC_CUSTOM_LISTEN_PORT) || 9000, host: "0.0.0.0" })
 # Python
 uvicorn.run(app, host="0.0.0.0", port=int(os.environ.get("FC_CUSTOM_LISTEN_PORT", 9000)))
-# Spring Boot
+# PHP
+php artisan serve --host=0.0.0.0 --port=${FC_CUSTOM_LISTEN_PORT:-9000}
+# Java
 server.port=${FC_CUSTOM_LISTEN_PORT:9000}
 // .NET
-{ "Urls": "http://0.0.0.0:9000" }`,
+dotnet Api.dll --urls http://0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000}`,
 	},
 	{
 		ID: "FC502", Name: "app-idle-timeout", Severity: Error, Family: AppServer,
 		Summary: "the server's keep-alive or idle timeout closes connections FC reuses",
 		Details: `Reports an idle, keep-alive or worker timeout below 24 h that the server
 program sets or keeps by default (0 or less means none and is fine):
-- Node: keepAliveTimeout 5 s in Node ≤ 25, 65 s since 26 (nodejs/node#62782);
-  server.timeout 120 s before Node 13 (nodejs/node#27558), reported for the
-  custom image's Node 10 when the Node on PATH is known; fastify's own
-  keepAliveTimeout 72 s and its connectionTimeout option; next start
-  --keepAliveTimeout. An assignment to keepAliveTimeout (any object) or to
-  timeout (on a server) in a reached file counts; headersTimeout and
-  requestTimeout only bound reading a request and are not reported.
-- Python: uvicorn timeout_keep_alive / --timeout-keep-alive 5 s (uvicorn
-  0.x), hypercorn keep_alive_timeout 5 s, aiohttp keepalive_timeout 75 s,
-  gunicorn --keep-alive 2 s (non-sync workers) and --timeout 30 s (a worker
-  busy longer is killed), from flags, GUNICORN_CMD_ARGS and gunicorn.conf.py.
-- Java: Tomcat keep-alive-timeout, which defaults to connection-timeout, 60 s
-  (Tomcat 9/10, Spring Boot 2/3).
-- nginx in front of php-fpm: keepalive_timeout 75 s by default.
-The Node version comes from the runtime image or the official Node layer on
-PATH; when unknown, the message names both defaults.`,
+- Node: keepAliveTimeout 5 s through Node 25, 65 s since Node 26
+  (nodejs/node#62782); server.timeout 120 s before Node 13
+  (nodejs/node#27558), reported when the Node on PATH is known to be older
+  (the custom image's Node 10); fastify's keepAliveTimeout 72 s and a
+  connectionTimeout option; next start without --keepAliveTimeout. An
+  assignment to keepAliveTimeout (on any object) or to timeout (on a
+  server) in any reached file counts as set; headersTimeout and
+  requestTimeout only bound reading a request and are not reported. The
+  Node version comes from the official Nodejs layer or the image's node on
+  PATH; when unknown, the message names both defaults.
+- Python: uvicorn timeout_keep_alive / --timeout-keep-alive 5 s, hypercorn
+  keep_alive_timeout 5 s, aiohttp run_app keepalive_timeout 75 s, waitress
+  channel_timeout 120 s; gunicorn --keep-alive 2 s for gthread, gevent and
+  uvicorn workers, and --timeout 30 s for the sync worker (a busy worker is
+  killed), from flags, GUNICORN_CMD_ARGS and gunicorn.conf.py (or -c FILE).
+- Java: the embedded Tomcat's keep-alive-timeout, which defaults to
+  connection-timeout, 60 s (Spring Boot 2/3, Tomcat 9/10.1).
+- .NET: Kestrel's Limits.KeepAliveTimeout, 130 s (ASP.NET Core 2.0-9.0),
+  unless appsettings.json sets Kestrel:Limits:KeepAliveTimeout or the
+  assembly sets it in code.
+- nginx in front of php-fpm: keepalive_timeout, 75 s by default.`,
 		Why: `FC keeps connections to the instance open and reuses them; the docs require
 that "the HTTP server must have keep-alive enabled ... set the request timeout
 period to 24 hours or longer", and the FC FAQ names these settings ("python
@@ -759,53 +779,62 @@ uvicorn ... --timeout-keep-alive", "server.timeout = 0; server.keepAliveTimeout
 only idempotent methods, so it shows as sporadic 502s on POST.`,
 		Fix:  "turn the idle timeout off (0) or set it to 24 h or more",
 		Lang: "text",
-		Wrong: `// Node
-const server = app.listen(9000)
-# Python
+		Wrong: `// Node: keepAliveTimeout stays 5 s
+app.listen(9000)
+# Python: uvicorn closes idle connections after 5 s
 uvicorn.run(app, host="0.0.0.0", port=9000)
 $ gunicorn -k gthread -b 0.0.0.0:9000 app:app
-# Spring Boot
-server.tomcat.keep-alive-timeout=60s`,
+# Java: application.properties
+server.tomcat.keep-alive-timeout=60s
+// .NET appsettings.json: the default is 130 s
+{ "Kestrel": { "Limits": { "KeepAliveTimeout": "00:02:10" } } }`,
 		Right: `// Node
 const server = app.listen(9000)
 server.keepAliveTimeout = 0
 server.timeout = 0
 # Python
 uvicorn.run(app, host="0.0.0.0", port=9000, timeout_keep_alive=86400)
-$ gunicorn -k gthread --keep-alive 86400 --timeout 0 -b 0.0.0.0:9000 app:app
-# Spring Boot
+$ gunicorn -k gthread --keep-alive 86400 -b 0.0.0.0:9000 app:app
+# Java
 server.tomcat.keep-alive-timeout=-1
-server.tomcat.connection-timeout=-1`,
+// .NET
+{ "Kestrel": { "Limits": { "KeepAliveTimeout": "1.00:00:00" } } }`,
 	},
 	{
 		ID: "FC503", Name: "app-connection-close", Severity: Error, Family: AppServer,
 		Summary: "the server closes every connection or each one after a number of requests",
 		Details: `Reports servers that cannot keep FC's connection open:
-- php -S and php artisan serve: PHP's built-in server sends "Connection:
-  close" on every response (php-src main/php_cli_server.c,
-  append_essential_headers) and serves one request at a time, so with
-  instanceConcurrency above 1 requests queue behind each other.
-- gunicorn's default sync worker: it closes every connection ("the sync
-  worker does not support persistent connections"; gunicorn 20-23). threads
-  above 1 switch gunicorn to gthread and are fine.
-- Tomcat max-keep-alive-requests (default 100): the connection is closed
-  after that many requests; -1 means unlimited.
-- nginx keepalive_requests (default 1000 since 1.19.10, 100 before).`,
+- php -S, php artisan serve and php think run: PHP's built-in web server
+  sends "Connection: close" with every response (php-src
+  sapi/cli/php_cli_server.c) and serves one request at a time, so with
+  instanceConcurrency above 1 requests also queue.
+- gunicorn's default sync worker: it closes every connection (gunicorn
+  workers/sync.py; the docs: "the sync worker does not support persistent
+  connections", gunicorn 20-23). --threads above 1 switches it to gthread,
+  which keeps connections.
+- Tomcat's max-keep-alive-requests in a Spring Boot jar (default 100): the
+  connection is closed after that many requests; -1 means unlimited.
+- nginx keepalive_timeout 0, which turns keep-alive off.
+Not covered: nginx keepalive_requests and keepalive_time, Jetty, Undertow
+and Netty servers in Spring Boot jars.`,
 		Why: `FC reuses one connection for many requests, and the docs say "the HTTP server
 must have keep-alive enabled". When the server closes the connection after a
 response, FC's next request on it fails with "Process exited unexpectedly
 before completing request" (HTTP 502).`,
-		Fix:  "serve with a server that keeps connections open: php-fpm behind nginx, gunicorn -k gthread or uvicorn workers, max-keep-alive-requests=-1",
+		Fix:  "serve with a server that keeps connections open: php-fpm behind nginx, gunicorn -k gthread, max-keep-alive-requests=-1",
 		Lang: "text",
-		Wrong: `#!/bin/bash
+		Wrong: `# PHP: the built-in server closes every connection
 php -S 0.0.0.0:9000 -t public
+# Python: gunicorn's default sync worker closes every connection
 $ gunicorn -b 0.0.0.0:9000 app:app
-# Spring Boot (Tomcat closes after 100 requests by default)
+# Java: Tomcat closes each connection after 100 requests by default
 server.port=9000`,
-		Right: `#!/bin/bash
+		Right: `# PHP
 php-fpm -D && exec nginx -c /code/nginx.conf -g 'daemon off;'
+# Python
 $ gunicorn -k gthread --threads 8 --keep-alive 86400 -b 0.0.0.0:9000 app:app
-# Spring Boot
+# Java
+server.port=9000
 server.tomcat.max-keep-alive-requests=-1`,
 	},
 }
