@@ -695,7 +695,8 @@ from the code or configuration, else from the server's default:
   constants, process.env.X || default (FC_CUSTOM_LISTEN_PORT and
   FC_SERVER_PORT count as CAPort), parseInt/Number wrappers; fastify listens
   on localhost and port 0 unless told (v4/v5 lib/server.js); next start 3000;
-  egg-scripts start 7001; listen() with no port is a random port.
+  egg-scripts start 7001; Hapi.server({port, host, address}) (port 0 by
+  default); listen() with no port is a random port.
 - Python: uvicorn.run/uvicorn.Config (127.0.0.1:8000), flask app.run
   (127.0.0.1:5000), aiohttp web.run_app (port 8080), waitress serve (port
   8080), hypercorn without -b (127.0.0.1:8000), manage.py runserver

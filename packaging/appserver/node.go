@@ -268,6 +268,11 @@ func (p *nodeProgram) file(name string, depth int) {
 		case t.Kind == tIdent && (t.Text == "keepAliveTimeout" || t.Text == "connectionTimeout") && i > 0 && (toks[i-1].is("{") || toks[i-1].is(",")) && i+1 < len(toks) && toks[i+1].is(":"):
 			end := exprEnd(toks, i+2)
 			p.settings = append(p.settings, nodeSetting{p.site(name, t.Line), t.Text, toks[i+2 : end]})
+		case t.Kind == tIdent && isHapi(p.modules[t.Text]) && i+3 < len(toks) && toks[i+1].is(".") && (toks[i+2].is("server") || toks[i+2].is("Server")) && toks[i+3].is("("):
+			// Hapi.server({ port, host, address }): hapi listens when started.
+			closeAt := matchClose(toks, i+3)
+			args := splitArgs(toks[i+4 : min(closeAt, len(toks))])
+			p.listens = append(p.listens, nodeListen{p.site(name, t.Line), "hapi", args})
 		case t.is(".") && i+2 < len(toks) && toks[i+1].is("listen") && toks[i+2].is("("):
 			closeAt := matchClose(toks, i+2)
 			args := splitArgs(toks[i+3 : min(closeAt, len(toks))])
@@ -464,6 +469,8 @@ func (p *nodeProgram) isServerRef(toks []token, recv int) bool {
 
 func isFastify(mod string) bool { return mod == "fastify" }
 
+func isHapi(mod string) bool { return mod == "@hapi/hapi" || mod == "hapi" }
+
 // report turns what the files say into findings.
 func (p *nodeProgram) report() {
 	a := p.a
@@ -523,6 +530,10 @@ func (p *nodeProgram) listen(l *nodeListen) bool {
 		server = "the " + strings.TrimPrefix(l.kind, "node:") + " server"
 	}
 	fix := nodeListenFix
+	if isHapi(l.kind) && (len(l.args) == 0 || len(l.args[0]) == 0) {
+		a.bind(l.file, l.line, l.src, server, "", "", port{n: 0, known: true, from: "hapi's default port 0: a random free port"}, "Hapi.server({ port: process.env.FC_CUSTOM_LISTEN_PORT || 9000, host: '0.0.0.0' })")
+		return true
+	}
 	if len(l.args) == 0 || len(l.args[0]) == 0 {
 		if isFastify(l.kind) {
 			a.bind(l.file, l.line, l.src, server, "localhost", "fastify's default host", port{n: 0, known: true, from: "fastify's default port 0: a random free port"}, "fastify.listen({ port: Number(process.env.FC_CUSTOM_LISTEN_PORT) || 9000, host: '0.0.0.0' })")
@@ -554,7 +565,13 @@ func (p *nodeProgram) listen(l *nodeListen) bool {
 				case "port":
 					portTok = prop[2:]
 				case "host":
-					hostTok = prop[2:]
+					if hostTok == nil || !isHapi(l.kind) {
+						hostTok = prop[2:]
+					}
+				case "address": // hapi: where it listens, over host
+					if isHapi(l.kind) {
+						hostTok = prop[2:]
+					}
 				case "path":
 					return false
 				}
@@ -569,8 +586,8 @@ func (p *nodeProgram) listen(l *nodeListen) bool {
 	var pt port
 	if portTok == nil {
 		pt = port{n: 0, known: true, from: "no port: a random free port"}
-		if isFastify(l.kind) {
-			pt.from = "fastify's default port 0: a random free port"
+		if isFastify(l.kind) || isHapi(l.kind) {
+			pt.from = l.kind + "'s default port 0: a random free port"
 		}
 	} else {
 		v := p.eval.eval(portTok, 0)

@@ -101,6 +101,20 @@ async function bootstrap() {
 bootstrap();
 `,
 		}, node: 20, want: []string{"FC501 dist/main.js:4 port 3000", "FC502 dist/main.js:4 keepAliveTimeout"}},
+		{name: "hapi server options", cmd: "node server.js", files: mapFiles{"server.js": `'use strict';
+const Hapi = require('@hapi/hapi');
+const init = async () => {
+    const server = Hapi.server({ port: 3000, host: 'localhost' });
+    server.listener.keepAliveTimeout = 0;
+    await server.start();
+};
+init();
+`}, want: []string{"FC501 server.js:4 listens on localhost (host \"localhost\")"}},
+		{name: "hapi address wins over host", cmd: "node server.js", files: mapFiles{"server.js": `const Hapi = require('@hapi/hapi');
+const server = Hapi.server({ port: process.env.FC_SERVER_PORT, host: 'localhost', address: '0.0.0.0' });
+server.listener.keepAliveTimeout = 0;
+server.start();
+`}},
 		{name: "next start defaults", cmd: "npx next start", want: []string{"FC501 :0 next start's default port 3000", "FC502 :0 next start keeps"}},
 		{name: "next start tuned", cmd: "next start -H 0.0.0.0 -p $FC_CUSTOM_LISTEN_PORT --keepAliveTimeout 86400000"},
 	})
