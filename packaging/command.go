@@ -35,7 +35,16 @@ func (c *checker) checkCommandLine() {
 	var cmds []script.Command
 	if name := filepath.Base(words[0]); (name == "sh" || name == "bash") && len(words) >= 3 && words[1] == "-c" {
 		for _, w := range script.Split(words[2]) {
-			cmds = append(cmds, script.CommandLine(w))
+			cl := script.CommandLine(w)
+			cmds = append(cmds, cl)
+			// bash -c /code/start.sh: the script's commands start the server.
+			if len(cl.Words) > 0 {
+				if rel, ok := script.InPackage(cl.Words[0], ""); ok && strings.Contains(cl.Words[0], "/") {
+					if e := c.pkg.Resolve(rel); e != nil && !e.IsDir() {
+						c.checkShellArg(e, cl.Words[0])
+					}
+				}
+			}
 		}
 	} else {
 		cmds = []script.Command{script.CommandLine(words)}

@@ -11,7 +11,7 @@ import (
 // adds "Connection: close" to every response (php-src sapi/cli/php_cli_server.c,
 // append_essential_headers, PHP 5.4-8.x) and serves one request at a time
 // unless PHP_CLI_SERVER_WORKERS is set (PHP 7.4+, and then still closes).
-const phpBuiltinMsg = "PHP's built-in web server (php -S) sends \"Connection: close\" with every response and serves one request at a time, so requests also queue when instanceConcurrency is above 1"
+const phpBuiltinWhat = "sends \"Connection: close\" with every response and serves one request at a time, so requests also queue when instanceConcurrency is above 1"
 
 const phpFix = "serve with php-fpm behind nginx (keepalive_timeout 86400s) instead of the built-in server"
 
@@ -21,7 +21,7 @@ func (a *analysis) php(args []string) {
 		switch {
 		case w == "-S" || strings.HasPrefix(w, "-S"):
 			// the address itself is FC302's
-			a.add("FC503", "", 0, "", fmt.Sprintf("%s: %s", phpBuiltinMsg, closesMsg), phpFix)
+			a.add("FC503", "", 0, "", fmt.Sprintf("PHP's built-in web server (php -S) %s; %s", phpBuiltinWhat, closesMsg), phpFix)
 			return
 		case strings.HasPrefix(w, "-"):
 			continue
@@ -60,7 +60,7 @@ func (a *analysis) phpServe(tool string, args []string, defHost string, defPort 
 		p = a.portWord(v, "--port "+v)
 	}
 	a.bind("", 0, "", tool, host, hostFrom, p, tool+" --host=0.0.0.0 --port=${FC_CUSTOM_LISTEN_PORT:-9000} (better: php-fpm behind nginx)")
-	a.add("FC503", "", 0, "", fmt.Sprintf("%s runs PHP's built-in web server: %s; %s", tool, strings.TrimPrefix(phpBuiltinMsg, "PHP's built-in web server (php -S) "), closesMsg), phpFix)
+	a.add("FC503", "", 0, "", fmt.Sprintf("%s runs PHP's built-in web server, which %s; %s", tool, phpBuiltinWhat, closesMsg), phpFix)
 }
 
 // nginx defaults (nginx.org docs, ngx_http_core_module): keepalive_timeout
