@@ -18,6 +18,7 @@ import (
 //   - aiohttp 3.x (web.run_app): port 8080, keepalive_timeout 75.
 //   - waitress 2-3 (adjustments.py): 0.0.0.0:8080, channel_timeout 120.
 //   - django (runserver): 127.0.0.1:8000.
+//   - tornado 4-6 (httpserver.py): idle_connection_timeout 3600.
 const (
 	uvicornKeepAlive   = 5
 	gunicornKeepAlive  = 2
@@ -25,6 +26,7 @@ const (
 	hypercornKeepAlive = 5
 	aiohttpKeepAlive   = 75
 	waitressChannel    = 120
+	tornadoIdle        = 3600
 	daySeconds         = 24 * 3600
 )
 
@@ -530,17 +532,18 @@ func (p *pyProgram) call(file string, toks []token, i int) {
 		}
 	}
 	line := toks[i].Line
+	hostKw := "host"
 	site := func(server, fix string, hostDef string, hostArg int, portDef int, portArg int) {
 		if kw["**"] != nil {
 			return
 		}
 		host, hostFrom := hostDef, server+"'s default host "+hostDef
-		if t := argOf(pos, kw, "host", hostArg); t != nil {
+		if t := argOf(pos, kw, hostKw, hostArg); t != nil {
 			v := p.eval(t, 0)
 			if v.kind != vStr {
 				host = ""
 			} else {
-				host, hostFrom = v.str, "host="+tokensText(t)
+				host, hostFrom = v.str, hostKw+"="+tokensText(t)
 			}
 		}
 		pt := port{n: portDef, known: portDef > 0, from: fmt.Sprintf("%s's default port %d", server, portDef)}
@@ -562,7 +565,18 @@ func (p *pyProgram) call(file string, toks []token, i int) {
 			p.a.add("FC502", file, line, p.line(file, line), fmt.Sprintf("%s is called with %s=%s: it closes a kept-alive connection after it is idle %s; %s", server, kwName, tokensText(t), seconds(n*1000), closesMsg), fix)
 		}
 	}
-	switch name := p.resolve(parts); name {
+	name := p.resolve(parts)
+	if _, isModule := p.aliases[parts[0]]; !isModule && len(parts) == 2 {
+		// app = create_app() / make_app(): a factory's result in a file that
+		// imports the framework.
+		switch {
+		case parts[1] == "run" && p.imports("flask"):
+			name = "flask.Flask.run"
+		case parts[1] == "listen" && p.imports("tornado"):
+			name = "tornado.web.Application.listen"
+		}
+	}
+	switch name {
 	case "uvicorn.run", "uvicorn.Config", "uvicorn.config.Config":
 		fix := `uvicorn.run(app, host="0.0.0.0", port=int(os.environ.get("FC_CUSTOM_LISTEN_PORT", 9000)), timeout_keep_alive=86400)`
 		if kw["uds"] == nil && kw["fd"] == nil {
@@ -577,6 +591,13 @@ func (p *pyProgram) call(file string, toks []token, i int) {
 			site("aiohttp", fix, "", -1, 8080, -1)
 		}
 		keepAlive("aiohttp", "keepalive_timeout", aiohttpKeepAlive, fix)
+	case "tornado.web.Application.listen", "tornado.httpserver.HTTPServer.listen":
+		// listen(port, address=""): all interfaces unless an address is given;
+		// HTTPServer's idle_connection_timeout defaults to 3600 s (tornado
+		// httpserver.py, 4.x-6.x).
+		hostKw = "address"
+		site("tornado", `app.listen(int(os.environ.get("FC_CUSTOM_LISTEN_PORT", 9000)), address="0.0.0.0", idle_connection_timeout=86400)`, "", 1, 0, 0)
+		keepAlive("tornado", "idle_connection_timeout", tornadoIdle, `app.listen(port, idle_connection_timeout=86400)`)
 	case "waitress.serve":
 		fix := `serve(app, host="0.0.0.0", port=int(os.environ.get("FC_CUSTOM_LISTEN_PORT", 9000)), channel_timeout=86400)`
 		if kw["listen"] == nil && kw["unix_socket"] == nil {
@@ -584,6 +605,16 @@ func (p *pyProgram) call(file string, toks []token, i int) {
 		}
 		keepAlive("waitress", "channel_timeout", waitressChannel, fix)
 	}
+}
+
+// imports reports whether the file imports a module under prefix.
+func (p *pyProgram) imports(prefix string) bool {
+	for _, m := range p.aliases {
+		if m == prefix || strings.HasPrefix(m, prefix+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // argOf returns a call argument by keyword, or by position when pos >= 0.

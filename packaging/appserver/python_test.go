@@ -46,6 +46,30 @@ app.run('0.0.0.0', int(os.getenv('PORT', 5000)))
 def main():
     web.run_app(app, port=9000)
 `}, cmd: "python run.py", want: []string{"FC502 server.py:3 aiohttp keeps its default keepalive_timeout of 75 s"}},
+		{name: "tornado template", files: mapFiles{"index.py": `import tornado.ioloop
+import tornado.web
+
+def make_app():
+    return tornado.web.Application([(r"/", MainHandler)])
+
+if __name__ == "__main__":
+    app = make_app()
+    app.listen(int(9000))
+    tornado.ioloop.IOLoop.current().start()
+`}, cmd: "python -u index.py", want: []string{"FC502 index.py:9 tornado keeps its default idle_connection_timeout of 3600 s"}},
+		{name: "tornado tuned, wrong port", files: mapFiles{"index.py": `from tornado import web
+app = web.Application([])
+app.listen(8888, address='0.0.0.0', idle_connection_timeout=0)
+`}, cmd: "python index.py", want: []string{"FC501 index.py:3 port 8888"}},
+		{name: "flask factory", files: mapFiles{"wsgi.py": `from flask import Flask
+from app import create_app
+app = create_app()
+app.run(host='127.0.0.1', port=9000)
+`}, cmd: "python wsgi.py", want: []string{"FC501 wsgi.py:4 listens on 127.0.0.1 (host=\"127.0.0.1\")"}},
+		{name: "asyncio.run is not a server", files: mapFiles{"main.py": `import asyncio
+import flask
+asyncio.run(main())
+`}, cmd: "python main.py"},
 		{name: "waitress", files: mapFiles{"serve.py": "from waitress import serve\nserve(app, port=8080)\n"}, cmd: "python serve.py",
 			want: []string{"FC501 serve.py:2 port 8080", "FC502 serve.py:2 channel_timeout of 120 s"}},
 		{name: "django runserver", cmd: "python manage.py runserver", files: mapFiles{"manage.py": ""},
