@@ -39,6 +39,24 @@ func (c *checker) checkAppServer(words []string, vars script.Vars, cwd, file str
 	}
 }
 
+// resolveRef finds the package file a command names, the way its program
+// does: node adds .js, .cjs, .mjs or .json, or reads a folder's index.js
+// ("node server" runs server.js).
+func (c *checker) resolveRef(cmd script.Command, rel string) *archive.Entry {
+	if e := c.pkg.Resolve(rel); e != nil {
+		return e
+	}
+	if name := cmd.Name(); name != "node" && name != "nodejs" {
+		return nil
+	}
+	for _, ext := range []string{".js", ".cjs", ".mjs", ".json", "/index.js"} {
+		if e := c.pkg.Resolve(rel + ext); e != nil && !e.IsDir() {
+			return e
+		}
+	}
+	return nil
+}
+
 var nodeLayer = regexp.MustCompile(`(?i)layers/nodejs(\d+)/`)
 
 // nodeMajor is the major version of the node the function finds first on

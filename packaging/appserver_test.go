@@ -54,7 +54,14 @@ func TestAppServerHook(t *testing.T) {
 			command(node, "index.js")(f)
 			f.Env = map[string]string{"PATH": "/var/fc/lang/nodejs20/bin:/usr/bin:/bin"}
 		}), []zf{{Name: "index.js", Body: "require('http').createServer(h).listen(9000)\n"}}, "FC502 function.zip!index.js:1"},
-		{"bash -c runs a script that runs artisan serve", fnWith(commandArgs([]string{"bash"}, []string{"-c", "/code/start.sh"})),
+		{"node server runs server.js", fnWith(func(f *config.Function) {
+			command(node, "server")(f)
+			f.Env = map[string]string{"PATH": "/var/fc/lang/nodejs20/bin:/usr/bin:/bin"}
+		}), []zf{{Name: "server.js", Body: "const s = require('http').createServer(h).listen(9000)\ns.keepAliveTimeout = 0\n"}}, ""},
+		{"bash -c runs a script that runs artisan serve", fnWith(func(f *config.Function) {
+			commandArgs([]string{"bash"}, []string{"-c", "/code/start.sh"})(f)
+			f.Runtime.Value = "custom" // PHP 7.4
+		}),
 			[]zf{{Name: "start.sh", Body: "#!/bin/bash\ncd /code/app\nphp artisan serve --host=0.0.0.0 --port=9000\n", Mode: 0o755}, {Name: "app/artisan", Body: "<?php"}},
 			"FC503 function.zip!start.sh:3"},
 		{"a jar inside the ZIP", fnWith(func(f *config.Function) { f.Runtime.Value = "custom" }),
@@ -67,6 +74,9 @@ func TestAppServerHook(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := checkZip(t, tc.fn, tc.files...)
+			if ids := ruleIDs(fs); ids != "" {
+				t.Fatalf("other findings %s%s", ids, dump(fs))
+			}
 			got := strings.Join(appFindings(fs), ",")
 			if got != tc.want {
 				t.Fatalf("got %q, want %q%s", got, tc.want, dump(fs))

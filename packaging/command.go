@@ -66,7 +66,7 @@ func (c *checker) checkCommandLine() {
 				continue // command[0]: checkEntrypoint's job
 			}
 			rel, ok := script.InPackage(w, "")
-			if !ok || c.pkg.Resolve(rel) != nil {
+			if !ok || c.resolveRef(cl, rel) != nil {
 				continue
 			}
 			f := c.add(rules.MustGet("FC207"), file, line, "", fmt.Sprintf("command runs %s, but %s has no %s: the start fails with \"no such file or directory\"", strings.Join(words, " "), c.disp, rel))

@@ -260,7 +260,7 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 			if !ok {
 				continue
 			}
-			target := c.pkg.Resolve(rel)
+			target := c.resolveRef(cmd, rel)
 			if target == nil && !moved && own != cwd && !strings.HasPrefix(w, "/") {
 				if alt, ok := script.InPackage(w, own); ok {
 					target = c.pkg.Resolve(alt)
