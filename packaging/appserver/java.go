@@ -34,6 +34,7 @@ type javaProp struct {
 	value string
 	file  string // package-relative, "jar!entry" for a jar's own files; "" for the command
 	line  int
+	src   string // the line as written
 	// flag is true for -D and --key=value: FC302 reports those binds.
 	flag bool
 }
@@ -154,16 +155,17 @@ func (a *analysis) loadConfig(jarRel string, jar *jarIndex, dir string, sys java
 				continue
 			}
 			where := jarRel + "!" + name
-			if ext == ".properties" {
-				for k, p := range parseProperties(b) {
-					p.file = where
-					props[k] = p
+			lines := strings.Split(string(b), "\n")
+			parsed := parseProperties(b)
+			if ext != ".properties" {
+				parsed = parseYAMLProps(b, activeProfiles(props, sys, a.st.Vars))
+			}
+			for k, p := range parsed {
+				p.file = where
+				if p.line >= 1 && p.line <= len(lines) {
+					p.src = strings.TrimRight(lines[p.line-1], "\r")
 				}
-			} else {
-				for k, p := range parseYAMLProps(b, activeProfiles(props, sys, a.st.Vars)) {
-					p.file = where
-					props[k] = p
-				}
+				props[k] = p
 			}
 		}
 	}
@@ -270,7 +272,7 @@ func (a *analysis) springBoot(jarRel string, jar *jarIndex, sys javaProps) {
 		ka, kaFrom, kaAt = ms, "server.tomcat.keep-alive-timeout="+p.value, p
 	}
 	if !longEnough(ka) {
-		a.add("FC502", kaAt.file, kaAt.line, "", fmt.Sprintf("the embedded Tomcat closes a kept-alive connection after it is idle %s (%s); %s", seconds(ka), kaFrom, closesMsg), tomcatFix)
+		a.add("FC502", kaAt.file, kaAt.line, kaAt.src, fmt.Sprintf("the embedded Tomcat closes a kept-alive connection after it is idle %s (%s); %s", seconds(ka), kaFrom, closesMsg), tomcatFix)
 	}
 	max, maxFrom, maxAt := float64(tomcatMaxKeepAlive), "Tomcat's default maxKeepAliveRequests of 100", javaProp{}
 	if p, ok := props["server.tomcat.max-keep-alive-requests"]; ok {
@@ -282,7 +284,7 @@ func (a *analysis) springBoot(jarRel string, jar *jarIndex, sys javaProps) {
 		max, maxFrom, maxAt = n, "server.tomcat.max-keep-alive-requests="+p.value, p
 	}
 	if max > 0 {
-		a.add("FC503", maxAt.file, maxAt.line, "", fmt.Sprintf("the embedded Tomcat closes each connection after %s requests (%s); %s", strconv.FormatFloat(max, 'f', -1, 64), maxFrom, closesMsg), tomcatFix)
+		a.add("FC503", maxAt.file, maxAt.line, maxAt.src, fmt.Sprintf("the embedded Tomcat closes each connection after %s requests (%s); %s", strconv.FormatFloat(max, 'f', -1, 64), maxFrom, closesMsg), tomcatFix)
 	}
 }
 
@@ -314,7 +316,7 @@ func (a *analysis) javaPortFrom(props javaProps, portKey, hostKey, server string
 			host, hostFrom, at = v, hostKey+"="+hp.value, hp
 		}
 	}
-	a.bind(at.file, at.line, "", server, host, hostFrom, p, fix)
+	a.bind(at.file, at.line, at.src, server, host, hostFrom, p, fix)
 }
 
 // springDurationMs reads a Spring Boot Duration for Tomcat timeouts: a

@@ -24,6 +24,9 @@ func TestJava(t *testing.T) {
 			"BOOT-INF/classes/application.yml":             "server:\n  port: 9000\n  tomcat:\n    keep-alive-timeout: -1\n    max-keep-alive-requests: -1\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\nserver:\n  port: 7000\n",
 			"BOOT-INF/classes/application-prod.properties": "server.tomcat.connection-timeout=20s\nserver.tomcat.keep-alive-timeout=30s\n"}),
 			want: []string{"FC502 target/app.jar!BOOT-INF/classes/application-prod.properties:2 idle 30 s"}},
+		{name: "yml line", cmd: "java -jar target/app.jar", files: boot(map[string]string{
+			"BOOT-INF/classes/application.yml": "server:\n  port: 8080 # the default\n  tomcat:\n    keep-alive-timeout: -1\n    max-keep-alive-requests: -1\n"}),
+			want: []string{"FC501 target/app.jar!BOOT-INF/classes/application.yml:2 port 8080 (server.port=8080)"}},
 		{name: "command-line port is FC302's, env port is read", cmd: "java -jar target/app.jar --server.port=8081", files: boot(map[string]string{"BOOT-INF/classes/application.properties": tuned})},
 		{name: "SERVER_PORT", cmd: "java -jar target/app.jar", vars: map[string]string{"SERVER_PORT": "8081"}, files: boot(map[string]string{"BOOT-INF/classes/application.properties": tuned}),
 			want: []string{"FC501 :0 port 8081"}},

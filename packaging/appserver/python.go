@@ -54,8 +54,11 @@ func (a *analysis) python(args []string) {
 		case w == "-m" && i+1 < len(args):
 			mod := args[i+1]
 			switch mod {
-			case "uvicorn", "gunicorn", "hypercorn", "flask", "waitress":
+			case "uvicorn", "gunicorn", "hypercorn", "flask":
 				a.pythonTool(mod, args[i+2:])
+				return
+			case "waitress":
+				a.pythonTool("waitress-serve", args[i+2:])
 				return
 			}
 			p := a.newPyProgram(a.st.Cwd)
@@ -136,6 +139,32 @@ func (a *analysis) pythonTool(name string, args []string) {
 		a.add("FC502", "", 0, "", fmt.Sprintf("hypercorn keeps its default keep_alive_timeout of %d s: it closes a kept-alive connection after it is idle %d s; %s", hypercornKeepAlive, hypercornKeepAlive, closesMsg), "hypercorn --keep-alive 86400 ...")
 	case "gunicorn":
 		a.gunicorn(args)
+	case "waitress-serve":
+		// waitress-serve [--listen=H:P | --host H --port P] [--channel-timeout N] module:app
+		if _, ok := flagValue(args, "--listen", "--unix-socket"); !ok {
+			host, hostFrom := "0.0.0.0", "waitress's default host 0.0.0.0"
+			if v, ok := flagValue(args, "--host"); ok {
+				host, hostFrom = v, "--host "+v
+				if x, ok := a.expand(v); ok {
+					host = x
+				} else {
+					host = ""
+				}
+			}
+			p := port{n: 8080, known: true, from: "waitress's default port 8080"}
+			if v, ok := flagValue(args, "--port"); ok {
+				p = a.portWord(v, "--port "+v)
+			}
+			a.bind("", 0, "", "waitress-serve", host, hostFrom, p, "waitress-serve --host 0.0.0.0 --port ${FC_CUSTOM_LISTEN_PORT:-9000} --channel-timeout 86400 ...")
+		}
+		fix := "waitress-serve --channel-timeout 86400 ..."
+		if v, ok := flagValue(args, "--channel-timeout"); ok {
+			if n, ok := a.numberWord(v); ok && !longEnough(n*1000) {
+				a.add("FC502", "", 0, "", fmt.Sprintf("waitress-serve --channel-timeout %s closes an idle connection after %s; %s", v, seconds(n*1000), closesMsg), fix)
+			}
+			return
+		}
+		a.add("FC502", "", 0, "", fmt.Sprintf("waitress keeps its default channel_timeout of %d s: it closes an idle connection after %d s; %s", waitressChannel, waitressChannel, closesMsg), fix)
 	}
 }
 

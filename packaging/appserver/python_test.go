@@ -72,6 +72,8 @@ asyncio.run(main())
 `}, cmd: "python main.py"},
 		{name: "waitress", files: mapFiles{"serve.py": "from waitress import serve\nserve(app, port=8080)\n"}, cmd: "python serve.py",
 			want: []string{"FC501 serve.py:2 port 8080", "FC502 serve.py:2 channel_timeout of 120 s"}},
+		{name: "waitress-serve defaults", cmd: "waitress-serve app:app", want: []string{"FC501 :0 port 8080 (waitress's default port 8080)", "FC502 :0 channel_timeout of 120 s"}},
+		{name: "waitress-serve tuned", cmd: "waitress-serve --listen=0.0.0.0:9000 --channel-timeout=86400 app:app"},
 		{name: "django runserver", cmd: "python manage.py runserver", files: mapFiles{"manage.py": ""},
 			want: []string{"FC501 :0 listens on 127.0.0.1 (runserver's default"}},
 		{name: "django runserver public", cmd: "python manage.py runserver 0.0.0.0:9000", files: mapFiles{"manage.py": ""}},
