@@ -29,7 +29,9 @@ func (a *analysis) php(args []string) {
 			a.phpServe("php artisan serve", args[i+2:], "127.0.0.1", 8000, "SERVER_HOST", "SERVER_PORT")
 			return
 		case path.Base(w) == "think" && i+1 < len(args) && args[i+1] == "run":
-			a.phpServe("php think run", args[i+2:], "0.0.0.0", 8000, "", "")
+			// The default host is 127.0.0.1 in ThinkPHP 5.1 and 0.0.0.0 in 6+:
+			// not judged without -H, since the version is not known here.
+			a.phpServe("php think run", args[i+2:], "", 8000, "", "")
 			return
 		default:
 			return // a PHP script: not a server this checker reads
@@ -39,9 +41,12 @@ func (a *analysis) php(args []string) {
 
 // phpServe is a framework command that runs php -S: Laravel's serve
 // (--host default env SERVER_HOST or 127.0.0.1, --port default SERVER_PORT
-// or 8000, Laravel 8-11) and ThinkPHP's run (-H 0.0.0.0, -p 8000, 5.1-8).
+// or 8000, Laravel 8-11) and ThinkPHP's run (-p 8000, 5.1-8).
 func (a *analysis) phpServe(tool string, args []string, defHost string, defPort int, hostVar, portVar string) {
-	host, hostFrom := defHost, tool+"'s default host "+defHost
+	host, hostFrom := defHost, ""
+	if defHost != "" {
+		hostFrom = tool + "'s default host " + defHost
+	}
 	p := port{n: defPort, known: true, from: fmt.Sprintf("%s's default port %d", tool, defPort)}
 	if v, ok := a.env(hostVar); ok && hostVar != "" {
 		host, hostFrom = v, hostVar+"="+v
