@@ -512,7 +512,11 @@ func (p *nodeProgram) report() {
 		if fastify {
 			a.add("FC502", first.file, first.line, first.src, fmt.Sprintf("fastify keeps its default keepAliveTimeout of 72 s (fastify v4/v5): the server closes a kept-alive connection after it is idle 72 s; %s", closesMsg), fastifyFix)
 		} else {
-			a.add("FC502", first.file, first.line, first.src, fmt.Sprintf("the server keeps Node's default keepAliveTimeout (%s): it closes a kept-alive connection after that idle time; %s", a.nodeKeepAliveText(), closesMsg), nodeFix)
+			fix := nodeFix
+			if isHapi(first.kind) {
+				fix = "set server.listener.keepAliveTimeout = 0 and server.listener.timeout = 0 before server.start()"
+			}
+			a.add("FC502", first.file, first.line, first.src, fmt.Sprintf("the server keeps Node's default keepAliveTimeout (%s): it closes a kept-alive connection after that idle time; %s", a.nodeKeepAliveText(), closesMsg), fix)
 		}
 	}
 	if !set["timeout"] && !set["connectionTimeout"] && a.st.NodeMajor > 0 && a.st.NodeMajor <= 12 {
