@@ -457,7 +457,7 @@ func (p *nodeProgram) isServerRef(toks []token, recv int) bool {
 		return false
 	}
 	name := toks[recv].Text
-	if name == "server" || name == "httpServer" {
+	if name == "server" || name == "httpServer" || name == "listener" {
 		return true
 	}
 	switch p.instances[name] {
