@@ -26,14 +26,14 @@ func (f *Function) IsContainer() bool {
 	return f.Container != nil
 }
 
-// Container is customContainerConfig.
-//   - fc3 and FC 3.0 API: image, entrypoint[], command[], port,
+// Container is customContainerConfig, with Docker's names for what it sets.
+//   - fc3 and the FC 3.0 API: image, entrypoint[], command[], port,
 //     healthCheckConfig, registryConfig (devsapp/fc3 src/schema.json,
-//     ICustomContainerConfig). entrypoint and command replace the image's
-//     ENTRYPOINT and CMD.
+//     ICustomContainerConfig): entrypoint replaces the image's ENTRYPOINT
+//     and command its CMD.
 //   - the legacy fc component, Funcraft and the FC 2.0 API: image, command
-//     and args, where command and args are JSON arrays written as strings
-//     ('["python"]'); the port is the function's caPort.
+//     and args, JSON arrays written as strings ('["python"]'): command
+//     replaces ENTRYPOINT and args CMD; the port is the function's caPort.
 //
 // The port and healthCheckConfig go to Function.Port and
 // Function.HealthCheck when customRuntimeConfig does not set them, so the
@@ -41,26 +41,20 @@ func (f *Function) IsContainer() bool {
 type Container struct {
 	Pos        Pos // where customContainerConfig is written
 	Image      Field[string]
-	Entrypoint Field[[]string]
-	Command    Field[[]string]
-	Args       Field[[]string]
+	Entrypoint Field[[]string] // replaces the image's ENTRYPOINT when Set
+	Cmd        Field[[]string] // replaces the image's CMD when Set
 	// Registry: registryConfig is present (a private registry with its own
 	// credentials or certificate settings).
 	Registry bool
 }
 
-// Argv is the command line FC starts, as far as the configuration says:
-// the entrypoint, then command (which replaces the image's CMD), then args.
-// Empty parts come from the image.
+// Argv is the command line the configuration gives, entrypoint then cmd;
+// unset parts come from the image.
 func (c *Container) Argv() []string {
 	if c == nil {
 		return nil
 	}
-	var out []string
-	for _, f := range []Field[[]string]{c.Entrypoint, c.Command, c.Args} {
-		out = append(out, f.Value...)
-	}
-	return out
+	return append(append([]string(nil), c.Entrypoint.Value...), c.Cmd.Value...)
 }
 
 // container reads customContainerConfig (key) from s into fn.Container,
@@ -76,9 +70,12 @@ func (r *reader) container(fn *Function, s section, key string) {
 		c.Pos = r.pos(cc.node)
 	}
 	c.Image = r.str(cc, "image")
-	c.Entrypoint = r.argList(cc, "entrypoint")
-	c.Command = r.argList(cc, "command")
-	c.Args = r.argList(cc, "args")
+	entrypoint, command, args := r.argList(cc, "entrypoint"), r.argList(cc, "command"), r.argList(cc, "args")
+	if entrypoint.Set || (!args.Set && fn.Format == FormatFC3) {
+		c.Entrypoint, c.Cmd = entrypoint, command // FC 3.0
+	} else {
+		c.Entrypoint, c.Cmd = command, args // FC 2.0: command is the ENTRYPOINT
+	}
 	if v, opaque, _ := r.value(cc, "registryConfig"); opaque || !isNull(v) {
 		c.Registry = true
 	}

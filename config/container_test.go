@@ -55,8 +55,8 @@ func TestContainerConfig(t *testing.T) {
 
 func TestContainerArgListForms(t *testing.T) {
 	fn := loadOne(t, "container/fc2.yaml")
-	if fn.Container.Command.Unknown || fn.Container.Args.Unknown {
-		t.Errorf("JSON-string command/args read as unknown: %+v %+v", fn.Container.Command, fn.Container.Args)
+	if fn.Container.Entrypoint.Unknown || fn.Container.Cmd.Unknown {
+		t.Errorf("JSON-string command/args read as unknown: %+v %+v", fn.Container.Entrypoint, fn.Container.Cmd)
 	}
 	// A custom runtime with no customContainerConfig is no container.
 	if plain := loadOne(t, "fc3/s.yaml"); plain.IsContainer() || plain.Container != nil {
@@ -85,7 +85,7 @@ resources:
 		t.Fatal(err)
 	}
 	fn := f.Functions[0]
-	if !fn.Container.Command.Unknown {
-		t.Errorf("a plain string command must be unknown (FC wants a list): %+v", fn.Container.Command)
+	if !fn.Container.Cmd.Unknown {
+		t.Errorf("a plain string command must be unknown (FC wants a list): %+v", fn.Container.Cmd)
 	}
 }
