@@ -44,6 +44,9 @@ func Check(opts Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	if handled, findings, err := checkContainer(opts, fi); handled {
+		return findings, err
+	}
 	var pkg *archive.Package
 	if fi.IsDir() {
 		pkg, err = archive.OpenDir(opts.Path, archive.DirOptions{})

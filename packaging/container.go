@@ -2,8 +2,11 @@ package packaging
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging/image"
+	"github.com/fclint/fclint/report"
 	"github.com/fclint/fclint/rules"
 )
 
@@ -19,4 +22,27 @@ func (c *checker) containerRuntimeNote(rt config.Field[string]) {
 	f := c.add(rules.MustGet("FC301"), file, line, "", fmt.Sprintf("runtime is %s: FC runs the image in customContainerConfig.image, not the files of %s", rt.Value, c.disp))
 	f.Severity = rules.Warning
 	f.Fix = "check the image instead: docker save -o image.tar IMAGE && fclint package image.tar (or fclint package on the folder with the Dockerfile)"
+}
+
+// checkContainer runs the container checks when the path is an image
+// archive (docker save, OCI layout tar or folder); handled is false for
+// anything else, which the ZIP checks take.
+func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []report.Finding, err error) {
+	if !image.Looks(opts.Path, fi) {
+		return false, nil, nil
+	}
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	c := newChecker(opts)
+	im, err := image.Open(opts.Path)
+	if err != nil {
+		c.container = true
+		c.checkConfig()
+		c.add(rules.MustGet("FC211"), c.disp, 0, "", fmt.Sprintf("%s is not a readable container image: %v", c.disp, err))
+		return true, c.findings, nil
+	}
+	defer im.Close()
+	c.checkImage(im)
+	return true, c.findings, nil
 }

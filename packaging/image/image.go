@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
@@ -336,4 +337,25 @@ func IsImageArchive(p string) bool {
 // describe is "docker save archive (linux/amd64)" for messages.
 func (im *Image) describe() string {
 	return strings.TrimSpace(string(im.Format) + " (" + im.Platform() + ")")
+}
+
+// Looks reports cheaply whether p is meant as an image: an OCI layout
+// folder (oci-layout and index.json), or a tar file (ustar magic) — not a
+// ZIP. A tar that turns out to be no image is reported by Open.
+func Looks(p string, fi os.FileInfo) bool {
+	if fi.IsDir() {
+		_, err1 := os.Stat(filepath.Join(p, "oci-layout"))
+		_, err2 := os.Stat(filepath.Join(p, "index.json"))
+		return err1 == nil && err2 == nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var block [512]byte
+	if n, _ := io.ReadFull(f, block[:]); n < 512 {
+		return false
+	}
+	return string(block[257:262]) == "ustar"
 }
