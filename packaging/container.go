@@ -3,6 +3,7 @@ package packaging
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/image"
@@ -28,11 +29,18 @@ func (c *checker) containerRuntimeNote(rt config.Field[string]) {
 // archive (docker save, OCI layout tar or folder); handled is false for
 // anything else, which the ZIP checks take.
 func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []report.Finding, err error) {
-	if !image.Looks(opts.Path, fi) {
-		return false, nil, nil
-	}
 	if opts.WorkDir == "" {
 		opts.WorkDir, _ = os.Getwd()
+	}
+	if fi.IsDir() && wantsDockerfile(opts) {
+		c := newChecker(opts)
+		if err := c.checkDockerfile(opts.Path); err != nil {
+			return true, nil, err
+		}
+		return true, c.findings, nil
+	}
+	if !image.Looks(opts.Path, fi) {
+		return false, nil, nil
 	}
 	c := newChecker(opts)
 	im, err := image.Open(opts.Path)
@@ -45,4 +53,15 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 	defer im.Close()
 	c.checkImage(im)
 	return true, c.findings, nil
+}
+
+// wantsDockerfile: the folder has a Dockerfile and the function is a
+// container (or no configuration says otherwise). A custom-runtime
+// function's folder is checked as the ZIP it becomes, Dockerfile or not.
+func wantsDockerfile(opts Options) bool {
+	if _, err := os.Stat(filepath.Join(opts.Path, "Dockerfile")); err != nil {
+		return false
+	}
+	fn := opts.Function
+	return fn == nil || fn.IsContainer() || !fn.Runtime.Known()
 }
