@@ -156,7 +156,7 @@ func (dc *dockerChecker) checkExpose(final *dockerfile.Stage) {
 		list = append(list, p.Raw)
 	}
 	last := final.Expose[len(final.Expose)-1]
-	f := dc.add(rules.MustGet("FC213"), dc.file, last.Line, last.Original, fmt.Sprintf("the Dockerfile exposes %s, but CAPort is %d: FC sends requests to port %d (\"Your Dockerfile expose port %s, but caPort is %d\")", strings.Join(list, ", "), caPort, caPort, list[0], caPort))
+	f := dc.add(rules.MustGet("FC213"), dc.file, last.Line, last.Original, fmt.Sprintf("the Dockerfile exposes %s, but CAPort is %d: FC sends requests to port %d, so a server on %s is never reached and the start check fails", strings.Join(list, ", "), caPort, caPort, list[0]))
 	f.Fix = fmt.Sprintf("make the server listen on %d and EXPOSE %d, or set customContainerConfig.port to the port the server uses", caPort, caPort)
 }
 
@@ -286,7 +286,7 @@ func (dc *dockerChecker) checkScratchProgram(final *dockerfile.Stage, argv []str
 		}
 		return
 	}
-	target := path.Join(pwd, prog)
+	target := resolveIn(pwd, prog)
 	for _, in := range final.Instructions {
 		if (in.Name != "copy" && in.Name != "add") || len(in.Args) < 2 {
 			continue

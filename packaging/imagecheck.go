@@ -144,7 +144,7 @@ func (ic *imageChecker) searchPath() []string {
 		if d == "" {
 			d = ic.wd
 		}
-		out = append(out, path.Clean(path.Join(ic.wd, d)))
+		out = append(out, resolveIn(ic.wd, d))
 	}
 	return out
 }
@@ -155,7 +155,7 @@ func (ic *imageChecker) wanted(argv []string) func(string) bool {
 	cands := map[string]bool{}
 	if prog, wd := startProgram(argv, ic.wd); prog != "" {
 		if strings.Contains(prog, "/") {
-			cands[strings.TrimPrefix(path.Join(wd, prog), "/")] = true
+			cands[strings.TrimPrefix(resolveIn(wd, prog), "/")] = true
 		} else {
 			for _, d := range ic.searchPath() {
 				cands[strings.TrimPrefix(path.Join(d, prog), "/")] = true
@@ -207,7 +207,7 @@ func startProgram(argv []string, wd string) (string, string) {
 			continue
 		}
 		if w[0] == "cd" && len(w) > 1 && !strings.Contains(w[1], "$") {
-			wd = path.Join(wd, w[1])
+			wd = resolveIn(wd, w[1])
 			continue
 		}
 		if !shellBuiltins[w[0]] {
@@ -288,7 +288,7 @@ func (ic *imageChecker) checkBinds(argv []string) {
 	var sites []bindSite
 	for _, cl := range cmds {
 		for _, b := range script.Binds(cl, vars) {
-			if b.UnlessFile != "" && ic.fsys.Exists(path.Join(ic.wd, b.UnlessFile)) {
+			if b.UnlessFile != "" && ic.fsys.Exists(resolveIn(ic.wd, b.UnlessFile)) {
 				continue
 			}
 			sites = append(sites, bindSite{bind: b, file: ic.disp, where: "the image's start command"})
@@ -302,7 +302,7 @@ func (ic *imageChecker) checkBinds(argv []string) {
 func (ic *imageChecker) lookPath(prog, wd string) (*image.File, bool) {
 	fc207 := rules.MustGet("FC207")
 	if strings.Contains(prog, "/") {
-		p := path.Join(wd, prog)
+		p := resolveIn(wd, prog)
 		f, err := ic.fsys.Stat(p)
 		if err != nil {
 			m := ic.add(fc207, ic.disp, 0, "", fmt.Sprintf("the container starts %s, but %s is not in the image (%v): the start fails with \"no such file or directory\"", prog, p, err))
@@ -567,4 +567,13 @@ func containsBytes(r io.ReaderAt, s string) bool {
 			return false
 		}
 	}
+}
+
+// resolveIn resolves p against the folder wd as a process would: an
+// absolute p stands alone (path.Join would append it to wd).
+func resolveIn(wd, p string) string {
+	if strings.HasPrefix(p, "/") {
+		return path.Clean(p)
+	}
+	return path.Join("/", wd, p)
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/fclint/fclint/config"
-	"github.com/fclint/fclint/packaging/internal/imagetest"
+	"github.com/fclint/fclint/internal/imagetest"
 	"github.com/fclint/fclint/packaging/internal/testbin"
 	"github.com/fclint/fclint/report"
 )
@@ -103,6 +103,8 @@ func TestImageFindings(t *testing.T) {
 		{"no entrypoint", containerFn(nil), imagetest.Image{Layers: [][]imf{{server}}}, "FC201", "no ENTRYPOINT or CMD"},
 		{"missing program", containerFn(nil), imagetest.Image{Entrypoint: []string{"/app/serve"}, Layers: [][]imf{{server}}}, "FC207", "/app/serve"},
 		{"not on PATH", containerFn(nil), imagetest.Image{Cmd: []string{"server"}, Layers: [][]imf{{server}}}, "FC207", "PATH"},
+		{"absolute entrypoint under a WORKDIR", containerFn(nil), imagetest.Image{WorkingDir: "/srv", Entrypoint: []string{"/app/server"}, Layers: [][]imf{{server}}}, "", ""},
+		{"PATH under a WORKDIR", containerFn(nil), imagetest.Image{WorkingDir: "/srv", Cmd: []string{"server"}, Env: []string{"PATH=/app:/bin"}, Layers: [][]imf{{server}}}, "", ""},
 		{"on PATH from ENV", containerFn(nil), imagetest.Image{Cmd: []string{"server"}, Env: []string{"PATH=/app:/bin"}, Layers: [][]imf{{server}}}, "", ""},
 		{"not executable", containerFn(nil), imagetest.Image{Entrypoint: []string{"/app/server"}, Layers: [][]imf{{{Name: "app/server", Mode: 0o644, Body: server.Body}}}}, "FC203", "not executable"},
 		{"whited out", containerFn(nil), imagetest.Image{Entrypoint: []string{"/app/server"}, Layers: [][]imf{{server}, {{Name: "app/.wh.server"}}}}, "FC207", "not in the image"},
@@ -189,5 +191,13 @@ func TestImageNotAnImage(t *testing.T) {
 	fs := checkImagePath(t, containerFn(nil), p)
 	if f := find(t, fs, "FC211"); !strings.Contains(f.Message, "no manifest.json") {
 		t.Errorf("FC211 message: %s", f.Message)
+	}
+}
+
+func TestResolveIn(t *testing.T) {
+	for _, c := range [][3]string{{"/app", "/start.sh", "/start.sh"}, {"/app", "./s", "/app/s"}, {"/app", "../bin/x", "/bin/x"}, {"", "s", "/s"}, {"/", "/usr/bin/", "/usr/bin"}} {
+		if got := resolveIn(c[0], c[1]); got != c[2] {
+			t.Errorf("resolveIn(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fclint/fclint/packaging/internal/imagetest"
+	"github.com/fclint/fclint/internal/imagetest"
 )
 
 func writeImage(t *testing.T, im imagetest.Image, kind string) string {

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/fclint/fclint/packaging/internal/imagetest"
+	"github.com/fclint/fclint/internal/imagetest"
 )
 
 // exercise runs every reader over an archive: Open, Index with a capture,
