@@ -40,6 +40,13 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 		return true, c.findings, nil
 	}
 	if !image.Looks(opts.Path, fi) {
+		if opts.Function.IsContainer() {
+			// A ZIP or a folder without a Dockerfile is not what FC runs:
+			// say so once instead of reporting a missing bootstrap.
+			c := newChecker(opts)
+			c.checkConfig()
+			return true, c.findings, nil
+		}
 		return false, nil, nil
 	}
 	c := newChecker(opts)

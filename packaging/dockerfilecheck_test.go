@@ -113,3 +113,17 @@ func TestDockerfileIgnoredForCustomRuntime(t *testing.T) {
 		}
 	}
 }
+
+// A container function's folder without a Dockerfile (or a ZIP) gets one
+// warning, not the ZIP rules.
+func TestContainerWithoutImage(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "app.py"), []byte("print(1)\n"), 0o644)
+	fs, err := Check(Options{Path: dir, Function: containerFn(func(f *config.Function) { f.Runtime.Pos = config.Pos{File: "/x/s.yaml", Line: 7} }), WorkDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != "FC301" || fs[0].Severity.String() != "warning" || !strings.Contains(fs[0].Message, "customContainerConfig.image") {
+		t.Errorf("want one FC301 warning:%s", dump(fs))
+	}
+}
