@@ -64,7 +64,7 @@ func (c *checker) checkImage(im *image.Image) {
 	}
 	ic.checkPlatform()
 	ic.checkPorts()
-	argv, known := ic.argv()
+	argv, known := im.StartCommand(c.fn.Container)
 	fsys, err := im.Index(ic.wanted(argv))
 	if err != nil {
 		c.add(rules.MustGet("FC211"), c.disp, 0, "", fmt.Sprintf("%s: the image's layers cannot be read: %v", c.disp, err))
@@ -111,27 +111,6 @@ func (ic *imageChecker) checkPorts() {
 	file, line := ic.at(ic.fn.Port.Pos)
 	f := ic.add(rules.MustGet("FC213"), file, line, "", fmt.Sprintf("the image exposes %s, but CAPort is %s: FC sends requests to port %s, so a server on %s is never reached and the start check fails", strings.Join(list, ", "), caPort, caPort, list[0]))
 	f.Fix = fmt.Sprintf("listen on %s (EXPOSE %s in the Dockerfile), or set the port in customContainerConfig to the one the server uses", caPort, caPort)
-}
-
-// argv is the command the container starts: ENTRYPOINT + CMD of the image,
-// with customContainerConfig's entrypoint and command in their place (as
-// docker run --entrypoint drops the image's CMD). known is false when the
-// configuration's command is a placeholder.
-func (ic *imageChecker) argv() ([]string, bool) {
-	cfg := ic.im.Config.Config
-	ep, cmd := cfg.Entrypoint, cfg.Cmd
-	if cc := ic.fn.Container; cc != nil {
-		if cc.Entrypoint.Unknown || cc.Cmd.Unknown {
-			return nil, false
-		}
-		if cc.Entrypoint.Set {
-			ep, cmd = cc.Entrypoint.Value, nil
-		}
-		if cc.Cmd.Set {
-			cmd = cc.Cmd.Value
-		}
-	}
-	return append(append([]string(nil), ep...), cmd...), true
 }
 
 func (ic *imageChecker) searchPath() []string {

@@ -575,8 +575,8 @@ CMD ["/app/server"]            port: 9000`,
 		Details: `Reports an ENTRYPOINT or CMD in shell form (ENTRYPOINT node app.js, stored in
 the image as ["/bin/sh", "-c", "node app.js"]) whose command string keeps the
 shell running: a list, a pipe, a redirection or an expansion. A lone simple
-command is exec'd by the shell itself, and a string starting with exec is
-fine.`,
+command is not reported (bash and recent dash exec it in place of the shell),
+nor a string that starts with exec.`,
 		Why: `Docker's ENTRYPOINT reference: the shell form "will be started as a subcommand
 of /bin/sh -c, which does not pass signals. This means that the executable
 will not be the container's PID 1, and will not receive Unix signals". When FC

@@ -22,6 +22,8 @@ import (
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/fclint/fclint/config"
 )
 
 // maxDocument bounds a manifest, index or config: real ones are a few KiB.
@@ -358,4 +360,25 @@ func Looks(p string, fi os.FileInfo) bool {
 		return false
 	}
 	return string(block[257:262]) == "ustar"
+}
+
+// StartCommand is the command a container of this image runs: the config's
+// ENTRYPOINT + CMD, with customContainerConfig's entrypoint and command in
+// their place (cc may be nil). As with docker run --entrypoint, a
+// configured entrypoint drops the image's CMD. known is false when the
+// configuration's command is a placeholder.
+func (im *Image) StartCommand(cc *config.Container) (argv []string, known bool) {
+	ep, cmd := im.Config.Config.Entrypoint, im.Config.Config.Cmd
+	if cc != nil {
+		if cc.Entrypoint.Unknown || cc.Cmd.Unknown {
+			return nil, false
+		}
+		if cc.Entrypoint.Set {
+			ep, cmd = cc.Entrypoint.Value, nil
+		}
+		if cc.Cmd.Set {
+			cmd = cc.Cmd.Value
+		}
+	}
+	return append(append([]string(nil), ep...), cmd...), true
 }
