@@ -72,3 +72,11 @@ func wantsDockerfile(opts Options) bool {
 	fn := opts.Function
 	return fn == nil || fn.IsContainer() || !fn.Runtime.Known()
 }
+
+// portUnset: a legacy fc component container function without caPort. Since
+// 2022 the fc component reads an empty caPort as an image without a web
+// server (devsapp/fc#801), so there is no port to compare EXPOSE, ENV or
+// binds with.
+func (c *checker) portUnset() bool {
+	return c.fn.Format == config.FormatFC2 && c.fn.IsContainer() && !c.fn.Port.Set
+}

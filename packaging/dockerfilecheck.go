@@ -49,8 +49,10 @@ func (c *checker) checkDockerfile(dir string) error {
 		return fmt.Errorf("%s: no FROM instruction", dc.file)
 	}
 	dc.checkPlatforms(final)
-	dc.checkExpose(final)
-	dc.checkPortEnv(final)
+	if !c.portUnset() {
+		dc.checkExpose(final)
+		dc.checkPortEnv(final)
+	}
 	dc.checkStartCommand(final)
 	return nil
 }
@@ -153,7 +155,11 @@ func (dc *dockerChecker) checkExpose(final *dockerfile.Stage) {
 		if p.Proto == "tcp" && portInRange(p.Number, caPort) {
 			return
 		}
-		list = append(list, p.Raw)
+		shown := p.Raw
+		if strings.Contains(p.Raw, "$") {
+			shown += " (" + p.Number + ")"
+		}
+		list = append(list, shown)
 	}
 	last := final.Expose[len(final.Expose)-1]
 	f := dc.add(rules.MustGet("FC213"), dc.file, last.Line, last.Original, fmt.Sprintf("the Dockerfile exposes %s, but CAPort is %d: FC sends requests to port %d, so a server on %s is never reached and the start check fails", strings.Join(list, ", "), caPort, caPort, list[0]))
@@ -256,7 +262,9 @@ func (dc *dockerChecker) checkStartCommand(final *dockerfile.Stage) {
 			sites = append(sites, bindSite{bind: b, file: dc.file, line: line, source: src, where: "the Dockerfile's start command"})
 		}
 	}
-	dc.reportBinds(sites)
+	if !dc.portUnset() {
+		dc.reportBinds(sites)
+	}
 	if shellForm(argv) && !strings.HasPrefix(strings.TrimSpace(argv[2]), "exec ") && strings.ContainsAny(argv[2], ";&|<>()`$\n") {
 		f := dc.add(rules.MustGet("FC214"), dc.file, line, src, fmt.Sprintf("the start command is in shell form (/bin/sh -c %q): the shell stays PID 1 and does not pass SIGTERM to the server", argv[2]))
 		f.Fix = "use the exec form: ENTRYPOINT [\"/app/server\"] (set the folder with WORKDIR), or start the string with exec"

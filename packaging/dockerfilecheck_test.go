@@ -52,10 +52,16 @@ func TestDockerfile(t *testing.T) {
 	}{
 		{"compliant", containerFn(nil), goodDockerfile, nil},
 		{"expose 8080", containerFn(nil), "FROM alpine\nEXPOSE 8080\nCMD [\"/app\"]\n", []string{"FC213 error Dockerfile:2 the Dockerfile exposes 8080"}},
+		{"legacy fc without caPort: no web server mode", containerFn(func(f *config.Function) { f.Format = config.FormatFC2 }), "FROM alpine\nEXPOSE 8080\nENV PORT=3000\nCMD gunicorn -b 127.0.0.1:8000 app:app\n", nil},
+		{"legacy fc with caPort 9000", containerFn(func(f *config.Function) {
+			f.Format = config.FormatFC2
+			f.Port = config.Field[int]{Value: 9000, Set: true}
+		}), "FROM alpine\nEXPOSE 8080\nCMD [\"/app\"]\n", []string{"FC213 error Dockerfile:2"}},
 		{"expose matches port 8080", containerFn(withPort(8080)), "FROM alpine\nEXPOSE 8080/tcp\nCMD [\"/app\"]\n", nil},
 		{"expose range", containerFn(nil), "FROM alpine\nEXPOSE 8000-9100\nCMD [\"/app\"]\n", nil},
 		{"expose from ENV", containerFn(nil), "FROM alpine\nENV PORT=9000\nEXPOSE $PORT\nCMD [\"/app\"]\n", nil},
 		{"expose from ARG", containerFn(nil), "FROM alpine\nARG PORT\nEXPOSE $PORT\nCMD [\"/app\"]\n", nil},
+		{"expose from an ARG default", containerFn(nil), "FROM alpine\nARG PORT=8080\nEXPOSE $PORT\nCMD [\"/app\"]\n", []string{"FC213 error Dockerfile:3 the Dockerfile exposes $PORT (8080)"}},
 		{"final FROM --platform arm64", containerFn(nil), "FROM --platform=linux/arm64 alpine\nCMD [\"/app\"]\n", []string{"FC212 error Dockerfile:1 the final stage is FROM --platform=linux/arm64"}},
 		{"final FROM --platform BUILDPLATFORM", containerFn(nil), "FROM --platform=$BUILDPLATFORM alpine\nCMD [\"/app\"]\n", []string{"FC212 error Dockerfile:1", "build machine's platform"}},
 		{"final FROM a build stage with arm64", containerFn(nil), "FROM --platform=linux/arm64 alpine AS base\nRUN true\nFROM base\nCMD [\"/app\"]\n", []string{"FC212 error Dockerfile:1"}},

@@ -63,7 +63,9 @@ func (c *checker) checkImage(im *image.Image) {
 		ic.wd = path.Clean("/" + cfg.WorkingDir)
 	}
 	ic.checkPlatform()
-	ic.checkPorts()
+	if !c.portUnset() {
+		ic.checkPorts()
+	}
 	argv, known := im.StartCommand(c.fn.Container)
 	fsys, err := im.Index(ic.wanted(argv))
 	if err != nil {
@@ -219,7 +221,9 @@ func (ic *imageChecker) checkStart(argv []string) {
 		f.Fix = "add ENTRYPOINT [\"/app/server\"] to the Dockerfile, or set customContainerConfig.entrypoint"
 		return
 	}
-	ic.checkBinds(argv)
+	if !ic.portUnset() {
+		ic.checkBinds(argv)
+	}
 	if shellForm(argv) {
 		ic.checkShellForm(argv)
 	}

@@ -46,6 +46,9 @@ type Stage struct {
 	// each variable was set.
 	Env     map[string]string
 	EnvLine map[string]int
+	// Args are the stage's ARG defaults: they expand in later instructions
+	// but are not in the image's environment.
+	Args    map[string]string
 	Expose  []Port
 	Workdir string // "" is /
 	// Entrypoint and Cmd are the last of each; nil when unset (or reset
@@ -138,7 +141,7 @@ func (f *File) globalArgs(in Instruction) {
 }
 
 func (f *File) from(in Instruction) *Stage {
-	s := &Stage{FromLine: in.Line, Env: map[string]string{}, EnvLine: map[string]int{}}
+	s := &Stage{FromLine: in.Line, Env: map[string]string{}, EnvLine: map[string]int{}, Args: map[string]string{}}
 	if len(in.Args) > 0 {
 		s.Base = in.Args[0]
 	}
@@ -167,6 +170,12 @@ func (f *File) from(in Instruction) *Stage {
 
 func (s *Stage) apply(in Instruction) {
 	switch in.Name {
+	case "arg":
+		for _, a := range in.Args {
+			if k, v, ok := strings.Cut(a, "="); ok {
+				s.Args[k] = unquote(v)
+			}
+		}
 	case "env":
 		for i := 0; i+1 < len(in.Args); i += 3 {
 			k := in.Args[i]
@@ -258,6 +267,8 @@ func (s *Stage) expandKnown(w string) (string, bool) {
 			i = j - 1
 		}
 		if v, ok := s.Env[name]; ok && v != "" {
+			b.WriteString(v)
+		} else if v, ok := s.Args[name]; ok && v != "" {
 			b.WriteString(v)
 		} else if hasDef {
 			b.WriteString(def)
