@@ -196,8 +196,6 @@ type File struct {
 	n    *node
 }
 
-// IsDir reports whether the file is a folder.
-func (f *File) IsDir() bool { return f.n.typ == tar.TypeDir }
 
 // IsRegular reports whether the file is a regular file.
 func (f *File) IsRegular() bool { return f.n.typ == tar.TypeReg }
@@ -214,15 +212,6 @@ func (fsys *FS) Stat(p string) (*File, error) {
 		return nil, err
 	}
 	return &File{Path: "/" + resolved, Mode: n.mode, Size: n.size, n: n}, nil
-}
-
-// Lstat is Stat without following a final symlink.
-func (fsys *FS) Lstat(p string) (*File, string, error) {
-	n, resolved, err := fsys.resolve(p, false)
-	if err != nil {
-		return nil, "", err
-	}
-	return &File{Path: "/" + resolved, Mode: n.mode, Size: n.size, n: n}, n.link, nil
 }
 
 func (fsys *FS) resolve(p string, followLast bool) (*node, string, error) {
@@ -325,19 +314,6 @@ func (fsys *FS) Head(f *File, n int) ([]byte, error) {
 		return nil, err
 	}
 	return buf[:k], nil
-}
-
-// Names lists a folder's entries (for suggestions).
-func (fsys *FS) Names(dir string) []string {
-	n, _, err := fsys.resolve(dir, true)
-	if err != nil || n.typ != tar.TypeDir {
-		return nil
-	}
-	out := make([]string, 0, len(n.children))
-	for k := range n.children {
-		out = append(out, k)
-	}
-	return out
 }
 
 // HasName reports whether a file or link with this base name is anywhere

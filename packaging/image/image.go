@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/klauspost/compress/zstd"
@@ -322,23 +321,6 @@ func (im *Image) openLayer(i int) (io.ReadCloser, error) {
 		return zr.IOReadCloser(), nil
 	}
 	return io.NopCloser(r), nil
-}
-
-// IsImageArchive reports whether the tar at p looks like an image archive
-// without indexing it: it has manifest.json or index.json among its first
-// members. Callers use it to choose between the ZIP and the image checks.
-func IsImageArchive(p string) bool {
-	s, err := openTar(p)
-	if err != nil {
-		return false
-	}
-	defer s.Close()
-	return s.has("manifest.json") || s.has("index.json")
-}
-
-// describe is "docker save archive (linux/amd64)" for messages.
-func (im *Image) describe() string {
-	return strings.TrimSpace(string(im.Format) + " (" + im.Platform() + ")")
 }
 
 // Looks reports cheaply whether p is meant as an image: an OCI layout
