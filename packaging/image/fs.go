@@ -196,7 +196,6 @@ type File struct {
 	n    *node
 }
 
-
 // IsRegular reports whether the file is a regular file.
 func (f *File) IsRegular() bool { return f.n.typ == tar.TypeReg }
 
