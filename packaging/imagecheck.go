@@ -347,6 +347,9 @@ func (ic *imageChecker) checkImageScript(f *image.File, word, where string, head
 		m := ic.add(fc204, where, s.CRLFLine, "", fmt.Sprintf("%s has Windows (CRLF) line endings: the interpreter is looked up as %q and the start fails with \"no such file or directory\"", word, s.Interpreter+"\\r"))
 		m.Fix = "convert to LF (dos2unix, or RUN sed -i 's/\\r$//' " + f.Path + ")"
 	}
+	if isShell(s) && !ic.portUnset() {
+		ic.scriptBinds(s, where)
+	}
 	prog, viaPath := s.Program()
 	if prog == "" {
 		return
@@ -365,6 +368,42 @@ func (ic *imageChecker) checkImageScript(f *image.File, word, where string, head
 		m := ic.add(rules.MustGet("FC210"), where, 1, "", fmt.Sprintf("%s runs %s through env, and no %s is on PATH in the image: the start fails with \"env: '%s': No such file or directory\"", word, prog, prog, prog))
 		m.Fix = "install " + prog + " in the final stage (or use a base image that has it)"
 	}
+}
+
+// scriptBinds is FC302 over a shell start script's commands, with the
+// container's environment and the script's own assignments.
+func (ic *imageChecker) scriptBinds(s *script.Script, where string) {
+	vars := script.Vars{}
+	for k, v := range ic.env {
+		vars[k] = v
+	}
+	var sites []bindSite
+	for _, cmd := range s.Commands() {
+		if len(cmd.Words) == 0 {
+			for k, v := range cmd.Assign {
+				if x, ok := script.Expand(v, vars); ok {
+					vars[k] = x
+				} else {
+					delete(vars, k)
+				}
+			}
+			continue
+		}
+		local := vars
+		if len(cmd.Assign) > 0 {
+			local = script.Vars{}
+			for k, v := range vars {
+				local[k] = v
+			}
+			for k, v := range cmd.Assign {
+				local[k] = v
+			}
+		}
+		for _, b := range script.Binds(cmd, local) {
+			sites = append(sites, bindSite{bind: b, file: where, line: cmd.Line, source: cmd.Text, where: "the start script"})
+		}
+	}
+	ic.reportBinds(sites)
 }
 
 // checkImageBinary is FC205 (format), FC206 (loader, libraries, glibc of

@@ -116,6 +116,8 @@ func TestImageFindings(t *testing.T) {
 		{"shell form keeps sh as PID 1", containerFn(nil), imagetest.Image{Entrypoint: []string{"/bin/sh", "-c", "cd /app && ./server"}, Layers: [][]imf{{server, {Name: "bin/sh", Mode: 0o755, Body: server.Body}}}}, "FC214", "SIGTERM"},
 		{"shell form with exec", containerFn(nil), imagetest.Image{Entrypoint: []string{"/bin/sh", "-c", "exec /app/server"}, Layers: [][]imf{{server, {Name: "bin/sh", Mode: 0o755, Body: server.Body}}}}, "", ""},
 		{"CRLF script, interpreter missing", containerFn(nil), imagetest.Image{Entrypoint: []string{"/start.sh"}, Layers: [][]imf{{{Name: "start.sh", Mode: 0o755, Body: []byte("#!/bin/bash\r\nexec /app/server\r\n")}}}}, "FC204,FC210", "CRLF"},
+		{"start script binds loopback", containerFn(nil), imagetest.Image{Entrypoint: []string{"/start.sh"}, Env: []string{"PATH=/bin"}, Layers: [][]imf{{{Name: "bin/sh", Mode: 0o755, Body: server.Body}, {Name: "start.sh", Mode: 0o755, Body: []byte("#!/bin/sh\nPORT=8000\nexec gunicorn -b 127.0.0.1:$PORT app:app\n")}}}}, "FC302", "127.0.0.1"},
+		{"start script binds 0.0.0.0:9000", containerFn(nil), imagetest.Image{Entrypoint: []string{"/start.sh"}, Layers: [][]imf{{{Name: "bin/sh", Mode: 0o755, Body: server.Body}, {Name: "start.sh", Mode: 0o755, Body: []byte("#!/bin/sh\nexec gunicorn -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} -k gthread app:app\n")}}}}, "", ""},
 		{"env interpreter missing", containerFn(nil), imagetest.Image{Entrypoint: []string{"/start.py"}, Layers: [][]imf{{{Name: "start.py", Mode: 0o755, Body: []byte("#!/usr/bin/env python3\nprint(1)\n")}, {Name: "usr/bin/env", Mode: 0o755, Body: server.Body}}}}, "FC210", "python3"},
 	}
 	for _, tc := range cases {
