@@ -46,6 +46,9 @@ type Container struct {
 	// Registry: registryConfig is present (a private registry with its own
 	// credentials or certificate settings).
 	Registry bool
+	// GPU: the function has a gpuConfig (a GPU instance), whose image limit
+	// is 15 GB instead of 10 GB.
+	GPU bool
 }
 
 // Argv is the command line the configuration gives, entrypoint then cmd;
@@ -78,6 +81,9 @@ func (r *reader) container(fn *Function, s section, key string) {
 	}
 	if v, opaque, _ := r.value(cc, "registryConfig"); opaque || !isNull(v) {
 		c.Registry = true
+	}
+	if v, opaque, _ := r.value(s, "gpuConfig"); opaque || !isNull(v) {
+		c.GPU = true
 	}
 	fn.Container = c
 	if p := r.integer(cc, "port"); p.Set && !fn.Port.Set {

@@ -46,6 +46,9 @@ func TestContainerConfig(t *testing.T) {
 			if fn.HealthCheck.HTTPGetURL.Value != tc.healthPath {
 				t.Errorf("healthCheck path = %q, want %q", fn.HealthCheck.HTTPGetURL.Value, tc.healthPath)
 			}
+			if c.GPU != (tc.file == "container/s.yaml") {
+				t.Errorf("GPU = %v", c.GPU)
+			}
 			if c.Pos.Line == 0 {
 				t.Error("Container.Pos has no line")
 			}

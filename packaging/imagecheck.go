@@ -198,16 +198,25 @@ func startProgram(argv []string, wd string) (string, string) {
 	return "", wd
 }
 
-// checkImageSize is FC215.
+// checkImageSize is FC215: over 15 GB is an error; over 10 GB an error for
+// a CPU function and a warning when the configuration says nothing of GPUs.
 func (ic *imageChecker) checkImageSize() {
 	n := ic.fsys.Uncompressed
 	if n <= imageLimitCPU {
 		return
 	}
+	gpu := ic.fn.Container != nil && ic.fn.Container.GPU
+	if gpu && n <= imageLimitGPU {
+		return
+	}
 	f := ic.add(rules.MustGet("FC215"), ic.disp, 0, "", fmt.Sprintf("the image is %s uncompressed: FC accepts at most 10 GB on CPU instances and 15 GB on GPU instances", gb(n)))
 	if n <= imageLimitGPU {
-		f.Severity = rules.Warning
-		f.Message += " (this image fits GPU instances only)"
+		if ic.fn.Container != nil {
+			f.Message += " (the function has no gpuConfig)"
+		} else {
+			f.Severity = rules.Warning
+			f.Message += " (it fits GPU instances only)"
+		}
 	}
 	f.Fix = "use a smaller base image and a multi-stage build that copies only the binary; keep models and data on NAS or OSS"
 }

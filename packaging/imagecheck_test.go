@@ -9,6 +9,7 @@ import (
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/internal/imagetest"
+	"github.com/fclint/fclint/packaging/image"
 	"github.com/fclint/fclint/packaging/internal/testbin"
 	"github.com/fclint/fclint/report"
 )
@@ -200,6 +201,34 @@ func TestResolveIn(t *testing.T) {
 	for _, c := range [][3]string{{"/app", "/start.sh", "/start.sh"}, {"/app", "./s", "/app/s"}, {"/app", "../bin/x", "/bin/x"}, {"", "s", "/s"}, {"/", "/usr/bin/", "/usr/bin"}} {
 		if got := resolveIn(c[0], c[1]); got != c[2] {
 			t.Errorf("resolveIn(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
+
+func TestImageSize(t *testing.T) {
+	const gbytes = 1 << 30
+	gpu := func(f *config.Function) { f.Container.GPU = true }
+	cases := []struct {
+		fn   *config.Function
+		size int64
+		want string // "" none, else severity
+	}{
+		{containerFn(nil), 10 * gbytes, ""},
+		{containerFn(nil), 12 * gbytes, "error"},
+		{containerFn(gpu), 12 * gbytes, ""},
+		{containerFn(gpu), 16 * gbytes, "error"},
+		{&config.Function{Format: config.FormatFlags}, 12 * gbytes, "warning"}, // no configuration: maybe GPU
+	}
+	for _, tc := range cases {
+		c := newChecker(Options{Path: "image.tar", Function: tc.fn, WorkDir: "/"})
+		ic := &imageChecker{checker: c, fsys: &image.FS{Uncompressed: tc.size}}
+		ic.checkImageSize()
+		got := ""
+		if len(c.findings) == 1 && c.findings[0].Rule == "FC215" {
+			got = c.findings[0].Severity.String()
+		}
+		if got != tc.want || len(c.findings) > 1 {
+			t.Errorf("size %d GB, GPU %v: got %q, want %q:%s", tc.size/gbytes, tc.fn.Container != nil && tc.fn.Container.GPU, got, tc.want, dump(c.findings))
 		}
 	}
 }

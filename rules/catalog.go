@@ -593,8 +593,9 @@ ENTRYPOINT ["./server", "--port", "9000"]`,
 		ID: "FC215", Name: "image-size", Severity: Error, Family: Package,
 		Summary: "the uncompressed container image is over FC's size limit",
 		Details: `Adds up the image's layers once decompressed (what unpacking the image
-takes). Over 15 GB is an error; over 10 GB is a warning, since only GPU
-instances take such an image.`,
+takes). Over 15 GB is an error. Over 10 GB is an error for a function without
+gpuConfig, and a warning when no configuration was found (only GPU instances
+take such an image).`,
 		Why: `FC's limits for custom container images: the uncompressed image may be at
 most 10 GB for CPU instances and 15 GB for GPU instances
 (help.aliyun.com/en/functioncompute/fc-2-0/user-guide/overview-3). A larger
