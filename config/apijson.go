@@ -28,7 +28,7 @@ func (r *reader) apiJSON(root *yaml.Node, file *File) bool {
 }
 
 func isFunctionBody(r *reader, m *yaml.Node) bool {
-	for _, k := range []string{"functionName", "runtime", "customRuntimeConfig", "caPort"} {
+	for _, k := range []string{"functionName", "runtime", "customRuntimeConfig", "caPort", "customContainerConfig"} {
 		if r.lookup(m, k) != nil {
 			return true
 		}
@@ -68,6 +68,7 @@ func (r *reader) apiFunction(body section, format Format, name string) *Function
 	if fn.Initializer = r.str(r.section(r.section(body, "instanceLifecycleConfig"), "initializer"), "handler"); !fn.Initializer.Set {
 		fn.Initializer = r.str(body, "initializer")
 	}
+	r.container(fn, body, "customContainerConfig")
 	return fn
 }
 

@@ -96,6 +96,8 @@ type Function struct {
 	// wrong type, so any layer may be attached.
 	LayersUnresolved bool
 	Actions          []Action // the resource's actions, after the file's global ones
+	// Container is customContainerConfig; nil when absent (container.go).
+	Container *Container
 }
 
 // CAPort is the port FC sends requests to: the configured port when known and

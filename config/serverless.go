@@ -71,6 +71,7 @@ func (r *reader) fc3Function(key, res *yaml.Node) *Function {
 	fn.Port = r.integer(crc, "port")
 	fn.HealthCheck = r.healthCheck(r.section(crc, "healthCheckConfig"))
 	fn.Initializer = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "initializer"), "handler")
+	r.container(fn, props, "customContainerConfig")
 	return fn
 }
 
@@ -102,6 +103,7 @@ func (r *reader) fcFunction(key, res *yaml.Node) *Function {
 	fn.Command = r.strList(crc, "command")
 	fn.Args = r.strList(crc, "args")
 	fn.HealthCheck = r.healthCheck(r.section(f, "customHealthCheckConfig"))
+	r.container(fn, f, "customContainerConfig")
 	return fn
 }
 
