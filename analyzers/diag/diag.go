@@ -25,7 +25,11 @@ const HelpPrefix = "help: "
 type Finding struct {
 	Rule     *rules.Rule
 	Node     analysis.Range // where: the call, the field, the literal
-	Message  string         // what is wrong and why FC cares
+	// Message says what is wrong, then why FC cares: the text printer shows
+	// up to the first "; ", ": " or " — " (outside quotes and parentheses) as
+	// the headline and the rest as "why:" (report.SplitMessage), so put the
+	// short statement of the problem first.
+	Message  string
 	Fix      string         // how to fix; "" uses the rule's Fix
 	Severity rules.Severity // 0 uses the rule's default
 	Related  []analysis.RelatedInformation

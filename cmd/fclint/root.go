@@ -158,6 +158,7 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 	wd, _ := os.Getwd()
 	p, err := report.NewPrinter(g.format, report.Options{
 		Color:       g.format == "text" && colorEnabled(w, g.noColor),
+		Width:       terminalWidth(w),
 		WorkDir:     wd,
 		ToolVersion: moduleVersion(),
 		Command:     command,
@@ -179,6 +180,20 @@ func (g *globalFlags) emit(w io.Writer, p report.Printer, findings []report.Find
 		return &exitErr{code: exitFindings}
 	}
 	return nil
+}
+
+// terminalWidth is w's width when it is a terminal; 0 (the printers' default
+// of 80) otherwise.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
 }
 
 // colorEnabled: colors only on a terminal, never with NO_COLOR or --no-color.
