@@ -23,8 +23,8 @@ const HelpPrefix = "help: "
 
 // Finding is one diagnostic about to be reported.
 type Finding struct {
-	Rule     *rules.Rule
-	Node     analysis.Range // where: the call, the field, the literal
+	Rule *rules.Rule
+	Node analysis.Range // where: the call, the field, the literal
 	// Message says what is wrong, then why FC cares: the text printer shows
 	// up to the first "; ", ": " or " — " (outside quotes and parentheses) as
 	// the headline and the rest as "why:" (report.SplitMessage), so put the
