@@ -127,7 +127,7 @@ func (p *textPrinter) printNote(w *bufio.Writer, label, text string) {
 		if i == 0 {
 			prefix = label
 		}
-		fmt.Fprintf(w, "%s%s\n", p.styles.render(p.styles.help, prefix), p.styles.render(p.styles.help, l))
+		fmt.Fprintf(w, "%s\n", p.styles.render(p.styles.help, prefix+l))
 	}
 }
 
