@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -221,7 +222,7 @@ func (p *portValue) String() string {
 func (p *portValue) Set(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 65535 {
-		return fmt.Errorf("want a port from 1 to 65535")
+		return errors.New("want 1-65535")
 	}
 	*p = portValue(n)
 	return nil
@@ -240,6 +241,9 @@ func (v *lowerValue) Type() string       { return "string" }
 // unknown flag that is a typo of a known one.
 func flagError(cmd *cobra.Command, err error) string {
 	msg := err.Error()
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("invalid --%s %s (%s)", m[2], m[1], m[3])
+	}
 	name, ok := strings.CutPrefix(msg, "unknown flag: --")
 	if !ok {
 		return msg
@@ -255,6 +259,9 @@ func flagError(cmd *cobra.Command, err error) string {
 	}
 	return msg
 }
+
+// badFlagValue is pflag's `invalid argument "0" for "-p, --port" flag: why`.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)
 
 // editDistance is the Levenshtein distance between a and b.
 func editDistance(a, b string) int {
