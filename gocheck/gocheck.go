@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,6 +57,9 @@ func Run(opts Options) (*Result, error) {
 		patterns = []string{"./..."}
 	}
 	fcconfig.Current = opts.Settings
+	if err := missingPath(opts.Dir, patterns); err != nil {
+		return nil, err
+	}
 	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: opts.Dir, Tests: opts.Settings.Tests}, patterns...)
 	if err != nil {
 		return nil, &LoadError{Msg: "loading packages: " + firstLine(err.Error())}
@@ -172,9 +176,35 @@ func loadErrors(pkgs []*packages.Package, patterns []string) error {
 	if first != nil && len(distinct) > 1 {
 		var le *LoadError
 		errors.As(first, &le)
-		le.Msg += fmt.Sprintf(" (and %d more errors)", len(distinct)-1)
+		if more := len(distinct) - 1; more == 1 {
+			le.Msg += " (and 1 more error)"
+		} else {
+			le.Msg += fmt.Sprintf(" (and %d more errors)", more)
+		}
 	}
 	return first
+}
+
+// missingPath words a file-system pattern that names nothing ("/nonexistent",
+// "./cmd/api/...") as "does not exist", before go list calls it a package
+// that does not load.
+func missingPath(dir string, patterns []string) error {
+	for _, p := range patterns {
+		if !filepath.IsAbs(p) && p != "." && p != ".." && !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") {
+			continue // an import path
+		}
+		root := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+		if root == "" {
+			continue
+		}
+		if !filepath.IsAbs(root) && dir != "" {
+			root = filepath.Join(dir, root)
+		}
+		if _, err := os.Stat(root); errors.Is(err, fs.ErrNotExist) {
+			return &LoadError{Msg: p + " does not exist"}
+		}
+	}
+	return nil
 }
 
 // posPrefix matches "file:line:col: " so that one error reported by go list
@@ -184,10 +214,16 @@ var posPrefix = regexp.MustCompile(`^\S+:\d+:\d+: `)
 // describe gives the first real line of a package error: go list wraps
 // compiler output in a "# pkg" header line.
 func describe(e packages.Error) string {
-	for _, line := range strings.Split(e.Msg, "\n") {
+	lines := strings.Split(e.Msg, "\n")
+	for i, line := range lines {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
+		}
+		// "missing go.sum entry ...; to add:" is followed by the command that
+		// fixes it, on an indented line: keep it.
+		if strings.HasSuffix(line, ":") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") {
+			line += " " + strings.TrimSpace(lines[i+1])
 		}
 		if e.Pos != "" && e.Pos != "-" && !strings.HasPrefix(line, e.Pos) {
 			return e.Pos + ": " + line

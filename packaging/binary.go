@@ -1,7 +1,9 @@
 package packaging
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/fclint/fclint/packaging/archive"
@@ -21,8 +23,15 @@ func (c *checker) checkBinary(e *archive.Entry, word string) {
 		return
 	}
 	defer ra.Close()
-	info, err := binary.Inspect(ra)
+	rec := &readErrRecorder{r: ra}
+	info, err := binary.Inspect(rec)
 	file := c.entryFile(e.Name)
+	if rec.err != nil {
+		// The entry's data is damaged (corrupt deflate stream, bad CRC, short
+		// file): that is a broken archive, not a binary for another platform.
+		c.add(rules.MustGet("FC211"), file, 0, "", fmt.Sprintf("%s cannot be read: %v", e.Name, rec.err))
+		return
+	}
 	fc205 := rules.MustGet("FC205")
 	if info == nil || (err != nil && info.Format == binary.ELF && info.Machine == "") {
 		c.add(fc205, file, 0, "", fmt.Sprintf("%s looks like an executable but cannot be parsed (%v): the start fails with \"exec format error\"", word, err))
@@ -125,4 +134,19 @@ func (c *checker) checkGLIBC(file, word string, info *binary.Info) {
 		}
 	}
 	f.Fix = fix
+}
+
+// readErrRecorder remembers the first error reading the entry's data itself,
+// other than reaching its end; binary.Inspect's own parse errors stay apart.
+type readErrRecorder struct {
+	r   io.ReaderAt
+	err error
+}
+
+func (r *readErrRecorder) ReadAt(p []byte, off int64) (int, error) {
+	n, err := r.r.ReadAt(p, off)
+	if err != nil && !errors.Is(err, io.EOF) && r.err == nil {
+		r.err = err
+	}
+	return n, err
 }

@@ -3,11 +3,13 @@ package packaging
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/internal/testbin"
+	"github.com/fclint/fclint/packaging/internal/ziptest"
 )
 
 func TestBinaries(t *testing.T) {
@@ -92,5 +94,27 @@ func TestMuslLoader(t *testing.T) {
 	fs := checkZip(t, fn, zf{Name: "bootstrap", Body: string(patched), Mode: 0o755})
 	if got := ruleIDs(fs); got != "FC206" || !strings.Contains(fs[0].Message, "musl") || !strings.Contains(fs[0].Message, musl) {
 		t.Fatalf("rules = %q%s", got, dump(fs))
+	}
+}
+
+// A binary whose deflated data is damaged past its first bytes is a broken
+// archive (FC211), not a binary for another platform (FC205).
+func TestCorruptBinaryIsFC211(t *testing.T) {
+	body, err := os.ReadFile(testbin.Path(t, "linux-amd64"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := ziptest.Bytes(t, zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
+	for i := len(data) / 3; i < len(data)/3+64; i++ {
+		data[i] ^= 0x5a
+	}
+	p := filepath.Join(t.TempDir(), "function.zip")
+	os.WriteFile(p, data, 0o644)
+	fs, err := Check(Options{Path: p, WorkDir: filepath.Dir(p), Function: fnWith(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ruleIDs(fs); got != "FC211" {
+		t.Fatalf("rules = %q, want FC211%s", got, dump(fs))
 	}
 }

@@ -2,6 +2,7 @@ package packaging
 
 import (
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -139,6 +140,10 @@ func TestLayoutAndModes(t *testing.T) {
 				if !strings.Contains(f.Message, "0644") || !strings.Contains(f.Message, "CAFilePermission") || !strings.Contains(f.Message, "code 13") {
 					t.Errorf("FC203 message %q", f.Message)
 				}
+				// zip -X drops extra attributes; it does not set the exec bit.
+				if strings.Contains(f.Fix, "zip -X") || !strings.Contains(f.Fix, "chmod +x bootstrap") {
+					t.Errorf("FC203 fix %q", f.Fix)
+				}
 			},
 		},
 		{
@@ -148,7 +153,7 @@ func TestLayoutAndModes(t *testing.T) {
 			want:  "FC203",
 			check: func(t *testing.T, fs []report.Finding) {
 				f := find(t, fs, "FC203")
-				if !strings.Contains(f.Message, "no Unix mode") || !strings.Contains(f.Fix, "fclint pack") || !strings.Contains(f.Fix, "zip -X") {
+				if !strings.Contains(f.Message, "no Unix mode") || !strings.Contains(f.Fix, "fclint pack") || !strings.Contains(f.Fix, "chmod +x") || strings.Contains(f.Fix, "zip -X") {
 					t.Errorf("FC203 %q fix %q", f.Message, f.Fix)
 				}
 			},
@@ -178,8 +183,15 @@ func TestLayoutAndModes(t *testing.T) {
 		{
 			name:  "unsafe names",
 			fn:    fnWith(nil),
-			files: []zf{{Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}, {Name: "../evil", Body: "x"}, {Name: "/etc/passwd", Body: "x"}, {Name: `dir\file`, Body: "x"}, {Name: "link", Body: "../../etc/shadow", Mode: os.ModeSymlink | 0o777}, {Name: "abs", Body: "/etc/hosts", Mode: os.ModeSymlink | 0o777}, {Name: "ok", Body: "/code/bootstrap", Mode: os.ModeSymlink | 0o777}, {Name: "bootstrap", Body: "dup"}},
+			files: []zf{{Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}, {Name: "../evil", Body: "x"}, {Name: "/etc/passwd", Body: "x"}, {Name: `dir\file`, Body: "x"}, {Name: "link", Body: "../../etc/shadow", Mode: os.ModeSymlink | 0o777}, {Name: "abs", Body: "/etc/hosts", Mode: os.ModeSymlink | 0o777}, {Name: "ok", Body: "/code/bootstrap", Mode: os.ModeSymlink | 0o777}, {Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}},
 			want:  "FC208,FC208,FC208,FC208,FC208,FC208",
+		},
+		{
+			// unzip writes copies in order: the last bootstrap (not executable) is what runs.
+			name:  "duplicate entry: the last copy is judged",
+			fn:    fnWith(nil),
+			files: []zf{{Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}, {Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o644}},
+			want:  "FC203,FC208",
 		},
 		{
 			name:  "bootstrap symlink to the binary (build-fc-zip style) is followed",
@@ -514,5 +526,21 @@ func TestMissingInterpreterSuggestsLayer(t *testing.T) {
 	f := find(t, checkZip(t, fn, zf{Name: "demo.jar", Body: "PK"}), "FC210")
 	if !strings.Contains(f.Fix, "official:layers/Java17") || !strings.Contains(f.Fix, "PATH=/opt/java17/bin:") {
 		t.Errorf("FC210 fix %q", f.Fix)
+	}
+}
+
+// A bootstrap reached through 20 symlinks starts on Linux (which follows up
+// to 40): no FC201.
+func TestLongSymlinkChainIsNotMissing(t *testing.T) {
+	files := []zf{{Name: "main", Body: "#!/bin/sh\necho ok\n", Mode: 0o755}}
+	prev := "main"
+	for i := range 20 {
+		name := fmt.Sprintf("l%02d", i)
+		files = append(files, zf{Name: name, Body: prev, Mode: os.ModeSymlink | 0o777})
+		prev = name
+	}
+	files = append(files, zf{Name: "bootstrap", Body: prev, Mode: os.ModeSymlink | 0o777})
+	if got := ruleIDs(checkZip(t, fnWith(nil), files...)); got != "" {
+		t.Errorf("rules = %q, want none", got)
 	}
 }

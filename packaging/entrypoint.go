@@ -149,13 +149,13 @@ func (c *checker) checkMode(e *archive.Entry, word string) {
 	switch {
 	case !e.UnixMode:
 		f := c.add(r, c.entryFile(e.Name), 0, "", fmt.Sprintf("%s records no Unix mode for %s (made on Windows or by a tool that drops modes): it is unpacked without the exec bit and %s", c.disp, e.Name, errs))
-		f.Fix = "rebuild the ZIP with fclint pack DIR -o " + path.Base(c.disp) + ", or on Linux/macOS: chmod +x " + e.Name + " && zip -X -r " + path.Base(c.disp) + " ."
+		f.Fix = "rebuild the ZIP with fclint pack DIR -o " + path.Base(c.disp) + ", or on Linux/macOS (where zip records Unix modes): chmod +x " + e.Name + " && zip -r " + path.Base(c.disp) + " ."
 	case e.Mode&0o111 == 0:
 		f := c.add(r, c.entryFile(e.Name), 0, "", fmt.Sprintf("%s is not executable (mode %04o): %s", word, e.Mode.Perm(), errs))
 		if c.pkg.Kind == archive.Dir {
 			f.Fix = "chmod +x " + c.entryFile(e.Name)
 		} else {
-			f.Fix = "chmod +x " + e.Name + " and zip again with zip -X, or rebuild with fclint pack DIR -o " + path.Base(c.disp)
+			f.Fix = "chmod +x " + e.Name + " and zip again on Linux/macOS (zip records the mode the file has on disk), or rebuild with fclint pack DIR -o " + path.Base(c.disp)
 		}
 	}
 }

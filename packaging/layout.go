@@ -47,7 +47,7 @@ func (c *checker) checkNames() {
 	}
 	for _, d := range c.pkg.Duplicates() {
 		report(d, func() string {
-			return fmt.Sprintf("entry %s appears more than once; which copy FC unpacks last is up to the unpacker", d)
+			return fmt.Sprintf("entry %s appears more than once; unzip writes each copy over the one before, so the last one is what FC runs (and what fclint checks)", d)
 		})
 	}
 	if n > maxNameFindings {

@@ -11,6 +11,7 @@ import (
 )
 
 // sampleFindings covers every printer path: an error, a warning and an info,
+// short messages and a long one split into headline and why,
 // two source files (one indented with tabs), an archive entry with and without
 // a line, and a file that cannot be read.
 func sampleFindings() []Finding {
@@ -19,7 +20,7 @@ func sampleFindings() []Finding {
 	fc101.EndLine, fc101.EndColumn = 11, 32
 	fc103 := New(rules.MustGet("FC103"), "cmd/api/main.go", 11, 16, "port 9000 is a literal")
 	fc104 := New(rules.MustGet("FC104"), "cmd/api/main.go", 12, 3,
-		"ReadTimeout of 30s also closes idle keep-alive connections after 30s (IdleTimeout is unset)")
+		"http.Server ReadTimeout is 30s: the server cuts a request it has not read within 30s, and with IdleTimeout unset it also closes idle keep-alive connections after 30s; FC keeps connections open and reuses them; a cut connection fails with \"Process exited unexpectedly before completing request\" (502)")
 	fc203 := New(rules.MustGet("FC203"), "function.zip!bootstrap", 0, 0, "bootstrap has mode 0644: no exec bit")
 	fc207 := New(rules.MustGet("FC207"), "function.zip!bootstrap", 3, 7, "/code/target/main is not in the package; the pre-deploy action builds it")
 	fc207.Severity = rules.Warning

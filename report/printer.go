@@ -8,10 +8,14 @@ import (
 // Options configure every printer.
 type Options struct {
 	Color       bool   // text only: lipgloss styling (the caller decides: TTY, NO_COLOR, --no-color)
+	Width       int    // text only: the column why: and help: notes wrap at; 0 is DefaultWidth
 	WorkDir     string // base for reading source lines and for repo-relative SARIF URIs
 	ToolVersion string // fclint's version, for SARIF tool.driver.version
 	Command     string // "check", "package" or "probe": lets printers adjust wording
 }
+
+// DefaultWidth is the wrap width when the output is not a terminal.
+const DefaultWidth = 80
 
 // Printer writes a list of findings in one format.
 type Printer interface {

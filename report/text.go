@@ -21,13 +21,18 @@ import (
 // expanded in the line and in the caret line alike so the caret lines up.
 const tabWidth = 4
 
-// textPrinter writes findings for people: location, severity, rule and message,
-// the source line with a caret, and the fix, then a one-line summary.
+// textPrinter writes findings for people in three layers: a short headline
+// (location, severity, rule, what is wrong), the source line with a caret, and
+// indented why: and help: notes wrapped to the width; a blank line between
+// findings, then a one-line summary.
 //
-//	cmd/api/main.go:12:2: error FC101 loopback-listen: server listens on 127.0.0.1:9000
-//	   12 |     log.Fatal(http.ListenAndServe("127.0.0.1:9000", nil))
-//	      |                                   ^
-//	  help: listen on ":" + port, with port from FC_CUSTOM_LISTEN_PORT
+//	cmd/api/main.go:12:2: error FC101 loopback-listen: server listens on 127.0.0.1:9000, a loopback address
+//	  12 |     log.Fatal(http.ListenAndServe("127.0.0.1:9000", nil))
+//	     |                                   ^
+//	   why: FC sends requests to 0.0.0.0:9000, so they never arrive
+//	        (FunctionNotStarted … connection refused)
+//	  help: listen on all interfaces: ":" + port, with port from
+//	        FC_CUSTOM_LISTEN_PORT
 type textPrinter struct {
 	opts   Options
 	styles textStyles
@@ -72,25 +77,25 @@ func (p *textPrinter) Print(w io.Writer, findings []Finding) error {
 	p.styles = newTextStyles(p.opts.Color)
 	p.source = newSourceCache(p.opts.WorkDir)
 	bw := bufio.NewWriter(w)
-	for i, group := range groupByFile(findings) {
-		if i > 0 {
-			bw.WriteString("\n")
-		}
+	for _, group := range groupByFile(findings) {
 		for _, f := range group {
 			p.printFinding(bw, f)
+			bw.WriteString("\n")
 		}
-	}
-	if len(findings) > 0 {
-		bw.WriteString("\n")
 	}
 	bw.WriteString(p.styles.render(p.styles.rule, summaryLine(findings)) + "\n")
 	return bw.Flush()
 }
 
+// noteIndent is where the text of why: and help: lines starts, so that their
+// wrapped continuation lines line up under it.
+const noteIndent = "        "
+
 func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 	st := p.styles
+	headline, why, tail := SplitMessage(f.Message)
 	sev := st.render(st.severity[f.Severity], f.Severity.String())
-	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitizeLines(f.Message, "\n    "))
+	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitize(headline))
 	if src, ok := p.source.line(f); ok {
 		shown, caretAt, caretLen := snippet(src, f)
 		gutter := strconv.Itoa(f.Line)
@@ -101,8 +106,28 @@ func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 				strings.Repeat(" ", caretAt), st.render(st.severity[f.Severity], strings.Repeat("^", caretLen)))
 		}
 	}
-	if f.Fix != "" {
-		fmt.Fprintf(w, "  %s\n", st.render(st.help, "help: "+sanitize(f.Fix)))
+	p.printNote(w, "   why: ", why)
+	if tail != "" {
+		// A probe finding's output tail: the function's own lines, kept as they are.
+		for _, l := range strings.Split(tail, "\n") {
+			fmt.Fprintf(w, "%s%s\n", noteIndent, st.render(st.help, sanitize(strings.TrimSpace(strings.TrimSuffix(l, "\r")))))
+		}
+	}
+	p.printNote(w, "  help: ", f.Fix)
+}
+
+// printNote prints a labelled, indented note wrapped to the width, dimmed on a terminal.
+func (p *textPrinter) printNote(w *bufio.Writer, label, text string) {
+	width := p.opts.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	for i, l := range wrap(sanitize(text), width-len(noteIndent)) {
+		prefix := noteIndent
+		if i == 0 {
+			prefix = label
+		}
+		fmt.Fprintf(w, "%s\n", p.styles.render(p.styles.help, prefix+l))
 	}
 }
 
@@ -250,17 +275,6 @@ func sanitize(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// sanitizeLines is sanitize for text that may span lines (a probe finding
-// ends with the function's last output lines): each line is sanitized, and
-// the lines are joined with sep, which indents them under the finding.
-func sanitizeLines(s, sep string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = sanitize(strings.TrimSuffix(l, "\r"))
-	}
-	return strings.Join(lines, sep)
 }
 
 // clampPrefix is line[:n], kept within the line and on a rune boundary.

@@ -330,7 +330,7 @@ unexpectedly(code 13, message:permission denied) with start command
 -rw-r--r--  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap
 $ unzip -Z windows.zip
 -rw-a--     2.0 fat  9740288 b- defN 24-May-01 10:00 bootstrap`,
-		Right: `$ chmod 755 bootstrap && zip -X function.zip bootstrap
+		Right: `$ chmod 755 bootstrap && zip function.zip bootstrap
 $ unzip -Z function.zip
 -rwxr-xr-x  3.0 unx  9740288 bx defN 24-May-01 10:00 bootstrap`,
 	},

@@ -21,7 +21,10 @@ var Requires = []*analysis.Analyzer{fcconfig.Analyzer, directive.Analyzer}
 // HelpPrefix marks the related-information entry that carries the fix text.
 const HelpPrefix = "help: "
 
-// Finding is one diagnostic about to be reported.
+// Finding is one diagnostic about to be reported. Its Message says what is
+// wrong, then why FC cares: the text printer shows up to the first "; ", ": "
+// or " — " outside quotes and parentheses as the headline and the rest as
+// "why:" (report.SplitMessage), so the short statement of the problem comes first.
 type Finding struct {
 	Rule     *rules.Rule
 	Node     analysis.Range // where: the call, the field, the literal

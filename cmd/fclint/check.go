@@ -55,7 +55,7 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 				return usageErr("%v", err)
 			}
 			if fix && res.Fixed > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %d finding(s) in %d file(s)\n", res.Fixed, len(res.Files))
+				fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %s in %s\n", pluralize(res.Fixed, "finding", "findings"), pluralize(len(res.Files), "file", "files"))
 			}
 			return g.emit(cmd.OutOrStdout(), p, res.Findings)
 		},

@@ -34,7 +34,7 @@ process it started. Linux only.`,
 		Example: `  fclint probe function.zip
   fclint probe --hold 30s --env DB_URL=postgres://localhost/test ./code
   fclint probe --port 8080 --start-timeout 20s --format json function.zip`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1, "PATH: the ZIP or folder to start (e.g. fclint probe function.zip)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			p, err := g.printerFor(out, "probe")

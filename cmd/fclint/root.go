@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/report"
@@ -51,7 +54,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
-	g := &globalFlags{}
+	g := &globalFlags{format: "text"}
 	root := &cobra.Command{
 		Use:   "fclint [flags] [packages]",
 		Short: "Preflight linter for Alibaba Cloud Function Compute custom runtimes",
@@ -69,13 +72,13 @@ With no command, fclint runs "check" on the given packages (default ./...).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.format, "format", "text", "output format: text, json, sarif or github")
+	pf.Var((*lowerValue)(&g.format), "format", "output format: text, json, sarif or github (any case)")
 	pf.StringVar(&g.config, "config", "", "configuration file (s.yaml, s.yml, template.yml or FC API JSON); default: the nearest one upward")
-	pf.IntVar(&g.port, "port", 0, "CAPort override (default: from the configuration, else 9000)")
+	pf.Var((*portValue)(&g.port), "port", "CAPort override, 1-65535 (default: from the configuration, else 9000)")
 	pf.StringVar(&g.runtime, "runtime", "", "runtime override (custom, custom.debian10, custom.debian11, custom.debian12)")
 	pf.StringVar(&g.failOn, "fail-on", "error", "lowest severity that makes fclint exit 1: error, warning, info or never")
 	pf.BoolVar(&g.noColor, "no-color", false, "disable colors in text output (also NO_COLOR)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageErr("%s", flagError(cmd, err)) })
 
 	check := newCheckCmd(g)
 	// `fclint [packages]` is `fclint check [packages]`: share check's flags and run.
@@ -158,6 +161,7 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 	wd, _ := os.Getwd()
 	p, err := report.NewPrinter(g.format, report.Options{
 		Color:       g.format == "text" && colorEnabled(w, g.noColor),
+		Width:       terminalWidth(w),
 		WorkDir:     wd,
 		ToolVersion: moduleVersion(),
 		Command:     command,
@@ -181,6 +185,20 @@ func (g *globalFlags) emit(w io.Writer, p report.Printer, findings []report.Find
 	return nil
 }
 
+// terminalWidth is w's width when it is a terminal; 0 (the printers' default
+// of 80) otherwise.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
+}
+
 // colorEnabled: colors only on a terminal, never with NO_COLOR or --no-color.
 func colorEnabled(w io.Writer, noColor bool) bool {
 	if noColor || os.Getenv("NO_COLOR") != "" {
@@ -188,4 +206,80 @@ func colorEnabled(w io.Writer, noColor bool) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
+}
+
+// portValue is --port: an int that must be a port (0 is not "unset" when
+// typed: it is refused like any other invalid port).
+type portValue int
+
+func (p *portValue) String() string {
+	if *p == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*p))
+}
+
+func (p *portValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 65535 {
+		return errors.New("want 1-65535")
+	}
+	*p = portValue(n)
+	return nil
+}
+
+func (p *portValue) Type() string { return "int" }
+
+// lowerValue is a string flag that accepts any case (--format JSON).
+type lowerValue string
+
+func (v *lowerValue) String() string     { return string(*v) }
+func (v *lowerValue) Set(s string) error { *v = lowerValue(strings.ToLower(s)); return nil }
+func (v *lowerValue) Type() string       { return "string" }
+
+// flagError words pflag's errors as one line, with "did you mean" for an
+// unknown flag that is a typo of a known one.
+func flagError(cmd *cobra.Command, err error) string {
+	msg := err.Error()
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("invalid --%s %s (%s)", m[2], m[1], m[3])
+	}
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return msg
+	}
+	best, bestDist := "", 3 // at most two edits away
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if d := editDistance(name, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if best != "" {
+		return fmt.Sprintf("%s; did you mean --%s?", msg, best)
+	}
+	return msg
+}
+
+// badFlagValue is pflag's `invalid argument "0" for "-p, --port" flag: why`.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag: (.*)$`)
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -90,7 +90,7 @@ section of docs/rules.md, json the whole catalog record.`,
 			w := cmd.OutOrStdout()
 			switch g.format {
 			case "text":
-				return writeString(w, r.Text())
+				return writeString(w, explainText(r, terminalWidth(w), colorEnabled(w, g.noColor)))
 			case "markdown":
 				return writeString(w, r.Markdown())
 			case "json":

@@ -252,17 +252,19 @@ func zipEntry(zf *zip.File) Entry {
 	return e
 }
 
-// index builds the name lookup and records duplicates.
+// index builds the name lookup and records duplicates. Of several entries
+// with one name, the last wins: unzip writes them in order, each over the
+// one before, so the last copy is what FC runs.
 func (p *Package) index() {
 	p.byName = make(map[string]*Entry, len(p.Entries))
 	for _, e := range p.Entries {
 		key := cleanName(e.Name)
 		if prev, ok := p.byName[key]; ok {
 			// A directory listed once explicitly and implied again is no conflict.
-			if !(prev.IsDir() && e.IsDir()) {
-				p.dups = append(p.dups, e.Name)
+			if prev.IsDir() && e.IsDir() {
+				continue
 			}
-			continue
+			p.dups = append(p.dups, e.Name)
 		}
 		p.byName[key] = e
 	}
@@ -284,16 +286,20 @@ func cleanName(name string) string {
 // are not special here: pass names relative to the package root), or nil.
 func (p *Package) Lookup(name string) *Entry { return p.byName[cleanName(name)] }
 
-// Duplicates lists names that appear more than once (after the first).
+// Duplicates lists names that appear more than once (each copy after the first).
 func (p *Package) Duplicates() []string { return p.dups }
 
-// Resolve follows symlinks inside the package (at most 8 hops, like a tiny
-// kernel) and returns the entry a name finally refers to, or nil when the
+// maxLinkHops is how many symlinks Linux follows in one path lookup
+// (MAXSYMLINKS) before it fails with ELOOP.
+const maxLinkHops = 40
+
+// Resolve follows symlinks inside the package (at most maxLinkHops, like
+// Linux) and returns the entry a name finally refers to, or nil when the
 // chain leaves the package, loops or ends at nothing.
 func (p *Package) Resolve(name string) *Entry {
 	e := p.Lookup(name)
 	for hops := 0; e != nil && e.IsSymlink(); hops++ {
-		if hops == 8 {
+		if hops == maxLinkHops {
 			return nil
 		}
 		target, err := e.LinkTarget()

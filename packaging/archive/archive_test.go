@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math/rand"
 	"os"
@@ -20,7 +21,6 @@ func TestZipEntries(t *testing.T) {
 		zf{Name: "win.exe", Body: "MZ", NoUnix: true},
 		zf{Name: "dir/", Mode: os.ModeDir | 0o755},
 		zf{Name: "dir/link", Body: "../bootstrap", Mode: os.ModeSymlink | 0o777},
-		zf{Name: "./bootstrap", Body: "dup"},
 	)
 	pkg, err := NewZip("f.zip", bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -39,7 +39,7 @@ func TestZipEntries(t *testing.T) {
 	if got := pkg.Resolve("dir/link"); got != b {
 		t.Errorf("Resolve(dir/link) = %v", got)
 	}
-	if dups := pkg.Duplicates(); len(dups) != 1 || dups[0] != "./bootstrap" {
+	if dups := pkg.Duplicates(); len(dups) != 0 {
 		t.Errorf("duplicates %v", dups)
 	}
 	if head, _ := b.Head(4); string(head) != "#!/b" {
@@ -186,4 +186,48 @@ func FuzzZip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Linux follows up to 40 symlinks in a path (MAXSYMLINKS): a chain of 39
+// links resolves, one of 41 does not.
+func TestSymlinkChainLikeLinux(t *testing.T) {
+	chain := func(links int) *Package {
+		files := []zf{{Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}}
+		for i := 0; i < links; i++ {
+			target := "bootstrap"
+			if i > 0 {
+				target = fmt.Sprintf("l%d", i-1)
+			}
+			files = append(files, zf{Name: fmt.Sprintf("l%d", i), Body: target, Mode: os.ModeSymlink | 0o777})
+		}
+		data := ziptest.Bytes(t, files...)
+		pkg, err := NewZip("f.zip", bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	if e := chain(40).Resolve("l39"); e == nil || e.Name != "bootstrap" {
+		t.Errorf("40 links: resolved to %v, want bootstrap", e)
+	}
+	if e := chain(41).Resolve("l40"); e != nil {
+		t.Errorf("41 links: resolved to %s, want nothing (ELOOP)", e.Name)
+	}
+}
+
+// Of duplicate entries, the last is the one that counts (unzip writes each
+// over the one before); every later copy is listed as a duplicate.
+func TestDuplicateLastWins(t *testing.T) {
+	data := ziptest.Bytes(t, zf{Name: "bootstrap", Body: "first"}, zf{Name: "x"}, zf{Name: "./bootstrap", Body: "last", Mode: 0o755})
+	pkg, err := NewZip("f.zip", bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := pkg.Lookup("bootstrap").Head(10)
+	if string(head) != "last" {
+		t.Errorf("bootstrap is %q, want the last copy", head)
+	}
+	if d := pkg.Duplicates(); len(d) != 1 || d[0] != "./bootstrap" {
+		t.Errorf("Duplicates = %q", d)
+	}
 }

@@ -2,40 +2,55 @@
 // at the root, a Unix creator with real modes (0755 for bootstrap, ELF files
 // and #! scripts, 0644 for the rest, 0755 for folders), .fcignore honored,
 // symlinks kept when they stay inside the folder, and byte-identical output
-// for identical input (sorted names, fixed timestamps).
+// for identical input (sorted names, fixed timestamps, fixed compression).
+//
+// Files are compressed in parallel, one per worker, and written in name
+// order; data that does not compress (already-compressed formats by their
+// extension, or a trial compression of its start) is stored as is.
 package pack
 
 import (
-	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/fclint/fclint/packaging/archive"
 )
 
-// epoch is every entry's timestamp: the earliest MS-DOS time, so that output
-// depends on content only.
-var epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+// TempPrefix starts the name of the temporary file pack writes next to its
+// output; files with this prefix are never packed (one left by an
+// interrupted run must not end up in the next ZIP).
+const TempPrefix = ".fclint-pack-"
 
 // Result summarizes a written package.
 type Result struct {
 	Entries     int
 	Executables []string // entries written with mode 0755 (not folders)
 	Size        int64    // bytes written
+	Stored      int      // files stored without compression (it would not shrink them)
+}
+
+// Options tune Write.
+type Options struct {
+	// Workers is how many files are compressed at once; 0 uses every core.
+	Workers int
+	// Progress, when set, is called from one goroutine after each entry is
+	// written, with the file bytes done so far and the total.
+	Progress func(done, total int64)
 }
 
 // Write packs dir into the ZIP file out. out may lie inside dir (it is then
 // left out of the package); dir itself is only read. The ZIP is written to a
-// temporary file next to out and renamed, so a failure leaves no partial file.
-func Write(dir, out string) (*Result, error) {
+// temporary file next to out and renamed, so a failure or a cancelled ctx
+// leaves no partial file.
+func Write(ctx context.Context, dir, out string, opts Options) (*Result, error) {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -60,7 +75,7 @@ func Write(dir, out string) (*Result, error) {
 	outRel, inside := relInside(absDir, absOut)
 	entries := make([]*archive.Entry, 0, len(pkg.Entries))
 	for _, e := range pkg.Entries {
-		if inside && e.Name == outRel {
+		if inside && e.Name == outRel || strings.HasPrefix(pathBase(e.Name), TempPrefix) {
 			continue
 		}
 		if e.IsSymlink() {
@@ -73,12 +88,16 @@ func Write(dir, out string) (*Result, error) {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
 
-	tmp, err := os.CreateTemp(filepath.Dir(absOut), ".fclint-pack-*.zip")
+	tmp, err := os.CreateTemp(filepath.Dir(absOut), TempPrefix+"*.zip")
 	if err != nil {
 		return nil, err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	res, err := writeZip(tmp, entries)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	res, err := writeZip(ctx, tmp, entries, workers, opts.Progress)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -92,6 +111,10 @@ func Write(dir, out string) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+func pathBase(name string) string {
+	return name[strings.LastIndexByte(name, '/')+1:]
 }
 
 func relInside(dir, p string) (string, bool) {
@@ -110,70 +133,6 @@ func checkLink(name, target string) error {
 	}
 	if _, ok := archive.ResolveLink(name, target); !ok {
 		return fmt.Errorf("symlink %s points to %s, outside the folder", name, target)
-	}
-	return nil
-}
-
-func writeZip(w io.Writer, entries []*archive.Entry) (*Result, error) {
-	cw := &countingWriter{w: w}
-	zw := zip.NewWriter(cw)
-	res := &Result{}
-	for _, e := range entries {
-		if err := writeEntry(zw, e, res); err != nil {
-			return nil, err
-		}
-		res.Entries++
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	res.Size = cw.n
-	return res, nil
-}
-
-func writeEntry(zw *zip.Writer, e *archive.Entry, res *Result) error {
-	h := &zip.FileHeader{Name: e.Name, Modified: epoch, Method: zip.Deflate}
-	var body io.Reader
-	switch {
-	case e.IsDir():
-		h.Name += "/"
-		h.Method = zip.Store
-		h.SetMode(fs.ModeDir | 0o755)
-	case e.IsSymlink():
-		target, err := e.LinkTarget()
-		if err != nil {
-			return err
-		}
-		h.Method = zip.Store
-		h.SetMode(fs.ModeSymlink | 0o777)
-		body = strings.NewReader(target)
-	default:
-		f, err := os.Open(e.DiskPath())
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		head := make([]byte, 4)
-		n, _ := io.ReadFull(f, head)
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return err
-		}
-		mode := fs.FileMode(0o644)
-		if Executable(e.Name, head[:n]) {
-			mode = 0o755
-			res.Executables = append(res.Executables, e.Name)
-		}
-		h.SetMode(mode)
-		body = f
-	}
-	zf, err := zw.CreateHeader(h)
-	if err != nil {
-		return err
-	}
-	if body != nil {
-		if _, err := io.Copy(zf, body); err != nil {
-			return fmt.Errorf("%s: %w", e.Name, err)
-		}
 	}
 	return nil
 }
