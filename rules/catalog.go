@@ -354,7 +354,8 @@ converts line endings silently.`,
 		Wrong: `$ file bootstrap
 bootstrap: ASCII text, with CRLF line terminators
 $ cat bootstrap
-node /code/index.js`,
+export PATH=/var/fc/lang/nodejs20/bin:$PATH
+exec node /code/index.js`,
 		Right: `$ file bootstrap
 bootstrap: Bourne-Again shell script, ASCII text executable
 $ cat bootstrap
