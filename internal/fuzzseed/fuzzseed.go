@@ -206,8 +206,9 @@ func (tr Tree) Spec() EntryList {
 func (l EntryList) Zip() []byte {
 	names := strings.Split(l.Names, "\n")
 	bodies := strings.Split(l.Bodies, "\x00")
-	var buf bytes.Buffer
+	var buf, compressed bytes.Buffer
 	w := zip.NewWriter(&buf)
+	deflate, _ := flate.NewWriter(&compressed, flate.BestSpeed) // one for all entries: each costs ~1 MB
 	for i, name := range names {
 		if i == MaxEntries {
 			break
@@ -237,11 +238,11 @@ func (l EntryList) Zip() []byte {
 		}
 		data := []byte(body)
 		if h.Method == zip.Deflate {
-			var c bytes.Buffer
-			fw, _ := flate.NewWriter(&c, flate.BestSpeed)
-			fw.Write(data)
-			fw.Close()
-			data = c.Bytes()
+			compressed.Reset()
+			deflate.Reset(&compressed)
+			deflate.Write(data)
+			deflate.Close()
+			data = compressed.Bytes()
 		}
 		h.CRC32 = crc32.ChecksumIEEE([]byte(body))
 		h.CompressedSize64 = uint64(len(data))
