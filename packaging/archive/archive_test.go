@@ -157,4 +157,3 @@ func TestOpenDir(t *testing.T) {
 		t.Error("modes or symlinks lost")
 	}
 }
-
