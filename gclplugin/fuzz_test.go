@@ -33,7 +33,8 @@ func FuzzNew(f *testing.F) {
 		if json.Unmarshal([]byte(settings), &raw) != nil {
 			return
 		}
-		defer func() { fcconfig.Current = fcconfig.Settings{} }()
+		saved := fcconfig.Current // New sets the settings every analyzer reads
+		defer func() { fcconfig.Current = saved }()
 		p, err := New(raw)
 		if err != nil {
 			return

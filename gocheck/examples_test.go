@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/gocheck"
 	"github.com/fclint/fclint/rules"
 )
@@ -112,6 +113,8 @@ func checkGoExamples(t *testing.T, examples map[string]string) map[string][]stri
 	t.Setenv("GOPATH", gopath+string(os.PathListSeparator)+stubs)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off")
+	saved := fcconfig.Current // gocheck.Run sets the settings for the analyzers
+	t.Cleanup(func() { fcconfig.Current = saved })
 	res, err := gocheck.Run(gocheck.Options{Patterns: []string{"examples/..."}, Dir: filepath.Join(gopath, "src")})
 	if err != nil {
 		t.Fatalf("checking the examples: %v", err)
