@@ -17,6 +17,14 @@ import (
 	"github.com/fclint/fclint/rules"
 )
 
+// zipExampleRules are the rules whose examples show a ZIP package, its
+// s.yaml or its bootstrap, which parseExample rebuilds.
+var zipExampleRules = map[string]bool{
+	"FC201": true, "FC202": true, "FC203": true, "FC204": true, "FC205": true, "FC206": true,
+	"FC207": true, "FC208": true, "FC209": true, "FC210": true, "FC211": true,
+	"FC301": true, "FC302": true,
+}
+
 // uncheckedExamples are the package examples a test cannot rebuild, and why.
 var uncheckedExamples = map[string]string{
 	"FC206 wrong": "needs a binary linked against a newer glibc than the runtime's; the host decides which glibc cgo links",
@@ -32,6 +40,12 @@ func TestCatalogPackageExamples(t *testing.T) {
 	checked := 0
 	for _, r := range rules.All() {
 		if r.Family != rules.Package && r.Family != rules.Config {
+			continue
+		}
+		if !zipExampleRules[r.ID] {
+			// A rule about something else than a ZIP and its s.yaml (a
+			// container image, say) needs its own builder here.
+			t.Logf("%s examples not checked: not a ZIP package rule", r.ID)
 			continue
 		}
 		for kind, text := range map[string]string{"wrong": r.Wrong, "right": r.Right} {
