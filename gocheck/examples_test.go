@@ -216,3 +216,17 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// TestFcserverIsClean: the reference server, which users copy, gets no
+// finding from fclint itself, its listen address coming from fcserver.Addr.
+func TestFcserverIsClean(t *testing.T) {
+	saved := fcconfig.Current
+	t.Cleanup(func() { fcconfig.Current = saved })
+	res, err := gocheck.Run(gocheck.Options{Patterns: []string{"./fcserver"}, Dir: ".."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		t.Errorf("%s:%d: %s %s", f.File, f.Line, f.Rule, f.Message)
+	}
+}

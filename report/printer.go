@@ -10,7 +10,6 @@ type Options struct {
 	Color       bool   // text only: lipgloss styling (the caller decides: TTY, NO_COLOR, --no-color)
 	WorkDir     string // base for reading source lines and for repo-relative SARIF URIs
 	ToolVersion string // fclint's version, for SARIF tool.driver.version
-	Command     string // "check", "package" or "probe": lets printers adjust wording
 }
 
 // Printer writes a list of findings in one format.

@@ -160,7 +160,6 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 		Color:       g.format == "text" && colorEnabled(w, g.noColor),
 		WorkDir:     wd,
 		ToolVersion: moduleVersion(),
-		Command:     command,
 	})
 	if err != nil {
 		return nil, usageErr("%v", err)
