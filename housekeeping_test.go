@@ -6,9 +6,13 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/mod/modfile"
 )
 
 // processWide are calls that change the whole test process and that the
@@ -156,4 +160,37 @@ func exprName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// TestCIRunsPinnedLinters: .ci/run runs staticcheck and deadcode, and both come
+// from tools/go.mod's tool directives at the versions it requires, so CI does
+// not depend on whatever is installed.
+func TestCIRunsPinnedLinters(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join(".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toolsMod, err := os.ReadFile(filepath.Join("tools", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := modfile.Parse("tools/go.mod", toolsMod, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tool, module := range map[string]string{
+		"staticcheck": "honnef.co/go/tools",
+		"deadcode":    "golang.org/x/tools",
+	} {
+		if !strings.Contains(string(script), `$tools `+tool+` `) || !strings.Contains(string(script), `tools="go tool -modfile=tools/go.mod"`) {
+			t.Errorf(".ci/run does not run %s through the tools module", tool)
+		}
+		declared := slices.ContainsFunc(mod.Tool, func(tl *modfile.Tool) bool {
+			return path.Base(tl.Path) == tool && strings.HasPrefix(tl.Path, module+"/")
+		})
+		required := slices.ContainsFunc(mod.Require, func(r *modfile.Require) bool { return r.Mod.Path == module && r.Mod.Version != "" })
+		if !declared || !required {
+			t.Errorf("tools/go.mod: tool %s declared %v, %s required at a version %v", tool, declared, module, required)
+		}
+	}
 }
