@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fclint/fclint/internal/fuzzseed"
 )
 
 // FuzzLoad feeds arbitrary bytes to the parser, as YAML and as JSON. It must
@@ -19,6 +21,10 @@ func FuzzLoad(f *testing.F) {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
+	}
+	// The YAML of the CLI's testscripts, the examples and the analyzer fixtures.
+	for _, data := range fuzzseed.Named(f, "*.y*ml", "analyzers/testdata", "examples", "report/testdata") {
+		f.Add(data)
 	}
 	f.Add([]byte("edition: 3.0.0\nresources: [1, 2]\n"))
 	f.Add([]byte("edition: 1.0.0\nservices:\n  s: {component: fc, props: {function: [x]}}\n"))

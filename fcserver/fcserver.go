@@ -108,16 +108,7 @@ func Run(s *Server) {
 // serves until ctx is done; then it stops accepting connections and waits for
 // in-flight requests to finish. It returns nil after a graceful shutdown.
 func (s *Server) ListenAndServe(ctx context.Context) error {
-	// The address is written out here (not via Addr) so that static checkers
-	// such as fclint see the port's origin at the listen call.
-	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
-	if port == "" {
-		port = os.Getenv("FC_SERVER_PORT")
-	}
-	if port == "" {
-		port = "9000"
-	}
-	ln, err := net.Listen("tcp", ":"+port)
+	ln, err := net.Listen("tcp", Addr())
 	if err != nil {
 		return err
 	}

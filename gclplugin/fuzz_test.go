@@ -2,7 +2,12 @@ package gclplugin
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/fclint/fclint/analyzers/fcconfig"
 )
@@ -28,12 +33,16 @@ func FuzzNew(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	for _, seed := range documentedSettings(f) {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, settings string) {
 		var raw any
 		if json.Unmarshal([]byte(settings), &raw) != nil {
 			return
 		}
-		defer func() { fcconfig.Current = fcconfig.Settings{} }()
+		saved := fcconfig.Current // New sets the settings every analyzer reads
+		defer func() { fcconfig.Current = saved }()
 		p, err := New(raw)
 		if err != nil {
 			return
@@ -47,4 +56,40 @@ func FuzzNew(f *testing.F) {
 			t.Errorf("New(%s): FC001 is not last: %v", settings, names(as))
 		}
 	})
+}
+
+// documentedSettings are the plugin settings docs/integrations.md shows, as
+// JSON: what users copy into .golangci.yml.
+func documentedSettings(tb testing.TB) []string {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "integrations.md"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, block := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(doc, -1) {
+		var v any
+		if yaml.Unmarshal(block[1], &v) != nil {
+			continue
+		}
+		var find func(v any)
+		find = func(v any) {
+			m, ok := v.(map[string]any)
+			if !ok {
+				return
+			}
+			if plugin, ok := m["fclint"].(map[string]any); ok && plugin["settings"] != nil {
+				if b, err := json.Marshal(plugin["settings"]); err == nil {
+					out = append(out, string(b))
+				}
+			}
+			for _, child := range m {
+				find(child)
+			}
+		}
+		find(v)
+	}
+	if len(out) == 0 {
+		tb.Fatal("docs/integrations.md shows no fclint plugin settings")
+	}
+	return out
 }

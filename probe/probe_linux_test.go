@@ -86,11 +86,6 @@ func packageDir(t testing.TB, files map[string]string) string {
 	return dir
 }
 
-type probeCase struct {
-	opts Options
-	want []string // rule IDs, in order
-}
-
 // runProbe runs one probe with short limits, in a private TMPDIR, and checks
 // the findings, that no process survives and that the scratch folder is gone.
 func runProbe(t *testing.T, opts Options, want ...string) *Result {

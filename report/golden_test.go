@@ -81,7 +81,7 @@ func TestGolden(t *testing.T) {
 		{"github.golden", "github", false, sampleFindings()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			opts := Options{WorkDir: goldenWorkDir(t), ToolVersion: "v1.2.3", Color: tc.color, Command: "check"}
+			opts := Options{WorkDir: goldenWorkDir(t), ToolVersion: "v1.2.3", Color: tc.color}
 			goldenFile(t, tc.name, render(t, tc.format, opts, tc.findings))
 		})
 	}

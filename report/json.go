@@ -27,7 +27,7 @@ func (p *jsonPrinter) Print(w io.Writer, findings []Finding) error {
 		Version:  1,
 		Tool:     "fclint",
 		Findings: findings,
-		Summary:  jsonSummary{Error: c.Error, Warning: c.Warning, Info: c.Info},
+		Summary:  jsonSummary(c),
 	}
 	if doc.Findings == nil {
 		doc.Findings = []Finding{} // "findings": [], never null

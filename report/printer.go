@@ -11,7 +11,6 @@ type Options struct {
 	Width       int    // text only: the column why: and help: notes wrap at; 0 is DefaultWidth
 	WorkDir     string // base for reading source lines and for repo-relative SARIF URIs
 	ToolVersion string // fclint's version, for SARIF tool.driver.version
-	Command     string // "check", "package" or "probe": lets printers adjust wording
 }
 
 // DefaultWidth is the wrap width when the output is not a terminal.

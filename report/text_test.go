@@ -96,30 +96,6 @@ func TestGroupByFileKeepsFilesTogether(t *testing.T) {
 	}
 }
 
-// FuzzTextPrinter feeds hostile source lines and positions (archive scripts
-// are untrusted input): the printer must not panic, must keep one source line
-// per finding, and must leave no tab in what it prints.
-func FuzzTextPrinter(f *testing.F) {
-	f.Add("\t\tAddr: \"127.0.0.1:9000\",", 11, 16, 11, 32, "msg")
-	f.Add("é\t😀\x00\xff", 1, 3, 1, 2, "")
-	f.Add("", 1, 99, 0, 0, "a\nb")
-	f.Add("x\r\n", 5, -3, 7, 1, "m")
-	f.Fuzz(func(t *testing.T, src string, line, col, endLine, endCol int, msg string) {
-		fd := New(rules.MustGet("FC204"), "function.zip!bootstrap", line, col, msg)
-		fd.Source, fd.EndLine, fd.EndColumn = src, endLine, endCol
-		var b strings.Builder
-		p := &textPrinter{opts: Options{}}
-		if err := p.Print(&b, []Finding{fd}); err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(b.String(), "\n") {
-			if strings.Contains(l, " | ") && strings.Contains(l, "\t") {
-				t.Fatalf("tab in printed source line %q", l)
-			}
-		}
-	})
-}
-
 func TestTextWindowsLongLines(t *testing.T) {
 	src := strings.Repeat("a", 500) + `"127.0.0.1:9000"` + strings.Repeat("b", 500)
 	f := New(rules.MustGet("FC101"), "min.js", 1, 501, "m")

@@ -354,7 +354,8 @@ converts line endings silently.`,
 		Wrong: `$ file bootstrap
 bootstrap: ASCII text, with CRLF line terminators
 $ cat bootstrap
-node /code/index.js`,
+export PATH=/var/fc/lang/nodejs20/bin:$PATH
+exec node /code/index.js`,
 		Right: `$ file bootstrap
 bootstrap: Bourne-Again shell script, ASCII text executable
 $ cat bootstrap
@@ -656,9 +657,9 @@ in 120 seconds." or "FunctionNotStarted ... connection refused".`,
 		Fix:  "bind 0.0.0.0 and ${FC_CUSTOM_LISTEN_PORT:-9000}",
 		Lang: "sh",
 		Wrong: `#!/bin/bash
-exec gunicorn -b 127.0.0.1:8080 app:app`,
+exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 -b 127.0.0.1:8080 app:app`,
 		Right: `#!/bin/bash
-exec gunicorn -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app`,
+exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app`,
 	},
 
 	{

@@ -1,11 +1,7 @@
 package rules
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -116,134 +112,9 @@ func TestWhyQuotesPlatformError(t *testing.T) {
 	}
 }
 
-// parseGoExample parses a Go example: a whole file when it starts with a
-// package clause, else top-level declarations, else statements in a function.
-func parseGoExample(fset *token.FileSet, src string) (*ast.File, error) {
-	if strings.HasPrefix(src, "package ") {
-		return parser.ParseFile(fset, "example.go", src, parser.ParseComments)
-	}
-	if f, err := parser.ParseFile(fset, "example.go", "package p\n\n"+src, parser.ParseComments); err == nil {
-		return f, nil
-	}
-	return parser.ParseFile(fset, "example.go", "package p\n\nfunc _() {\n"+src+"\n}\n", parser.ParseComments)
-}
-
-func TestGoExamplesParse(t *testing.T) {
-	for _, r := range All() {
-		if r.Lang != "go" {
-			continue
-		}
-		for name, src := range map[string]string{"Wrong": r.Wrong, "Right": r.Right} {
-			if _, err := parseGoExample(token.NewFileSet(), src); err != nil {
-				t.Errorf("%s %s example does not parse: %v", r.ID, name, err)
-			}
-		}
-	}
-}
-
-func TestParseGoExampleRejectsBrokenCode(t *testing.T) {
-	for _, src := range []string{"srv := &http.Server{", "func main() {", "package main\n\nx := 1"} {
-		if _, err := parseGoExample(token.NewFileSet(), src); err == nil {
-			t.Errorf("parseGoExample(%q) succeeded; the example check could never fail", src)
-		}
-	}
-}
-
-// TestGoRightExamplesCompliant checks the Right examples against the FC1xx
-// rules themselves, syntactically: what users copy must be what fclint accepts.
-func TestGoRightExamplesCompliant(t *testing.T) {
-	for _, r := range All() {
-		if r.Lang != "go" {
-			continue
-		}
-		if problems := fcProblems(t, r.Right); len(problems) > 0 {
-			t.Errorf("%s Right example is not compliant: %s", r.ID, strings.Join(problems, "; "))
-		}
-	}
-}
-
-// TestGoWrongExamplesHaveAProblem keeps the Wrong examples honest: each shows
-// something the Right one fixes.
-func TestGoWrongExamplesHaveAProblem(t *testing.T) {
-	for _, r := range All() {
-		if r.Lang == "go" && len(fcProblems(t, r.Wrong)) == 0 {
-			t.Errorf("%s Wrong example shows no problem", r.ID)
-		}
-	}
-}
-
-func TestFCProblemsFindsViolations(t *testing.T) {
-	cases := map[string]string{
-		"loopback":     `http.ListenAndServe("127.0.0.1:9000", nil)`,
-		"localhost":    `port := os.Getenv("FC_CUSTOM_LISTEN_PORT"); http.ListenAndServe("localhost:"+port, nil)`,
-		"literal port": `http.ListenAndServe(":9000", nil)`,
-		"timeout": `port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
-if port == "" { port = "9000" }
-srv := &http.Server{Addr: ":" + port, IdleTimeout: time.Minute}
-srv.ListenAndServe()`,
-		"keepalive off": `srv.SetKeepAlivesEnabled(false)`,
-		"handler":       `mux.Handle("/", http.TimeoutHandler(h, time.Second, ""))`,
-	}
-	for name, src := range cases {
-		if len(fcProblems(t, src)) == 0 {
-			t.Errorf("%s: fcProblems found nothing in %q", name, src)
-		}
-	}
-}
-
-func fcProblems(t *testing.T, src string) []string {
-	t.Helper()
-	f, err := parseGoExample(token.NewFileSet(), src)
-	if err != nil {
-		t.Fatalf("parse: %v", err)
-	}
-	var problems []string
-	listens, readsPort, fallback := false, false, false
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.BasicLit:
-			if n.Kind != token.STRING {
-				break
-			}
-			s, _ := strconv.Unquote(n.Value)
-			switch {
-			case strings.Contains(s, "127.0.0.1"), strings.Contains(s, "localhost"), strings.Contains(s, "[::1]"):
-				problems = append(problems, "loopback address "+n.Value)
-			case s == "FC_CUSTOM_LISTEN_PORT":
-				readsPort = true
-			case s == "9000":
-				fallback = true
-			case strings.HasPrefix(s, ":") && len(s) > 1:
-				problems = append(problems, "literal listen port "+n.Value)
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok {
-				switch id.Name {
-				case "ReadTimeout", "WriteTimeout", "IdleTimeout":
-					problems = append(problems, id.Name+" set")
-				case "Addr":
-					listens = true
-				}
-			}
-		case *ast.SelectorExpr:
-			switch n.Sel.Name {
-			case "ListenAndServe", "Run", "Start", "Listen":
-				listens = true
-			case "SetKeepAlivesEnabled":
-				problems = append(problems, "SetKeepAlivesEnabled called")
-			case "TimeoutHandler":
-				if !strings.Contains(src, "//fclint:ignore FC106 ") {
-					problems = append(problems, "TimeoutHandler without a reasoned //fclint:ignore")
-				}
-			}
-		}
-		return true
-	})
-	if listens && !(readsPort && fallback) {
-		problems = append(problems, `listens without reading FC_CUSTOM_LISTEN_PORT with fallback "9000"`)
-	}
-	return problems
-}
+// The Go examples are checked by the real analyzers, through the check
+// driver: see TestCatalogGoExamples in gocheck. The package examples are
+// checked by the package checker: see TestCatalogPackageExamples in packaging.
 
 func TestLookup(t *testing.T) {
 	for _, q := range []string{"FC101", "fc101", "loopback-listen", "LOOPBACK-LISTEN"} {

@@ -164,7 +164,6 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 		Width:       terminalWidth(w),
 		WorkDir:     wd,
 		ToolVersion: moduleVersion(),
-		Command:     command,
 	})
 	if err != nil {
 		return nil, usageErr("%v", err)

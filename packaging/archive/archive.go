@@ -183,18 +183,6 @@ type FormatError struct {
 func (e *FormatError) Error() string { return fmt.Sprintf("%s: not a valid ZIP: %v", e.Path, e.Err) }
 func (e *FormatError) Unwrap() error { return e.Err }
 
-// Open opens a ZIP file or a directory. Directories honor .fcignore files.
-func Open(p string) (*Package, error) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return OpenDir(p, DirOptions{})
-	}
-	return OpenZip(p)
-}
-
 // OpenZip opens a ZIP file and reads its central directory.
 func OpenZip(p string) (*Package, error) {
 	f, err := os.Open(p)

@@ -158,36 +158,6 @@ func TestOpenDir(t *testing.T) {
 	}
 }
 
-func FuzzZip(f *testing.F) {
-	f.Add(ziptest.Bytes(f, zf{Name: "bootstrap", Body: "#!/bin/sh\n", Mode: 0o755}, zf{Name: "l", Body: "bootstrap", Mode: os.ModeSymlink | 0o777}))
-	f.Add(ziptest.Bytes(f, zf{Name: "main", Body: strings.Repeat("\x7fELF", 1000), Mode: 0o755, Store: true}))
-	f.Add(ziptest.Bytes(f, zf{Name: "../../x", Body: "x", NoUnix: true}, zf{Name: "a/", Mode: os.ModeDir}))
-	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		pkg, err := NewZip("f.zip", bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			return
-		}
-		pkg.TopLevel()
-		pkg.Duplicates()
-		for i, e := range pkg.Entries {
-			if i == 50 {
-				break
-			}
-			CheckName(e.Name)
-			e.LinkTarget()
-			e.Head(512)
-			pkg.Resolve(e.Name)
-			if ra, err := e.ReaderAt(); err == nil {
-				buf := make([]byte, 64)
-				ra.ReadAt(buf, 100)
-				ra.ReadAt(buf, 0)
-				ra.Close()
-			}
-		}
-	})
-}
-
 // Linux follows up to 40 symlinks in a path (MAXSYMLINKS): a chain of 39
 // links resolves, one of 41 does not.
 func TestSymlinkChainLikeLinux(t *testing.T) {

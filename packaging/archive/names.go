@@ -36,7 +36,7 @@ func CheckName(name string) error {
 		case "..":
 			dotdot = true
 			if depth--; depth < 0 {
-				return errors.New("entry name escapes the package with ..")
+				return errors.New(`entry name escapes the package with ".."`)
 			}
 		case "", ".":
 		default:

@@ -201,17 +201,3 @@ func TestCraftedELF(t *testing.T) {
 		t.Errorf("%v allocations for a hostile header", allocs)
 	}
 }
-
-func FuzzInspect(f *testing.F) {
-	f.Add(craftELF(48, []string{"GLIBC_2.2.5", "GLIBC_2.34"}))
-	f.Add(craftELF(4<<30, []string{"GLIBC_2.34"}))
-	f.Add([]byte("\xcf\xfa\xed\xfe\x07\x00\x00\x01"))
-	f.Add([]byte("MZ"))
-	f.Add([]byte("\x7fELF\x01\x01\x01"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		info, _ := Inspect(bytes.NewReader(data))
-		if info != nil {
-			info.Above(Version{2, 28, 0})
-		}
-	})
-}

@@ -85,7 +85,8 @@ func parseLine(line string) (Pattern, bool) {
 	if !anchored {
 		expr = "(?:.*/)?" + expr
 	}
-	re, err := regexp.Compile("^" + expr + "$")
+	// (?s): a name may contain a newline, and ** and folder prefixes span it too.
+	re, err := regexp.Compile("(?s)^" + expr + "$")
 	if err != nil {
 		return Pattern{}, false
 	}

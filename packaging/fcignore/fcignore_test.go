@@ -51,14 +51,3 @@ func TestStack(t *testing.T) {
 		t.Error("PopTo kept the sub level")
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	for _, s := range []string{"*.log\n!a.log\n", "**/x/**\n", "[!a-z]\n", "[]]\n", "\\", "a/**/b/\n", "[", "!\n/\n"} {
-		f.Add(s, "a/b/c.log")
-	}
-	f.Fuzz(func(t *testing.T, file, path string) {
-		m := Parse([]byte(file))
-		m.Match(path, false)
-		m.Match(path, true)
-	})
-}

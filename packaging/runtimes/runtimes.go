@@ -130,21 +130,6 @@ var DefaultPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/u
 // folder (environmentVariables PATH=/var/fc/lang/python3.10/bin:...).
 var DefaultSystemPath = []string{"/usr/local/bin", "/usr/local/sbin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/opt/bin"}
 
-// LayerDirs returns the bin folders an official layer adds: an ARN like
-// acs:fc:${region}:official:layers/Nodejs20/versions/1 unpacks to /opt/nodejs20
-// (FC docs "official common layers"; the start-web-framework templates set
-// PATH=/opt/nodejs20/bin:...). Other layers add /opt/bin only.
-func LayerDirs(arn string) []string {
-	dirs := []string{"/opt/bin"}
-	if _, rest, ok := strings.Cut(arn, ":official:layers/"); ok {
-		name, _, _ := strings.Cut(rest, "/")
-		if name != "" {
-			dirs = append(dirs, layerDir(name))
-		}
-	}
-	return dirs
-}
-
 // officialLayers names the official layer that brings an interpreter a
 // runtime image lacks (awesome-fc/awesome-layers: Java17, Nodejs20, Python310
 // are published for custom.debian10 and later).

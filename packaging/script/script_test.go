@@ -157,32 +157,6 @@ func TestInPackage(t *testing.T) {
 	}
 }
 
-func FuzzScript(f *testing.F) {
-	seeds := []string{
-		"#!/bin/bash\nexec gunicorn -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app\n",
-		"#!/usr/bin/env -S node --x\r\nnode server.js --port=$PORT &\n",
-		"cd \"$(dirname \"$0\")\" && ./main 2>&1 | tee x\n",
-		"php -S [::1]:9000 -t public router.php\\\n --x\n",
-		"\"'${", "\\", "${X:-${Y}}", "a=b c=d",
-	}
-	for _, s := range seeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		s := Parse([]byte(in))
-		s.Program()
-		for _, c := range s.Commands() {
-			Binds(c, Vars{"PORT": "1"})
-			for _, w := range FileRefs(c) {
-				InPackage(w, "a")
-			}
-			for _, w := range c.Words {
-				Expand(w, Vars{})
-			}
-		}
-	})
-}
-
 func TestManyContinuations(t *testing.T) {
 	head := "#!/bin/sh\nexec ./main" + strings.Repeat(" \\\n--flag", HeadSize/8) + "\n"
 	cmds := Parse([]byte(head[:HeadSize])).Commands()

@@ -1,8 +1,8 @@
-package gclplugin
-
-// Tests of the other integration files: .pre-commit-hooks.yaml and the GitHub
-// Actions example. They check the files against the real fclint command line:
-// every command and flag they use must exist, and every value must be valid.
+// Package fclint_test holds the tests of the repository's own files that
+// users copy into their setups: .pre-commit-hooks.yaml and the GitHub Actions
+// example. They check the files against the real fclint command line: every
+// command and flag they use must exist, and every value must be valid.
+package fclint_test
 
 import (
 	"archive/zip"
@@ -24,10 +24,10 @@ import (
 	"github.com/fclint/fclint/report"
 )
 
-// moduleRoot is the repository root, one level up from this package.
+// moduleRoot is the repository root, where this package lives.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs("..")
+	root, err := filepath.Abs(".")
 	if err != nil {
 		t.Fatal(err)
 	}
