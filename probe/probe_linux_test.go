@@ -53,15 +53,60 @@ type buildError struct {
 
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
-// freePort picks a loopback port that is free right now.
+// freePort picks a port that is free right now and that no other test of
+// this run was given. It is taken below the kernel's ephemeral range: a port
+// from ":0" is ephemeral, so the source port of any outgoing connection (the
+// probe's own, a concurrent run's) could take it before the function binds
+// it, which made concurrent tests fail now and then.
 func freePort(t testing.TB) int {
 	t.Helper()
-	ln, err := net.Listen("tcp", ":0")
-	if err != nil {
-		t.Fatal(err)
+	portMu.Lock()
+	defer portMu.Unlock()
+	low, _ := ephemeralRange()
+	if nextPort == 0 {
+		// Spread by PID: test binaries of other packages run at the same time.
+		nextPort = portSpanStart(low) + os.Getpid()%portSpan
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	for range portSpan {
+		port := nextPort
+		nextPort++
+		if nextPort >= portSpanStart(low)+portSpan {
+			nextPort = portSpanStart(low)
+		}
+		if ln, err := net.Listen("tcp", ":"+strconv.Itoa(port)); err == nil {
+			ln.Close()
+			return port
+		}
+	}
+	t.Fatal("no free port below the ephemeral range")
+	return 0
+}
+
+var (
+	portMu   sync.Mutex
+	nextPort int
+)
+
+const portSpan = 8000
+
+func portSpanStart(ephemeralLow int) int { return max(1024, ephemeralLow-portSpan) }
+
+// ephemeralRange is the kernel's range for automatic source ports.
+func ephemeralRange() (low, high int) {
+	low, high = 32768, 60999
+	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return low, high
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 2 {
+		l, err1 := strconv.Atoi(f[0])
+		h, err2 := strconv.Atoi(f[1])
+		if err1 == nil && err2 == nil && l > 1024 {
+			return l, h
+		}
+	}
+	return low, high
 }
 
 // packageDir makes a package folder holding the given files (name -> path
