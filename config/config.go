@@ -83,6 +83,15 @@ type Function struct {
 	Handler     Field[string]
 	Initializer Field[string] // an initializer handler is configured when Set
 	HealthCheck HealthCheck
+	// Resources, as written: memorySize and diskSize in MB, cpu in vCPUs
+	// ("0.35", a string: it may be fractional), instanceConcurrency.
+	MemorySize          Field[int]
+	DiskSize            Field[int]
+	CPU                 Field[string]
+	InstanceConcurrency Field[int]
+	// PreStop is instanceLifecycleConfig.preStop's handler: FC calls
+	// GET /pre-stop before it stops an instance when Set.
+	PreStop Field[string]
 	// Env holds environmentVariables whose values are known; EnvUnknown the
 	// names whose values are placeholders.
 	Env        map[string]string

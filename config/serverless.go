@@ -71,6 +71,8 @@ func (r *reader) fc3Function(key, res *yaml.Node) *Function {
 	fn.Port = r.integer(crc, "port")
 	fn.HealthCheck = r.healthCheck(r.section(crc, "healthCheckConfig"))
 	fn.Initializer = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "initializer"), "handler")
+	r.resources(fn, props)
+	fn.PreStop = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "preStop"), "handler")
 	return fn
 }
 
@@ -102,6 +104,8 @@ func (r *reader) fcFunction(key, res *yaml.Node) *Function {
 	fn.Command = r.strList(crc, "command")
 	fn.Args = r.strList(crc, "args")
 	fn.HealthCheck = r.healthCheck(r.section(f, "customHealthCheckConfig"))
+	r.resources(fn, f)
+	fn.PreStop = r.str(r.section(r.section(f, "instanceLifecycleConfig"), "preStop"), "handler")
 	return fn
 }
 
@@ -111,4 +115,13 @@ func (r *reader) name(s section, key string, resourceKey *yaml.Node) string {
 		return n.Value
 	}
 	return resourceKey.Value
+}
+
+// resources reads memorySize, diskSize, cpu and instanceConcurrency, which
+// every format spells the same way.
+func (r *reader) resources(fn *Function, s section) {
+	fn.MemorySize = r.integer(s, "memorySize")
+	fn.DiskSize = r.integer(s, "diskSize")
+	fn.CPU = r.str(s, "cpu")
+	fn.InstanceConcurrency = r.integer(s, "instanceConcurrency")
 }

@@ -42,7 +42,7 @@ func BenchmarkProbeOverhead(b *testing.B) {
 			var overhead, launch, start time.Duration
 			for i := 0; i < b.N; i++ {
 				before := time.Now()
-				res, err := Run(context.Background(), Options{Path: dir, Port: freePort(b), Hold: time.Millisecond, StartTimeout: 30 * time.Second, noNamespace: mode.noNamespace})
+				res, err := Run(context.Background(), Options{Path: dir, Port: freePort(b), Hold: time.Millisecond, StartTimeout: 30 * time.Second, NoSandbox: mode.noNamespace})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -15,10 +15,13 @@ import (
 
 // fcConn is the one keep-alive connection the probe holds, as FC does.
 type fcConn struct {
-	conn net.Conn
-	br   *bufio.Reader
-	opts *Options
-	seq  int
+	conn    net.Conn
+	br      *bufio.Reader
+	opts    *Options
+	seq     int
+	meter   *meteredReader // bounds what each response may send
+	limits  *limits
+	timeout time.Duration // each request's deadline: the function's timeout
 }
 
 // response is what one request brought back.
@@ -37,15 +40,17 @@ func (c *fcConn) do(method, path string, body []byte) (response, error) {
 	}
 	c.setHeaders(req.Header)
 	start := time.Now()
-	c.conn.SetDeadline(start.Add(c.opts.requestTimeout))
+	c.conn.SetDeadline(start.Add(c.timeout))
 	defer c.conn.SetDeadline(time.Time{})
 	if err := req.Write(c.conn); err != nil {
 		return response{}, connError(err)
 	}
+	c.meter.allow(maxHeaderBytes, "response headers over 1 MiB")
 	resp, err := http.ReadResponse(c.br, req)
 	if err != nil {
 		return response{}, connError(err)
 	}
+	c.meter.allow(maxBodyBytes, "a response body over 32 MiB")
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if err != nil {
@@ -61,15 +66,13 @@ func (c *fcConn) setHeaders(h http.Header) {
 	h.Set("x-fc-request-id", fmt.Sprintf("fclint-probe-%d-%s", c.seq, randomID()))
 	h.Set("x-fc-function-name", functionName(f))
 	h.Set("x-fc-function-handler", defaultHandler)
-	h.Set("x-fc-function-memory", probeMemoryMB)
+	h.Set("x-fc-function-memory", strconv.Itoa(c.limits.memoryMB))
 	h.Set("x-fc-region", probeRegion)
 	h.Set("x-fc-account-id", probeAccountID)
 	h.Set("x-fc-qualifier", "LATEST")
 	h.Set("x-fc-version-id", "0")
 	h.Set("x-fc-service-name", functionName(f))
-	if f != nil && f.Timeout.Known() {
-		h.Set("x-fc-function-timeout", strconv.Itoa(f.Timeout.Value))
-	}
+	h.Set("x-fc-function-timeout", strconv.Itoa(int(c.timeout.Seconds())))
 	if f != nil && f.Initializer.Set {
 		h.Set("x-fc-function-initializer", f.Initializer.Value)
 	}
@@ -79,7 +82,8 @@ func (c *fcConn) setHeaders(h http.Header) {
 // /initialize when configured, two invocations, an idle hold, and a last
 // invocation. It appends steps and findings to res.
 func exchange(p *prober, conn net.Conn) {
-	c := &fcConn{conn: conn, br: bufio.NewReader(conn), opts: p.opts}
+	meter := &meteredReader{r: conn}
+	c := &fcConn{conn: conn, meter: meter, br: bufio.NewReader(meter), opts: p.opts, limits: p.limits, timeout: p.limits.timeout}
 	defer conn.Close()
 	event := []byte(`{"source":"fclint probe"}`)
 
@@ -106,8 +110,8 @@ func exchange(p *prober, conn net.Conn) {
 	if errors.Is(err, errNoResponse) {
 		// Not a connection problem: often the function waits for something
 		// only its cloud environment has (a database, a VPC endpoint).
-		p.step("invoke", false, "no response within %s", p.opts.requestTimeout)
-		fmt.Fprintf(p.opts.Notes, "fclint: probe: the function accepted the connection but did not answer POST /invoke within %s, so keep-alive was not tested; pass what it waits for with --env\n", p.opts.requestTimeout)
+		p.step("invoke", false, "no response within %s", c.timeout)
+		fmt.Fprintf(p.opts.Notes, "fclint: probe: the function accepted the connection but did not answer POST /invoke within %s (%s), so keep-alive was not tested; pass what it waits for with --env\n", c.timeout, timeoutSource(p.limits))
 		return
 	}
 	if err != nil {
@@ -197,13 +201,59 @@ func statusNote(status int) string {
 	return ""
 }
 
+// Bounds of one response: a function that streams endless headers or an
+// endless body fails the request instead of growing fclint.
+const (
+	maxHeaderBytes = 1 << 20
+	maxBodyBytes   = 32 << 20 // FC's limit for a synchronous invocation's response
+)
+
+// meteredReader lets through at most the bytes allowed since the last call
+// to allow; past that every read fails with a tooLargeError.
+type meteredReader struct {
+	r    io.Reader
+	left int64
+	what string
+}
+
+func (m *meteredReader) allow(n int64, what string) { m.left, m.what = n, what }
+
+func (m *meteredReader) Read(p []byte) (int, error) {
+	if m.left <= 0 {
+		return 0, &tooLargeError{m.what}
+	}
+	if int64(len(p)) > m.left {
+		p = p[:m.left]
+	}
+	n, err := m.r.Read(p)
+	m.left -= int64(n)
+	return n, err
+}
+
+type tooLargeError struct{ what string }
+
+func (e *tooLargeError) Error() string {
+	return "the function sent " + e.what + "; the probe stopped reading"
+}
+
+// timeoutSource says where a request deadline comes from.
+func timeoutSource(l *limits) string {
+	if l.timeoutConfigured {
+		return "the configured timeout"
+	}
+	return "no timeout is configured; the probe's default"
+}
+
 // errNoResponse is a request the server accepted but did not answer in time.
 var errNoResponse = errors.New("no response in time")
 
 // connError names what went wrong with an exchange in words that stay the
 // same from run to run (no ephemeral ports), so findings are stable.
 func connError(err error) error {
+	var tl *tooLargeError
 	switch {
+	case errors.As(err, &tl):
+		return tl
 	case isTimeout(err):
 		return errNoResponse
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):

@@ -75,7 +75,15 @@ type Options struct {
 	// OnStep, when set, is called as each step of the timeline completes.
 	OnStep func(Step)
 
-	noNamespace     bool          // tests: force the fallback without namespaces
+	// NoSandbox runs the function in place, unisolated: it sees and may
+	// change everything the user running the probe may.
+	NoSandbox bool
+	// HostNetwork keeps the function in the host's network: it may reach
+	// outside services (and anything on this machine) at start.
+	HostNetwork bool
+	// Verbose, when set, receives the function's output as it comes.
+	Verbose io.Writer
+
 	wrongPortSettle time.Duration // tests: shorten wrongPortSettle
 	requestTimeout  time.Duration // tests: shorten requestTimeout
 }
@@ -92,8 +100,10 @@ type Step struct {
 type Result struct {
 	Findings []report.Finding
 	Steps    []Step
-	// Namespace reports whether the function ran with its folder at /code.
+	// Namespace reports whether the function ran in the sandbox.
 	Namespace bool
+	// Limits says which resource limits were in force and what enforced them.
+	Limits string
 	// PIDs lists every process of the function's tree that the probe saw;
 	// all of them are gone when Run returns.
 	PIDs []int

@@ -14,10 +14,11 @@ import (
 
 // prober carries one run's state.
 type prober struct {
-	ctx  context.Context
-	opts *Options
-	res  *Result
-	proc *process
+	ctx    context.Context
+	opts   *Options
+	res    *Result
+	proc   *process
+	limits *limits
 }
 
 // step records a timeline step. Once the run is canceled nothing is
@@ -73,27 +74,36 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := portFree(opts.Port); err != nil {
-		return nil, err
+	// Only a function in the host's network competes for the port.
+	if opts.NoSandbox || opts.HostNetwork {
+		if err := portFree(opts.Port); err != nil {
+			return nil, err
+		}
 	}
-	scratch, err := os.MkdirTemp("", "fclint-probe-")
+	sweepScratch()
+	scratch, err := os.MkdirTemp("", scratchPrefix())
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(scratch)
+	defer removeScratch(scratch)
 
 	p := &prober{ctx: ctx, opts: opts, res: &Result{}}
-	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+s) }
-	dir, readOnly := opts.Path, true
+	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+sanitize(s)) }
+	dir := opts.Path
 	if !fi.IsDir() {
-		dir, readOnly = filepath.Join(scratch, "code"), false
+		dir = filepath.Join(scratch, "code")
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
 		}
-		if err := unpack(opts.Path, dir, note); err != nil {
+		if err := unpack(ctx, opts.Path, dir, note); err != nil {
 			var bad *errInvalidArchive
-			if errors.As(err, &bad) {
+			var bomb *errBomb
+			switch {
+			case errors.As(err, &bad):
 				p.finding("FC211", "%s is not a valid ZIP: %v", opts.File, bad.err)
+				return p.res, nil
+			case errors.As(err, &bomb):
+				p.finding("FC209", "%s; nothing was unpacked", bomb.msg)
 				return p.res, nil
 			}
 			return nil, err
@@ -102,14 +112,27 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	for _, name := range unresolvedEnv(opts.Function, opts.Env) {
 		note(fmt.Sprintf("environment variable %s has a placeholder value in the configuration and is not set; pass --env %s=VALUE", name, name))
 	}
+	p.limits = newLimits(resourcesOf(opts.Function, opts.requestTimeout))
+	defer p.limits.close()
+	p.res.Limits = p.limits.describe()
+	note("limits: " + p.res.Limits)
+	switch {
+	case opts.NoSandbox:
+		note("--no-sandbox: the function runs in place as you, unisolated: it can read and write your files, reach the network and this machine's services, and /code paths are rewritten to the package folder")
+	case opts.HostNetwork:
+		note("--network host: the function shares this machine's network; it can reach outside services and every service listening on this machine")
+	}
 	argv := commandLine(opts.Function)
 	launchStart := time.Now()
 	p.res.Started = launchStart // until the exec succeeds
-	proc, err := launch(p, dir, scratch, argv, readOnly)
+	proc, err := launch(p, dir, argv)
 	if err != nil {
 		var se *startError
 		if errors.As(err, &se) {
@@ -119,7 +142,7 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		}
 		return nil, err
 	}
-	// The function's clock starts at its exec, after the namespace setup:
+	// The function's clock starts at its exec, after the sandbox's setup:
 	// the time to listen is the function's own, as FC would see it.
 	p.res.Started = time.Now()
 	setup := p.res.Started.Sub(launchStart)
@@ -129,17 +152,18 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		p.res.PIDs = mergePIDs(p.res.PIDs, seen)
 		p.res.Output = proc.output.String()
 	}()
-	where := "in place"
+	where := "in place, unisolated"
 	if p.res.Namespace {
-		where = "with the package at /code, set up in " + ms(setup)
+		where = "in the sandbox, set up in " + ms(setup)
 	}
-	p.step("started", true, "pid %d: %s (%s)", proc.pid, strings.Join(argv, " "), where)
+	p.step("started", true, "%s (%s)", strings.Join(argv, " "), where)
 
 	conn, err := p.waitListening(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if conn == nil {
+		p.checkOOM()
 		return p.res, nil
 	}
 	done := make(chan struct{})
@@ -154,7 +178,21 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		<-done
 		return nil, ctx.Err()
 	}
+	p.checkOOM()
 	return p.res, nil
+}
+
+// checkOOM reports a function the kernel killed for memory.
+func (p *prober) checkOOM() {
+	killed, peak := p.limits.oomKilled()
+	if !killed {
+		return
+	}
+	peakText := "its peak is unknown"
+	if peak > 0 {
+		peakText = fmt.Sprintf("it reached %d MB", peak>>20)
+	}
+	p.finding("FC406", "the function was killed for memory: memorySize is %d MB and %s; FC kills it the same way and answers \"Process exited unexpectedly\"", p.limits.memoryMB, peakText)
 }
 
 // portFree refuses to probe a port something on this machine already
@@ -205,7 +243,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 				// The probe itself can still get in through loopback: go on, so
 				// that keep-alive problems show in the same run instead of
 				// after the bind is fixed.
-				if conn := dialLoopback(port, onPort); conn != nil {
+				if conn := p.dialLoopback(port, onPort); conn != nil {
 					p.res.Listening = time.Now()
 					return conn, nil
 				}
@@ -216,7 +254,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 				fmt.Fprintf(p.opts.Notes, "fclint: probe: the process listens on %s, a specific address; FC needs 0.0.0.0 or [::] (the probe only connects through loopback and stops here)\n", joinListeners(onPort))
 				return nil, nil
 			}
-			if conn := dialLoopback(port, reachable); conn != nil {
+			if conn := p.dialLoopback(port, reachable); conn != nil {
 				p.res.Listening = time.Now()
 				p.step("listening", true, "after %s on %s", ms(p.res.Listening.Sub(p.res.Started)), joinListeners(onPort))
 				return conn, nil
@@ -277,7 +315,7 @@ func allLoopback(ls []listener) bool {
 
 // dialLoopback connects to the listeners through loopback: 127.0.0.1 for
 // 0.0.0.0 (and dual-stack [::]) or 127.0.0.1 itself, [::1] for IPv6 ones.
-func dialLoopback(port int, ls []listener) net.Conn {
+func (p *prober) dialLoopback(port int, ls []listener) net.Conn {
 	hosts := []string{"127.0.0.1"}
 	for _, l := range ls {
 		if l.IP.To4() == nil {
@@ -286,8 +324,8 @@ func dialLoopback(port int, ls []listener) net.Conn {
 		}
 	}
 	for _, h := range hosts {
-		conn, err := net.DialTimeout("tcp", net.JoinHostPort(h, strconv.Itoa(port)), 500*time.Millisecond)
-		if err == nil {
+		conn, err := p.proc.dial(h, port)
+		if err == nil && conn != nil {
 			return conn
 		}
 	}

@@ -3,6 +3,7 @@ package probe
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func TestUnpackRefusesUnsafeEntries(t *testing.T) {
 	dest := filepath.Join(work, "code")
 	os.Mkdir(dest, 0o755)
 	var notes []string
-	if err := unpack(zipPath, dest, func(s string) { notes = append(notes, s) }); err != nil {
+	if err := unpack(context.Background(), zipPath, dest, func(s string) { notes = append(notes, s) }); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Stat(filepath.Join(dest, "bootstrap")); err != nil || fi.Mode().Perm() != 0o755 {
@@ -91,7 +92,7 @@ func TestUnpackCorrupt(t *testing.T) {
 	work := t.TempDir()
 	zipPath := filepath.Join(work, "f.zip")
 	os.WriteFile(zipPath, b, 0o644)
-	err := unpack(zipPath, t.TempDir(), func(string) {})
+	err := unpack(context.Background(), zipPath, t.TempDir(), func(string) {})
 	if _, ok := err.(*errInvalidArchive); !ok {
 		t.Fatalf("err = %v, want errInvalidArchive", err)
 	}
@@ -110,7 +111,7 @@ func FuzzUnpack(f *testing.F) {
 		os.WriteFile(zipPath, data, 0o644)
 		dest := filepath.Join(work, "code")
 		os.Mkdir(dest, 0o755)
-		unpack(zipPath, dest, func(string) {})
+		unpack(context.Background(), zipPath, dest, func(string) {})
 		entries, _ := os.ReadDir(work)
 		for _, e := range entries {
 			if e.Name() != "f.zip" && e.Name() != "code" {

@@ -682,4 +682,26 @@ function.zip: error FC405 idle-timeout: the server closed an idle keep-alive
 		Right: `$ fclint probe --hold 45s function.zip
 no findings`,
 	},
+	{
+		ID: "FC406", Name: "out-of-memory", Severity: Error, Family: Probe,
+		Summary: "the function was killed for using more memory than memorySize",
+		Details: `The probe runs the function with the configured memorySize (FC's default
+512 MB) as its memory limit: cgroup v2 memory.max where a cgroup can be
+delegated, cgroup v1 memory.limit_in_bytes as root, else RLIMIT_DATA per
+process (the probe says which is in force). Reported when the kernel killed a
+process of the function for memory, with the peak it reached. Under an
+rlimit, allocations fail inside the function instead, and its own error shows
+in FC401 or FC404.`,
+		Why: `FC kills an instance that exceeds memorySize; the request fails with
+"Process exited unexpectedly before completing request" and the log shows the
+process killed (signal: killed).`,
+		Fix:  "raise memorySize in the configuration, or bound the function's memory (heap flags, caches)",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC406 out-of-memory: the function was killed for memory:
+  memorySize is 128 MB and it reached 128 MB; FC kills it the same way
+  help: raise memorySize in the configuration, or bound the function's memory`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -21,12 +23,16 @@ import (
 func newProbeCmd(g *globalFlags) *cobra.Command {
 	var startTimeout, hold time.Duration
 	var env []string
+	var noSandbox, verbose bool
+	var network string
 	cmd := &cobra.Command{
 		Use:   "probe [flags] PATH",
 		Short: "Start the function locally as FC would, and test it (FC4xx)",
 		Long: `probe starts a package (a ZIP, or the folder that becomes it) the way Function
 Compute does: command and args from the configuration (or /code/bootstrap), FC's
-environment, the package mounted at /code. It then checks that the function
+environment and limits (memorySize, cpu, diskSize, timeout), the package
+mounted read-only at /code, in a sandbox: the host read-only, no homes, a
+private /tmp and network. It then checks that the function
 accepts connections on CAPort on all interfaces within the start deadline
 (FC401-FC403), keeps one connection alive across invocations (FC404) and does
 not close it while idle (FC405). It only connects to loopback, and stops every
@@ -44,6 +50,9 @@ process it started. Linux only.`,
 			if startTimeout <= 0 || hold <= 0 {
 				return usageErr("--start-timeout and --hold must be positive")
 			}
+			if network != "sandbox" && network != "host" {
+				return usageErr("--network must be sandbox or host")
+			}
 			if err := probe.ParseEnv(env); err != nil {
 				return usageErr("%v", err)
 			}
@@ -59,10 +68,15 @@ process it started. Linux only.`,
 				Hold:         hold,
 				Env:          env,
 				Notes:        cmd.ErrOrStderr(),
+				NoSandbox:    noSandbox,
+				HostNetwork:  network == "host",
+			}
+			if verbose {
+				opts.Verbose = newDimWriter(cmd.ErrOrStderr(), colorEnabled(cmd.ErrOrStderr(), g.noColor))
 			}
 			if g.format == "text" {
 				tl := newTimeline(out, colorEnabled(out, g.noColor))
-				tl.title = fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort())
+				tl.title = probe.Sanitize(fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort()))
 				opts.OnStep = tl.step
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // SIGHUP: the terminal closed
@@ -83,6 +97,9 @@ process it started. Linux only.`,
 	f := cmd.Flags()
 	f.DurationVar(&startTimeout, "start-timeout", probe.DefaultStartTimeout, "how long the function may take to accept connections (FC's limit is 120s)")
 	f.DurationVar(&hold, "hold", probe.DefaultHold, "how long an idle keep-alive connection is held before it is used again")
+	f.BoolVar(&noSandbox, "no-sandbox", false, "run the function in place, unisolated (where user namespaces are unavailable)")
+	f.StringVar(&network, "network", "sandbox", "sandbox: only the sandbox's own loopback; host: the function shares this machine's network")
+	f.BoolVarP(&verbose, "verbose", "v", false, "stream the function's stdout and stderr (dimmed) as it runs")
 	f.StringArrayVar(&env, "env", nil, "extra environment variable KEY=VALUE for the function (repeatable; after the configuration's environmentVariables)")
 	return cmd
 }
@@ -123,7 +140,35 @@ func (t *timeline) step(s probe.Step) {
 		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))
 	}
 	at := t.dim.Render(fmt.Sprintf("%-8s", "+"+sinceStart(s.At)))
-	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, s.Detail)
+	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, probe.Sanitize(s.Detail))
+}
+
+// dimWriter passes the function's output through, sanitized for the
+// terminal and dimmed when colors are on.
+type dimWriter struct {
+	w   io.Writer
+	dim lipgloss.Style
+	mu  sync.Mutex
+}
+
+func newDimWriter(w io.Writer, color bool) *dimWriter {
+	d := &dimWriter{w: w}
+	if color {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI)
+		d.dim = r.NewStyle().Faint(true)
+	}
+	return d
+}
+
+func (d *dimWriter) Write(p []byte) (int, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	text := strings.TrimRight(probe.Sanitize(string(p)), "\n")
+	for _, line := range strings.Split(text, "\n") {
+		fmt.Fprintln(d.w, "  │ "+d.dim.Render(line))
+	}
+	return len(p), nil
 }
 
 // sinceStart formats a step's time for the timeline's column: milliseconds
