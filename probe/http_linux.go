@@ -9,8 +9,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
+
+	"github.com/fclint/fclint/rules"
 )
 
 // fcConn is the one keep-alive connection the probe holds, as FC does.
@@ -88,6 +91,7 @@ func exchange(p *prober, conn net.Conn) {
 	event := []byte(`{"source":"fclint probe"}`)
 
 	if f := p.opts.Function; f != nil && f.Initializer.Set {
+		p.waiting("initialize", "a response to POST /initialize", c.timeout)
 		r, err := c.do("POST", "/initialize", nil)
 		if err != nil {
 			p.step("initialize", false, "failed: %v", err)
@@ -100,12 +104,16 @@ func exchange(p *prober, conn net.Conn) {
 			initNote = " (FC counts anything but 2xx as a failed initializer)"
 		}
 		p.step("initialize", r.status/100 == 2, "%d in %s%s", r.status, ms(r.took), initNote)
+		if r.status/100 != 2 {
+			p.finding("FC407", "POST /initialize answered %d; an initializer is configured (%s), so FC calls it before the first invocation and destroys the instance when it fails", r.status, f.Initializer.Value)
+		}
 		if r.close {
 			p.finding("FC404", "the server answered POST /initialize with Connection: close; FC reuses one connection for all requests")
 			return
 		}
 	}
 
+	p.waiting("invoke", "a response to POST /invoke", c.timeout)
 	r, err := c.do("POST", "/invoke", event)
 	if errors.Is(err, errNoResponse) {
 		// Not a connection problem: often the function waits for something
@@ -122,6 +130,14 @@ func exchange(p *prober, conn net.Conn) {
 	}
 	p.res.FirstInvoke = time.Now()
 	p.step("invoke", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
+	switch {
+	case r.status >= 500:
+		p.finding("FC408", "POST /invoke answered %d; FC fails the invocation", r.status)
+	case r.status == 404:
+		f := p.opts.finding("FC408", "POST /invoke answered 404: an event function (one without an HTTP trigger) fails every invocation this way; an HTTP function is fine")
+		f.Severity = rules.Warning
+		p.add(f)
+	}
 	if r.close {
 		p.step("keep-alive", false, "the response said Connection: close")
 		p.finding("FC404", "the server answered POST /invoke with Connection: close; FC keeps one connection open across invocations")
@@ -141,6 +157,7 @@ func exchange(p *prober, conn net.Conn) {
 	p.step("keep-alive", true, "second invoke %d on the same connection", r.status)
 
 	hold := p.opts.Hold
+	p.waiting("idle hold", "holding the idle keep-alive connection, as FC does between invocations", hold)
 	if closedAfter, closed := c.idle(hold); closed {
 		p.step("idle hold", false, "closed by the server after %s idle", ms(closedAfter))
 		p.finding("FC405", "the server closed an idle keep-alive connection after %s (held %s); FC keeps idle connections open between invocations, so it fails with \"Process exited unexpectedly before completing request\"", ms(closedAfter), hold)
@@ -153,6 +170,100 @@ func exchange(p *prober, conn net.Conn) {
 		return
 	}
 	p.step("idle hold", true, "connection open after %s idle; invoke %d", hold, r.status)
+	p.concurrency(event)
+	p.preStop(c)
+}
+
+// preStop sends GET /pre-stop when a PreStop hook is configured, as FC does
+// before it stops the instance.
+func (p *prober) preStop(c *fcConn) {
+	f := p.opts.Function
+	if f == nil || !f.PreStop.Set || (f.PreStop.Known() && strings.TrimSpace(f.PreStop.Value) == "") {
+		return
+	}
+	r, err := c.do("GET", "/pre-stop", nil)
+	if err != nil {
+		p.step("pre-stop", false, "failed: %v", err)
+		p.finding("FC409", "GET /pre-stop failed (%v); a PreStop hook is configured, so FC calls it before stopping the instance", err)
+		return
+	}
+	p.step("pre-stop", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+	if r.status/100 != 2 {
+		p.finding("FC409", "GET /pre-stop answered %d; a PreStop hook is configured (%s) and FC counts anything but 2xx as failed", r.status, f.PreStop.Value)
+	}
+}
+
+// maxConcurrentProbe caps the parallel invocations of the concurrency check.
+const maxConcurrentProbe = 8
+
+// concurrency sends instanceConcurrency (at most 8) invocations at once, each
+// on its own connection as FC does, after timing one alone. It reports
+// invocations that fail, and a server that answers them one after another.
+func (p *prober) concurrency(event []byte) {
+	f := p.opts.Function
+	if f == nil || !f.InstanceConcurrency.Known() || f.InstanceConcurrency.Value <= 1 || p.canceled() {
+		return
+	}
+	n := min(f.InstanceConcurrency.Value, maxConcurrentProbe)
+	invoke := func() (response, error) {
+		conn, err := p.proc.dial("127.0.0.1", p.opts.Port)
+		if err != nil {
+			return response{}, err
+		}
+		defer conn.Close()
+		meter := &meteredReader{r: conn}
+		c := &fcConn{conn: conn, meter: meter, br: bufio.NewReader(meter), opts: p.opts, limits: p.limits, timeout: p.limits.timeout}
+		return c.do("POST", "/invoke", event)
+	}
+	alone, err := invoke()
+	if err != nil {
+		p.step("concurrency", false, "an invocation on a second connection failed: %v", err)
+		p.finding("FC411", "with instanceConcurrency %d FC opens several connections at once, and an invocation on a second connection failed: %v", f.InstanceConcurrency.Value, err)
+		return
+	}
+	start := time.Now()
+	results := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := invoke()
+			if err == nil && r.status >= 500 {
+				err = fmt.Errorf("status %d", r.status)
+			}
+			results[i] = err
+		}()
+	}
+	wg.Wait()
+	wall := time.Since(start)
+	failed := 0
+	var first error
+	for _, err := range results {
+		if err != nil {
+			failed++
+			if first == nil {
+				first = err
+			}
+		}
+	}
+	switch {
+	case failed > 0:
+		p.step("concurrency", false, "%d of %d concurrent invocations failed", failed, n)
+		p.finding("FC411", "with instanceConcurrency %d, %d of %d concurrent invocations failed (%v)", f.InstanceConcurrency.Value, failed, n, first)
+	case serialized(alone.took, wall, n):
+		p.step("concurrency", false, "%d concurrent invocations took %s, one alone %s: answered one at a time", n, ms(wall), ms(alone.took))
+		p.finding("FC411", "with instanceConcurrency %d the server answers one request at a time: %d concurrent invocations took %s, one alone %s; requests queue in the instance until they time out", f.InstanceConcurrency.Value, n, ms(wall), ms(alone.took))
+	default:
+		p.step("concurrency", true, "%d concurrent invocations in %s (one alone %s)", n, ms(wall), ms(alone.took))
+	}
+}
+
+// serialized tells a server that handles requests one at a time: n requests
+// at once take about n times one alone. Only requests slow enough to time
+// (50ms) are judged.
+func serialized(alone, wall time.Duration, n int) bool {
+	return alone >= 50*time.Millisecond && wall >= time.Duration(float64(alone)*float64(n)*0.7)
 }
 
 // idle leaves the connection unused for hold while a background read

@@ -74,6 +74,10 @@ type Options struct {
 	Notes io.Writer
 	// OnStep, when set, is called as each step of the timeline completes.
 	OnStep func(Step)
+	// OnWait, when set, is called when the probe starts waiting: for the
+	// function to listen, for a response, through the idle hold. The wait
+	// ends with the next step or wait.
+	OnWait func(Wait)
 
 	// NoSandbox runs the function in place, unisolated: it sees and may
 	// change everything the user running the probe may.
@@ -94,6 +98,14 @@ type Step struct {
 	Detail string        // e.g. "after 132ms on 0.0.0.0:9000"
 	At     time.Duration // since the process started
 	OK     bool
+}
+
+// Wait is a step the probe is waiting on, for a live display.
+type Wait struct {
+	Step     string    // the step it will record: "listening", "invoke", "idle hold", ...
+	Why      string    // what it waits for, e.g. "the function to accept connections on port 9000"
+	Since    time.Time // when the wait began
+	Deadline time.Time // when the probe gives up
 }
 
 // Result is what a probe run found.

@@ -216,7 +216,7 @@ func TestCleanServer(t *testing.T) {
 func TestHTTPFunction404(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
 	port := freePort(t)
-	res := runProbe(t, Options{Path: dir, Port: port, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
+	res := runProbe(t, Options{Path: dir, Port: port, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC408")
 	for _, s := range res.Steps {
 		if !s.OK {
 			t.Errorf("step %s failed: %s", s.Name, s.Detail)
@@ -232,7 +232,7 @@ func TestInitializerNotFound(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
 	port := freePort(t)
 	f := &config.Function{Initializer: config.Field[string]{Value: "true", Set: true}}
-	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
+	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC407", "FC408")
 	if len(res.Steps) < 3 || res.Steps[2].Name != "initialize" || res.Steps[2].OK || !strings.Contains(res.Steps[2].Detail, "failed initializer") {
 		t.Errorf("steps %+v: want a failed initialize third", res.Steps)
 	}

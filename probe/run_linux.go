@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/fclint/fclint/report"
 )
 
 // prober carries one run's state.
@@ -31,20 +33,33 @@ func (p *prober) step(name string, ok bool, format string, args ...any) {
 	if !p.res.Started.IsZero() {
 		at = time.Since(p.res.Started)
 	}
-	s := Step{Name: name, Detail: fmt.Sprintf(format, args...), At: at, OK: ok}
+	s := Step{Name: name, Detail: sanitize(fmt.Sprintf(format, args...)), At: at, OK: ok}
 	p.res.Steps = append(p.res.Steps, s)
 	if p.opts.OnStep != nil {
 		p.opts.OnStep(s)
 	}
 }
 
+// waiting tells OnWait that a step waits: what for, and for how long at most.
+func (p *prober) waiting(step, why string, d time.Duration) {
+	if p.opts.OnWait != nil && !p.canceled() {
+		p.opts.OnWait(Wait{Step: step, Why: why, Since: time.Now(), Deadline: time.Now().Add(d)})
+	}
+}
+
 func (p *prober) canceled() bool { return p.ctx != nil && p.ctx.Err() != nil }
 
 func (p *prober) finding(id, format string, args ...any) {
+	p.add(p.opts.finding(id, format, args...))
+}
+
+// add records a finding, its text made safe for a terminal.
+func (p *prober) add(f report.Finding) {
 	if p.canceled() {
 		return
 	}
-	p.res.Findings = append(p.res.Findings, p.opts.finding(id, format, args...))
+	f.Message = sanitize(f.Message)
+	p.res.Findings = append(p.res.Findings, f)
 }
 
 // exitSuffix says that the process is gone, when it is, with its last output.
@@ -166,6 +181,14 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		p.checkOOM()
 		return p.res, nil
 	}
+	if !p.healthCheck(ctx) {
+		conn.Close()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.checkOOM()
+		return p.res, nil
+	}
 	done := make(chan struct{})
 	go func() {
 		exchange(p, conn)
@@ -213,6 +236,7 @@ func portFree(port int) error {
 func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 	port := p.opts.Port
 	deadline := p.res.Started.Add(p.opts.StartTimeout)
+	p.waiting("listening", fmt.Sprintf("the function to accept connections on CAPort %d", port), p.opts.StartTimeout)
 	var ls []listener
 	var otherSince time.Time
 	tick := time.NewTimer(pollInterval)

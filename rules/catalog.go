@@ -704,4 +704,99 @@ function.zip: error FC406 out-of-memory: the function was killed for memory:
 		Right: `$ fclint probe function.zip
 no findings`,
 	},
+	{
+		ID: "FC407", Name: "initializer-failed", Severity: Error, Family: Probe,
+		Summary: "an initializer is configured, but POST /initialize does not answer 2xx",
+		Details: `When the configuration sets an initializer (instanceLifecycleConfig.initializer,
+or initializer in FC 2.0 and the API), the probe sends POST /initialize before
+the first invocation, as FC does. Reported when the answer is not 2xx: a 404
+means the server has no such route.`,
+		Why: `FC's lifecycle docs: "If you want to use the Initializer hook ... you must
+implement the corresponding logic with the /initialize path and the POST
+method". A failed initializer fails the instance: "If it fails ... the current
+instance is destroyed, and a new instance is created to retry".`,
+		Fix:  "serve POST /initialize with a 2xx answer, or remove the initializer from the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC407 initializer-failed: POST /initialize answered 404; an
+  initializer is configured (index.init), so FC calls it before the first
+  invocation and destroys the instance when it fails`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC408", Name: "invoke-failed", Severity: Error, Family: Probe,
+		Summary: "POST /invoke answers 5xx, or 404 where an event function needs the route",
+		Details: `The probe sends POST /invoke with FC's headers (x-fc-request-id,
+x-fc-function-name, x-fc-function-memory, ...). A 5xx is an error for every
+function. A 404 is a warning: an HTTP function has no /invoke route and is
+fine, but an event function (one without an HTTP trigger) fails every
+invocation.`,
+		Why: `FC's event-function docs: "If the function uses an event handler, the HTTP
+server needs to only implement the logic that corresponds to the /invoke path
+and the POST method"; status 404 (and x-fc-status 404) fails the invocation.`,
+		Fix:  "serve POST /invoke for an event function, and answer 2xx when the invocation succeeds",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC408 invoke-failed: POST /invoke answered 500; FC fails the
+  invocation`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC409", Name: "pre-stop-failed", Severity: Error, Family: Probe,
+		Summary: "a PreStop hook is configured, but GET /pre-stop does not answer 2xx",
+		Details: `When instanceLifecycleConfig.preStop is configured, the probe ends the run the
+way FC stops an instance: GET /pre-stop on the kept connection. Reported when
+the answer is not 2xx or the request fails.`,
+		Why: `FC calls the PreStop hook before it stops an instance; "PreStop is GET
+/pre-stop, and 404 means failed" (FC lifecycle hooks docs), so the cleanup it
+was configured for never runs.`,
+		Fix:  "serve GET /pre-stop with a 2xx answer, or remove preStop from the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC409 pre-stop-failed: GET /pre-stop answered 404; a PreStop
+  hook is configured (index.preStop) and FC counts anything but 2xx as failed`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC410", Name: "health-check-failed", Severity: Error, Family: Probe,
+		Summary: "the HTTP health check of healthCheckConfig.httpGetUrl fails",
+		Details: `With customRuntimeConfig.healthCheckConfig.httpGetUrl, FC replaces its TCP check
+with HTTP GETs, and so does the probe: after initialDelaySeconds (default 0),
+GET httpGetUrl every periodSeconds (3) within timeoutSeconds (1), until
+successThreshold (1) answers in a row are 2xx. Reported when failureThreshold
+(3) in a row fail, or the start deadline passes first.`,
+		Why: `An instance whose health check fails never gets requests: "Function instance
+health check failed on port 9000 in 120 seconds."`,
+		Fix:  "serve GET on httpGetUrl with 2xx once the server is ready, or fix httpGetUrl in the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC410 health-check-failed: the health check GET /ready failed
+  3 time(s) in a row (failureThreshold 3): status 404; FC reports "Function
+  instance health check failed on port 9000"`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC411", Name: "no-concurrency", Severity: Error, Family: Probe,
+		Summary: "instanceConcurrency is above 1, but the server fails or serializes concurrent requests",
+		Details: `With instanceConcurrency N > 1, the probe sends N invocations at once (at most
+8), each on its own connection as FC does, after timing one alone. Reported
+when some fail, or when they take about N times one alone (judged for requests
+of 50 ms or more): the server handles one request at a time.`,
+		Why: `instanceConcurrency N lets FC route up to N requests to one instance at
+once; a server that answers one at a time makes them queue inside the
+instance until they hit the function's timeout, and FC starts no new instance
+for them.`,
+		Fix:  "make the server handle requests concurrently (workers, threads, async), or set instanceConcurrency to 1",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC411 no-concurrency: with instanceConcurrency 10 the server
+  answers one request at a time: 8 concurrent invocations took 1612ms, one
+  alone 201ms; requests queue in the instance until they time out`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
 }
