@@ -72,6 +72,7 @@ func (r *reader) fc3Function(key, res *yaml.Node) *Function {
 	fn.HealthCheck = r.healthCheck(r.section(crc, "healthCheckConfig"))
 	fn.Initializer = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "initializer"), "handler")
 	r.resources(fn, props)
+	fn.TriggerTypes = r.triggerTypes(props, "triggers", "triggerType")
 	fn.PreStop = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "preStop"), "handler")
 	return fn
 }
@@ -105,6 +106,7 @@ func (r *reader) fcFunction(key, res *yaml.Node) *Function {
 	fn.Args = r.strList(crc, "args")
 	fn.HealthCheck = r.healthCheck(r.section(f, "customHealthCheckConfig"))
 	r.resources(fn, f)
+	fn.TriggerTypes = r.triggerTypes(props, "triggers", "type")
 	fn.PreStop = r.str(r.section(r.section(f, "instanceLifecycleConfig"), "preStop"), "handler")
 	return fn
 }
@@ -124,4 +126,26 @@ func (r *reader) resources(fn *Function, s section) {
 	fn.DiskSize = r.integer(s, "diskSize")
 	fn.CPU = r.str(s, "cpu")
 	fn.InstanceConcurrency = r.integer(s, "instanceConcurrency")
+}
+
+// triggerTypes reads the types of a triggers list (key typeKey in each).
+func (r *reader) triggerTypes(s section, key, typeKey string) Field[[]string] {
+	v, opaque, where := r.value(s, key)
+	if opaque {
+		return Field[[]string]{Set: true, Unknown: true, Pos: where}
+	}
+	v = r.deref(v)
+	if v == nil || v.Kind != yaml.SequenceNode {
+		return Field[[]string]{Set: v != nil, Unknown: v != nil, Pos: where}
+	}
+	f := Field[[]string]{Set: true, Value: []string{}, Pos: r.pos(v)}
+	for _, t := range v.Content {
+		typ := r.str(section{node: r.deref(t), fn: r.pos(t)}, typeKey)
+		if !typ.Known() {
+			f.Value = append(f.Value, "")
+			continue
+		}
+		f.Value = append(f.Value, typ.Value)
+	}
+	return f
 }

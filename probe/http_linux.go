@@ -12,8 +12,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-
-	"github.com/fclint/fclint/rules"
 )
 
 // fcConn is the one keep-alive connection the probe holds, as FC does.
@@ -133,10 +131,8 @@ func exchange(p *prober, conn net.Conn) {
 	switch {
 	case r.status >= 500:
 		p.finding("FC408", "POST /invoke answered %d; FC fails the invocation", r.status)
-	case r.status == 404:
-		f := p.opts.finding("FC408", "POST /invoke answered 404: an event function (one without an HTTP trigger) fails every invocation this way; an HTTP function is fine")
-		f.Severity = rules.Warning
-		p.add(f)
+	case r.status == 404 && p.opts.Function.EventFunction():
+		p.finding("FC408", "POST /invoke answered 404; the configuration's triggers (%s) make this an event function, and FC fails every invocation that gets a 404", strings.Join(p.opts.Function.TriggerTypes.Value, ", "))
 	}
 	if r.close {
 		p.step("keep-alive", false, "the response said Connection: close")
@@ -157,7 +153,7 @@ func exchange(p *prober, conn net.Conn) {
 	p.step("keep-alive", true, "second invoke %d on the same connection", r.status)
 
 	hold := p.opts.Hold
-	p.waiting("idle hold", "holding the idle keep-alive connection, as FC does between invocations", hold)
+	p.waiting("idle hold", "the idle keep-alive connection to stay open, as FC keeps it between invocations", hold)
 	if closedAfter, closed := c.idle(hold); closed {
 		p.step("idle hold", false, "closed by the server after %s idle", ms(closedAfter))
 		p.finding("FC405", "the server closed an idle keep-alive connection after %s (held %s); FC keeps idle connections open between invocations, so it fails with \"Process exited unexpectedly before completing request\"", ms(closedAfter), hold)

@@ -26,11 +26,14 @@ func TestInvoke5xx(t *testing.T) {
 	}
 }
 
-// An event function needs POST /invoke; an HTTP function does not: a 404
-// is a warning.
-func TestInvoke404IsAWarning(t *testing.T) {
-	res := lifecycle(t, nil, []string{"INVOKE_STATUS=404"}, "FC408")
-	if f := res.Findings[0]; f.Severity != rules.Warning || !strings.Contains(f.Message, "event function") {
+// An event function needs POST /invoke; an HTTP function does not.
+func TestInvoke404(t *testing.T) {
+	lifecycle(t, nil, []string{"INVOKE_STATUS=404"})
+	web := &config.Function{TriggerTypes: set([]string{"http"})}
+	lifecycle(t, web, []string{"INVOKE_STATUS=404"})
+	timer := &config.Function{TriggerTypes: set([]string{"timer"})}
+	res := lifecycle(t, timer, []string{"INVOKE_STATUS=404"}, "FC408")
+	if f := res.Findings[0]; f.Severity != rules.Error || !strings.Contains(f.Message, "triggers (timer)") {
 		t.Errorf("finding %+v", f)
 	}
 }

@@ -216,7 +216,7 @@ func TestCleanServer(t *testing.T) {
 func TestHTTPFunction404(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
 	port := freePort(t)
-	res := runProbe(t, Options{Path: dir, Port: port, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC408")
+	res := runProbe(t, Options{Path: dir, Port: port, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
 	for _, s := range res.Steps {
 		if !s.OK {
 			t.Errorf("step %s failed: %s", s.Name, s.Detail)
@@ -232,7 +232,7 @@ func TestInitializerNotFound(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
 	port := freePort(t)
 	f := &config.Function{Initializer: config.Field[string]{Value: "true", Set: true}}
-	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC407", "FC408")
+	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC407")
 	if len(res.Steps) < 3 || res.Steps[2].Name != "initialize" || res.Steps[2].OK || !strings.Contains(res.Steps[2].Detail, "failed initializer") {
 		t.Errorf("steps %+v: want a failed initialize third", res.Steps)
 	}
@@ -628,4 +628,14 @@ func TestSocketBeforeListen(t *testing.T) {
 func hiddenFromSandbox(path string) bool {
 	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
 	return hostDirsHidden[first]
+}
+
+// A port the OS picked (port 0): the help points at the code, not at
+// customRuntimeConfig.port.
+func TestRandomPort(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
+	res := runProbe(t, Options{Path: dir, Env: []string{"OTHER_PORT=0"}, wrongPortSettle: 300 * time.Millisecond}, "FC403")
+	if fix := res.Findings[0].Fix; !strings.Contains(fix, "chosen at random") || !strings.Contains(fix, "FC_CUSTOM_LISTEN_PORT") {
+		t.Errorf("help: %s", fix)
+	}
 }

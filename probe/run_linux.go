@@ -286,7 +286,11 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 		}
 		if exited {
 			p.step("exited", false, "%s after %s", p.proc.exitStatus(), ms(time.Since(p.res.Started)))
-			p.finding("FC401", "the process exited (%s) before accepting connections on port %d%s", p.proc.exitStatus(), port, p.outputTail())
+			f := p.opts.finding("FC401", "the process exited (%s) before accepting connections on port %d%s", p.proc.exitStatus(), port, p.outputTail())
+			// A crash at start is rarely about the port: most often
+			// configuration the function expects is missing.
+			f.Fix = "its output is above; if it needs configuration, pass --env NAME=VALUE or set environmentVariables in the configuration"
+			p.add(f)
 			return nil, nil
 		}
 		if len(other) > 0 && len(onPort) == 0 {
@@ -295,7 +299,13 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 			}
 			if time.Since(otherSince) >= p.opts.wrongPortSettle || time.Now().After(deadline) {
 				p.step("listening", false, "on %s, not on port %d", joinListeners(other), port)
-				p.finding("FC403", "the process listens on %s but not on CAPort %d; FC sends requests to port %d only", joinListeners(other), port, port)
+				f := p.opts.finding("FC403", "the process listens on %s but not on CAPort %d; FC sends requests to port %d only", joinListeners(other), port, port)
+				if randomPorts(other) {
+					// Setting CAPort to a port that changes every start
+					// cannot work: the code must listen on CAPort.
+					f.Fix = fmt.Sprintf("the port looks chosen at random (port 0, or a random pick in the system's ephemeral range): make the code that picks it listen on $FC_CUSTOM_LISTEN_PORT (%d) instead", port)
+				}
+				p.add(f)
 				return nil, nil
 			}
 		} else {
@@ -378,4 +388,26 @@ func mergePIDs(have, more []int) []int {
 		}
 	}
 	return have
+}
+
+// randomPorts reports whether every listener is on a port of the kernel's
+// ephemeral range, where port 0 binds land.
+func randomPorts(ls []listener) bool {
+	low, high := 32768, 60999
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if l, err := strconv.Atoi(f[0]); err == nil {
+				low = l
+			}
+			if h, err := strconv.Atoi(f[1]); err == nil {
+				high = h
+			}
+		}
+	}
+	for _, l := range ls {
+		if l.Port < low || l.Port > high {
+			return false
+		}
+	}
+	return len(ls) > 0
 }

@@ -728,10 +728,10 @@ no findings`,
 		ID: "FC408", Name: "invoke-failed", Severity: Error, Family: Probe,
 		Summary: "POST /invoke answers 5xx, or 404 where an event function needs the route",
 		Details: `The probe sends POST /invoke with FC's headers (x-fc-request-id,
-x-fc-function-name, x-fc-function-memory, ...). A 5xx is an error for every
-function. A 404 is a warning: an HTTP function has no /invoke route and is
-fine, but an event function (one without an HTTP trigger) fails every
-invocation.`,
+x-fc-function-name, x-fc-function-memory, ...). A 5xx is reported for every
+function. A 404 is reported for an event function: one whose configuration
+lists triggers and no HTTP trigger. An HTTP function has no /invoke route, and
+its 404 is fine.`,
 		Why: `FC's event-function docs: "If the function uses an event handler, the HTTP
 server needs to only implement the logic that corresponds to the /invoke path
 and the POST method"; status 404 (and x-fc-status 404) fails the invocation.`,

@@ -4,17 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
-	"sync"
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/fclint/fclint/probe"
@@ -71,13 +66,20 @@ process it started. Linux only.`,
 				NoSandbox:    noSandbox,
 				HostNetwork:  network == "host",
 			}
-			if verbose {
-				opts.Verbose = newDimWriter(cmd.ErrOrStderr(), colorEnabled(cmd.ErrOrStderr(), g.noColor))
-			}
+			var tl *timeline
 			if g.format == "text" {
-				tl := newTimeline(out, colorEnabled(out, g.noColor))
+				tl = newTimeline(out, colorEnabled(out, g.noColor))
+				tl.live = isTerminal(out)
 				tl.title = probe.Sanitize(fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort()))
 				opts.OnStep = tl.step
+				opts.OnWait = tl.wait
+				defer tl.stop()
+			}
+			if verbose {
+				dw := newDimWriter(cmd.ErrOrStderr(), colorEnabled(cmd.ErrOrStderr(), g.noColor))
+				dw.tl = tl
+				opts.Verbose = dw
+				defer dw.flush()
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // SIGHUP: the terminal closed
 			defer stop()
@@ -88,8 +90,14 @@ process it started. Linux only.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			if tl != nil {
+				tl.stop()
+			}
 			if g.format == "text" && len(res.Steps) > 0 {
 				fmt.Fprintln(out)
+			}
+			if g.format == "json" {
+				return g.emitWithProbe(out, p, res)
 			}
 			return g.emit(out, p, res.Findings)
 		},
@@ -102,73 +110,6 @@ process it started. Linux only.`,
 	f.BoolVarP(&verbose, "verbose", "v", false, "stream the function's stdout and stderr (dimmed) as it runs")
 	f.StringArrayVar(&env, "env", nil, "extra environment variable KEY=VALUE for the function (repeatable; after the configuration's environmentVariables)")
 	return cmd
-}
-
-// timeline prints the probe's steps as they happen:
-//
-//	probe function.zip (CAPort 9000)
-//	  ok  started     +0ms     pid 4242: /code/bootstrap (with the package at /code)
-//	  ok  listening   +131ms   after 131ms on 0.0.0.0:9000
-type timeline struct {
-	w              io.Writer
-	title          string // printed before the first step, so an error that stops the probe first stands alone
-	ok, fail, dim  lipgloss.Style
-	okMark, noMark string
-}
-
-func newTimeline(w io.Writer, color bool) *timeline {
-	t := &timeline{w: w, okMark: "ok", noMark: "FAIL"}
-	if color {
-		// Same choice as the text printer: the caller decided, force ANSI.
-		r := lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.ANSI)
-		t.ok = r.NewStyle().Foreground(lipgloss.Color("2")).Bold(true)
-		t.fail = r.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
-		t.dim = r.NewStyle().Faint(true)
-		t.okMark, t.noMark = "✓", "✗"
-	}
-	return t
-}
-
-func (t *timeline) step(s probe.Step) {
-	if t.title != "" {
-		fmt.Fprintln(t.w, t.title)
-		t.title = ""
-	}
-	mark := t.ok.Render(fmt.Sprintf("%-4s", t.okMark))
-	if !s.OK {
-		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))
-	}
-	at := t.dim.Render(fmt.Sprintf("%-8s", "+"+sinceStart(s.At)))
-	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, probe.Sanitize(s.Detail))
-}
-
-// dimWriter passes the function's output through, sanitized for the
-// terminal and dimmed when colors are on.
-type dimWriter struct {
-	w   io.Writer
-	dim lipgloss.Style
-	mu  sync.Mutex
-}
-
-func newDimWriter(w io.Writer, color bool) *dimWriter {
-	d := &dimWriter{w: w}
-	if color {
-		r := lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.ANSI)
-		d.dim = r.NewStyle().Faint(true)
-	}
-	return d
-}
-
-func (d *dimWriter) Write(p []byte) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	text := strings.TrimRight(probe.Sanitize(string(p)), "\n")
-	for _, line := range strings.Split(text, "\n") {
-		fmt.Fprintln(d.w, "  │ "+d.dim.Render(line))
-	}
-	return len(p), nil
 }
 
 // sinceStart formats a step's time for the timeline's column: milliseconds
