@@ -84,7 +84,8 @@ func launch(p *prober, dir string, argv []string) (*process, error) {
 	env := environment(p.opts.Function, p.opts.Port, dir, p.opts.Env, p.limits.memoryMB)
 	// Without a PID namespace a daemon that double-forks leaves the tree and
 	// the process group; the variable is how kill still finds it.
-	marker := runMarker + "=" + randomID()
+	// It names this fclint, so a later run can kill what a killed one left.
+	marker := runMarker + "=" + strconv.Itoa(os.Getpid()) + "-" + randomID()
 	env = append(env, marker)
 	path, err := lookPath(argv[0], envValue(env, "PATH"), dir)
 	if err != nil {

@@ -96,6 +96,7 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		}
 	}
 	sweepScratch()
+	sweepMarked()
 	scratch, err := os.MkdirTemp("", scratchPrefix())
 	if err != nil {
 		return nil, err

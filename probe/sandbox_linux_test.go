@@ -241,3 +241,30 @@ func TestZIPBombIsReal(t *testing.T) {
 		t.Fatalf("inflated %d bytes, err %v; want 4 MiB", n, err)
 	}
 }
+
+// A daemon left by a run without the sandbox whose fclint was killed dies
+// at the next run; one of a live fclint does not.
+func TestSweepMarkedProcesses(t *testing.T) {
+	start := func(owner string) *exec.Cmd {
+		cmd := exec.Command("sleep", "300")
+		cmd.Env = []string{runMarker + "=" + owner + "-x"}
+		if err := cmd.Start(); err != nil {
+			t.Skip("cannot start sleep: ", err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		return cmd
+	}
+	orphan := start(deadPID(t))
+	mine := start(strconv.Itoa(os.Getpid()))
+	sweepMarked()
+	done := make(chan error, 1)
+	go func() { done <- orphan.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Error("the process of a killed run survived the sweep")
+	}
+	if !alive(mine.Process.Pid) {
+		t.Error("the sweep killed a process of a running probe")
+	}
+}
