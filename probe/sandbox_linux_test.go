@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"context"
 	"hash/crc32"
 	"io"
 	"net"
@@ -266,5 +267,29 @@ func TestSweepMarkedProcesses(t *testing.T) {
 	}
 	if !alive(mine.Process.Pid) {
 		t.Error("the sweep killed a process of a running probe")
+	}
+}
+
+// Ctrl-C while a big (legitimate) package unpacks: Run stops at once and
+// leaves no temporary folder.
+func TestCanceledDuringUnpack(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	path := filepath.Join(t.TempDir(), "big.zip")
+	if err := os.WriteFile(path, zipBomb(t, 900), 0o644); err != nil { // under 1 GiB: no bomb
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := Run(ctx, Options{Path: path, StartTimeout: 30 * time.Second})
+	if err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Run returned %s after the cancel", d)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("temporary folder left behind: %v", entries)
 	}
 }

@@ -50,6 +50,9 @@ func TestUnpackRefusesUnsafeEntries(t *testing.T) {
 		// A link to "." makes "dot/x" lexically inside but "dot/.." physically outside.
 		{"dot", ".", os.ModeSymlink | 0o777},
 		{"dot/esc", "..", os.ModeSymlink | 0o777},
+		// Looks like it stays under /code, resolves to /etc.
+		{"via-code", "/code/../etc/passwd", os.ModeSymlink | 0o777},
+		{"fifo", "", os.ModeNamedPipe | 0o644},
 	}), 0o644)
 	dest := filepath.Join(work, "code")
 	os.Mkdir(dest, 0o755)
@@ -69,7 +72,7 @@ func TestUnpackRefusesUnsafeEntries(t *testing.T) {
 	if target, err := os.Readlink(filepath.Join(dest, "code-link")); err != nil || target != "/code/bootstrap" {
 		t.Errorf("code-link: %q %v", target, err)
 	}
-	for _, bad := range []string{"evil", "../evil", "abs", `win\path`, "up", "etc", "dot/esc"} {
+	for _, bad := range []string{"evil", "../evil", "abs", `win\path`, "up", "etc", "dot/esc", "via-code", "fifo"} {
 		if _, err := os.Lstat(filepath.Join(dest, bad)); err == nil {
 			t.Errorf("%s was extracted", bad)
 		}
@@ -78,7 +81,7 @@ func TestUnpackRefusesUnsafeEntries(t *testing.T) {
 		t.Error("../evil escaped")
 	}
 	joined := strings.Join(notes, "\n")
-	for _, want := range []string{`"../evil"`, `"/abs"`, `"win\\path"`, `"up"`, `"etc"`, `"dot/esc"`} {
+	for _, want := range []string{`"../evil"`, `"/abs"`, `"win\\path"`, `"up"`, `"etc"`, `"dot/esc"`, `"via-code"`, `"fifo": a special file`} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no note for %s:\n%s", want, joined)
 		}
