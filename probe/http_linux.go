@@ -128,11 +128,10 @@ func exchange(p *prober, conn net.Conn) {
 	}
 	p.res.FirstInvoke = time.Now()
 	p.step("invoke", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
-	switch {
-	case r.status >= 500:
-		p.finding("FC408", "POST /invoke answered %d; FC fails the invocation", r.status)
-	case r.status == 404 && p.opts.Function.EventFunction():
-		p.finding("FC408", "POST /invoke answered 404; the configuration's triggers (%s) make this an event function, and FC fails every invocation that gets a 404", strings.Join(p.opts.Function.TriggerTypes.Value, ", "))
+	// FC sends POST /invoke only to event functions: an HTTP function
+	// never sees it, so its answer there is no finding.
+	if (r.status == 404 || r.status >= 500) && p.opts.Function.EventFunction() {
+		p.finding("FC408", "POST /invoke answered %d; the configuration's triggers (%s) make this an event function, and FC fails every invocation that gets a 404 or 5xx", r.status, strings.Join(p.opts.Function.TriggerTypes.Value, ", "))
 	}
 	if r.close {
 		p.step("keep-alive", false, "the response said Connection: close")

@@ -20,7 +20,7 @@ func lifecycle(t *testing.T, f *config.Function, env []string, want ...string) *
 }
 
 func TestInvoke5xx(t *testing.T) {
-	res := lifecycle(t, nil, []string{"INVOKE_STATUS=502"}, "FC408")
+	res := lifecycle(t, &config.Function{TriggerTypes: set([]string{"oss"})}, []string{"INVOKE_STATUS=502"}, "FC408")
 	if f := res.Findings[0]; f.Severity != rules.Error || !strings.Contains(f.Message, "answered 502") {
 		t.Errorf("finding %+v", f)
 	}

@@ -726,20 +726,21 @@ no findings`,
 	},
 	{
 		ID: "FC408", Name: "invoke-failed", Severity: Error, Family: Probe,
-		Summary: "POST /invoke answers 5xx, or 404 where an event function needs the route",
+		Summary: "an event function's POST /invoke answers 404 or 5xx",
 		Details: `The probe sends POST /invoke with FC's headers (x-fc-request-id,
-x-fc-function-name, x-fc-function-memory, ...). A 5xx is reported for every
-function. A 404 is reported for an event function: one whose configuration
-lists triggers and no HTTP trigger. An HTTP function has no /invoke route, and
-its 404 is fine.`,
+x-fc-function-name, x-fc-function-memory, ...). Reported for an event function
+(its configuration lists triggers and none is an HTTP trigger) when the answer
+is 404 or 5xx. FC never sends /invoke to an HTTP function, so its answer there
+is shown in the timeline only.`,
 		Why: `FC's event-function docs: "If the function uses an event handler, the HTTP
 server needs to only implement the logic that corresponds to the /invoke path
 and the POST method"; status 404 (and x-fc-status 404) fails the invocation.`,
 		Fix:  "serve POST /invoke for an event function, and answer 2xx when the invocation succeeds",
 		Lang: "text",
 		Wrong: `$ fclint probe function.zip
-function.zip: error FC408 invoke-failed: POST /invoke answered 500; FC fails the
-  invocation`,
+function.zip: error FC408 invoke-failed: POST /invoke answered 404; the
+  configuration's triggers (timer) make this an event function, and FC fails
+  every invocation that gets a 404 or 5xx`,
 		Right: `$ fclint probe function.zip
 no findings`,
 	},
