@@ -81,7 +81,7 @@ func launch(p *prober, dir string, argv []string) (*process, error) {
 		return proc, err
 	}
 	argv = outsideCode(argv, dir)
-	env := environment(p.opts.Function, p.opts.Port, dir, p.opts.Env, p.limits.memoryMB)
+	env := environment(p.opts.Function, p.opts.Port, dir, p.opts.Env, p.resources.memoryMB)
 	// Without a PID namespace a daemon that double-forks leaves the tree and
 	// the process group; the variable is how kill still finds it.
 	// It names this fclint, so a later run can kill what a killed one left.
@@ -97,7 +97,7 @@ func launch(p *prober, dir string, argv []string) (*process, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, &startError{err}
 	}
-	if err := p.limits.attach(cmd.Process.Pid); err != nil {
+	if err := p.awaitLimits().attach(cmd.Process.Pid); err != nil {
 		fmt.Fprintf(p.opts.Notes, "fclint: probe: %v\n", err)
 	}
 	proc := watchExit(cmd, output, nil)
@@ -131,7 +131,7 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 	ctl := c.(*net.UnixConn)
 	uid, gid := os.Getuid(), os.Getgid()
 	spec, _ := json.Marshal(sandboxSpec{
-		TmpBytes:    p.limits.diskBytes,
+		TmpBytes:    p.resources.diskBytes,
 		HostNetwork: p.opts.HostNetwork,
 		Code:        dir,
 		AsRoot:      uid == 0,
@@ -139,7 +139,7 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 	})
 	// Args[0] stays ours: test binaries (testscript) dispatch on it.
 	args := []string{os.Args[0], helperArg, string(spec)}
-	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env, p.limits.memoryMB)
+	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env, p.resources.memoryMB)
 	attr := &syscall.SysProcAttr{
 		Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWIPC | syscall.CLONE_NEWUTS,
 		Setpgid:    true,
@@ -169,7 +169,7 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 	}
 	theirs.Close()
 	proc := watchExit(cmd, output, ctl)
-	if err := p.limits.attach(cmd.Process.Pid); err != nil {
+	if err := p.awaitLimits().attach(cmd.Process.Pid); err != nil {
 		proc.kill()
 		return nil, err
 	}

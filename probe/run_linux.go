@@ -16,11 +16,23 @@ import (
 
 // prober carries one run's state.
 type prober struct {
-	ctx    context.Context
-	opts   *Options
-	res    *Result
-	proc   *process
-	limits *limits
+	ctx       context.Context
+	opts      *Options
+	res       *Result
+	proc      *process
+	resources resources
+	// limits is set by awaitLimits, from the cgroup made in the background
+	// while the sandbox starts.
+	limits      *limits
+	limitsReady chan *limits
+}
+
+// awaitLimits waits for the run's cgroup (or rlimit) to be ready.
+func (p *prober) awaitLimits() *limits {
+	if p.limits == nil {
+		p.limits = <-p.limitsReady
+	}
+	return p.limits
 }
 
 // step records a timeline step. Once the run is canceled nothing is
@@ -96,14 +108,20 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		}
 	}
 	sweepScratch()
-	sweepMarked()
 	scratch, err := os.MkdirTemp("", scratchPrefix())
 	if err != nil {
 		return nil, err
 	}
 	defer removeScratch(scratch)
 
-	p := &prober{ctx: ctx, opts: opts, res: &Result{}}
+	p := &prober{ctx: ctx, opts: opts, res: &Result{}, resources: resourcesOf(opts.Function, opts.requestTimeout), limitsReady: make(chan *limits, 1)}
+	// The cgroup and the sweep of killed runs' processes take a few
+	// milliseconds: they run while the package unpacks and the sandbox starts.
+	go func() {
+		sweepMarked()
+		p.limitsReady <- newLimits(p.resources)
+	}()
+	defer func() { p.awaitLimits().close() }()
 	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+sanitize(s)) }
 	dir := opts.Path
 	if !fi.IsDir() {
@@ -135,10 +153,6 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	for _, name := range unresolvedEnv(opts.Function, opts.Env) {
 		note(fmt.Sprintf("environment variable %s has a placeholder value in the configuration and is not set; pass --env %s=VALUE", name, name))
 	}
-	p.limits = newLimits(resourcesOf(opts.Function, opts.requestTimeout))
-	defer p.limits.close()
-	p.res.Limits = p.limits.describe()
-	note("limits: " + p.res.Limits)
 	switch {
 	case opts.NoSandbox:
 		note("--no-sandbox: the function runs in place as you, unisolated: it can read and write your files, reach the network and this machine's services, and /code paths are rewritten to the package folder")
@@ -163,6 +177,8 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	p.res.Started = time.Now()
 	setup := p.res.Started.Sub(launchStart)
 	p.proc = proc
+	p.res.Limits = p.awaitLimits().describe()
+	note("limits: " + p.res.Limits)
 	defer func() {
 		seen := proc.kill()
 		p.res.PIDs = mergePIDs(p.res.PIDs, seen)
