@@ -28,7 +28,7 @@ func (r *reader) apiJSON(root *yaml.Node, file *File) bool {
 }
 
 func isFunctionBody(r *reader, m *yaml.Node) bool {
-	for _, k := range []string{"functionName", "runtime", "customRuntimeConfig", "caPort"} {
+	for _, k := range []string{"functionName", "runtime", "customRuntimeConfig", "caPort", "customContainerConfig"} {
 		if r.lookup(m, k) != nil {
 			return true
 		}
@@ -70,6 +70,7 @@ func (r *reader) apiFunction(body section, format Format, name string) *Function
 	}
 	r.resources(fn, body)
 	fn.PreStop = r.str(r.section(r.section(body, "instanceLifecycleConfig"), "preStop"), "handler")
+	r.container(fn, body, "customContainerConfig")
 	return fn
 }
 

@@ -111,6 +111,8 @@ type Function struct {
 	// wrong type, so any layer may be attached.
 	LayersUnresolved bool
 	Actions          []Action // the resource's actions, after the file's global ones
+	// Container is customContainerConfig; nil when absent (container.go).
+	Container *Container
 }
 
 // EventFunction reports whether the configuration shows an event function:

@@ -66,5 +66,8 @@ func (r *reader) funcraftFunction(key, res *yaml.Node) *Function {
 	fn.Initializer = r.str(props, "Initializer")
 	r.env(fn, props, "EnvironmentVariables")
 	r.layers(fn, props, "Layers")
+	r.pascal = true // CustomContainerConfig: {Image, Command, Args}
+	r.container(fn, props, "customContainerConfig")
+	r.pascal = false
 	return fn
 }

@@ -74,6 +74,7 @@ func (r *reader) fc3Function(key, res *yaml.Node) *Function {
 	r.resources(fn, props)
 	fn.TriggerTypes = r.triggerTypes(props, "triggers", "triggerType")
 	fn.PreStop = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "preStop"), "handler")
+	r.container(fn, props, "customContainerConfig")
 	return fn
 }
 
@@ -108,6 +109,7 @@ func (r *reader) fcFunction(key, res *yaml.Node) *Function {
 	r.resources(fn, f)
 	fn.TriggerTypes = r.triggerTypes(props, "triggers", "type")
 	fn.PreStop = r.str(r.section(r.section(f, "instanceLifecycleConfig"), "preStop"), "handler")
+	r.container(fn, f, "customContainerConfig")
 	return fn
 }
 

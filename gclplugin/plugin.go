@@ -88,8 +88,8 @@ func (s *Settings) validate() error {
 	if s.Port < 0 || s.Port > 65535 {
 		return fmt.Errorf("port %d is outside 1-65535", s.Port)
 	}
-	if s.Runtime != "" && !config.IsCustomRuntime(s.Runtime) {
-		return fmt.Errorf("runtime %q is not a custom runtime (custom, custom.debian10, custom.debian11, custom.debian12)", s.Runtime)
+	if s.Runtime != "" && !config.IsCustomRuntime(s.Runtime) && !config.IsContainerRuntime(s.Runtime) {
+		return fmt.Errorf("runtime %q is not a custom runtime (custom, custom.debian10, custom.debian11, custom.debian12, custom-container)", s.Runtime)
 	}
 	if s.Config != "" {
 		// Fail at startup rather than silently falling back to defaults per package.

@@ -44,6 +44,9 @@ func Check(opts Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	if handled, findings, err := checkContainer(opts, fi); handled {
+		return findings, err
+	}
 	var pkg *archive.Package
 	if fi.IsDir() {
 		pkg, err = archive.OpenDir(opts.Path, archive.DirOptions{})
@@ -82,13 +85,16 @@ func CheckPackage(pkg *archive.Package, opts Options) []report.Finding {
 
 // checker carries one run's state; each check method adds findings.
 type checker struct {
-	opts     Options
-	fn       *config.Function // never nil
-	pkg      *archive.Package
-	disp     string // the package path for findings
-	env      *runtimes.Env
-	guessed  bool // the runtime is unknown: env.Image is the fallback
-	findings []report.Finding
+	opts    Options
+	fn      *config.Function // never nil
+	pkg     *archive.Package
+	disp    string // the package path for findings
+	env     *runtimes.Env
+	guessed bool // the runtime is unknown: env.Image is the fallback
+	// container: the package is a container image or a Dockerfile's folder
+	// (container.go), so runtime custom-container is what it should be.
+	container bool
+	findings  []report.Finding
 }
 
 func newChecker(opts Options) *checker {

@@ -34,7 +34,9 @@ var ranges = []intRange{
 func (c *checker) checkConfig() {
 	r := rules.MustGet("FC301")
 	fn := c.fn
-	if rt := fn.Runtime; rt.Known() && !config.IsCustomRuntime(rt.Value) {
+	if rt := fn.Runtime; rt.Known() && config.IsContainerRuntime(rt.Value) {
+		c.containerRuntimeNote(rt)
+	} else if rt.Known() && !config.IsCustomRuntime(rt.Value) {
 		file, line := c.at(rt.Pos)
 		family := config.RuntimeFamily(rt.Value)
 		var msg string

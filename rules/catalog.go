@@ -523,6 +523,92 @@ No errors detected in compressed data of function.zip.`,
 	},
 
 	{
+		ID: "FC212", Name: "image-platform", Severity: Error, Family: Package,
+		Summary: "the container image or its base is not linux/amd64",
+		Details: `For an image archive (docker save, OCI layout): reports a config whose os and
+architecture are not linux/amd64, and a multi-platform index that does not
+list linux/amd64. For a Dockerfile: reports a FROM --platform (or a build
+argument default it reads) that names another platform for the final stage,
+and a build stage that runs "go build" with GOARCH set to another
+architecture.`,
+		Why: `FC's limits for custom container images say: "Only AMD64 images are supported.
+If you build on an ARM device ... specify --platform linux/amd64"
+(help.aliyun.com/en/functioncompute/fc-2-0/user-guide/overview-3). An image
+built on an Apple-silicon Mac is arm64 by default, and once deployed FC
+"cannot recognise it, and requests time out" (awesome-fc/custom-container-docs#14).`,
+		Fix:  "build with docker build --platform linux/amd64, or FROM --platform=linux/amd64 in the final stage",
+		Lang: "sh",
+		Wrong: `$ docker build -t web:v1 .          # on an M1 Mac: linux/arm64
+$ docker save -o web.tar web:v1 && fclint package web.tar`,
+		Right: `$ docker build --platform linux/amd64 -t web:v1 .
+$ docker save -o web.tar web:v1 && fclint package web.tar`,
+	},
+
+	{
+		ID: "FC213", Name: "exposed-port", Severity: Error, Family: Package,
+		Summary: "the Dockerfile's EXPOSE or the image's exposed ports do not include the configured port",
+		Details: `Compares the ports a Dockerfile's final stage EXPOSEs (or an image config's
+ExposedPorts) with customContainerConfig.port (caPort for the legacy fc
+component; 9000 when unset). Reported when ports are exposed and none is the
+configured port over TCP. A Dockerfile or image that exposes nothing is not
+reported: EXPOSE is documentation, and FC does not need it.`,
+		Why: `FC sends every request to the configured port: "Function Compute listens to
+your custom HTTP server on the configured CAPort"
+(help.aliyun.com/en/functioncompute/fc/user-guide/custom-container/). A server
+on the exposed port is never reached and the start check fails: "Function
+instance health check failed on port 9000 in 120 seconds." An FC team member
+proposed this very check: "Your Dockerfile expose port X, but caPort is Y"
+(devsapp/fc#203).`,
+		Fix:  "make the server, EXPOSE and customContainerConfig.port agree",
+		Lang: "text",
+		Wrong: `# Dockerfile                 # s.yaml
+EXPOSE 8080                  customContainerConfig:
+CMD ["/app/server"]            port: 9000`,
+		Right: `# Dockerfile                 # s.yaml
+EXPOSE 9000                  customContainerConfig:
+CMD ["/app/server"]            port: 9000`,
+	},
+
+	{
+		ID: "FC214", Name: "shell-form-entrypoint", Severity: Warning, Family: Package,
+		Summary: "the container starts its server through sh -c, which does not pass on SIGTERM",
+		Details: `Reports an ENTRYPOINT or CMD in shell form (ENTRYPOINT node app.js, stored in
+the image as ["/bin/sh", "-c", "node app.js"]) whose command string keeps the
+shell running: a list, a pipe, a redirection or an expansion. A lone simple
+command is not reported (bash and recent dash exec it in place of the shell),
+nor a string that starts with exec.`,
+		Why: `Docker's ENTRYPOINT reference: the shell form "will be started as a subcommand
+of /bin/sh -c, which does not pass signals. This means that the executable
+will not be the container's PID 1, and will not receive Unix signals". When FC
+stops an instance the server gets no SIGTERM to shut down gracefully, and
+in-flight requests are cut off.`,
+		Fix:   "use the exec form, ENTRYPOINT [\"/app/server\"], or start the string with exec",
+		Lang:  "text",
+		Wrong: `ENTRYPOINT cd /app && ./server --port 9000`,
+		Right: `WORKDIR /app
+ENTRYPOINT ["./server", "--port", "9000"]`,
+	},
+
+	{
+		ID: "FC215", Name: "image-size", Severity: Error, Family: Package,
+		Summary: "the uncompressed container image is over FC's size limit",
+		Details: `Adds up the image's layers once decompressed (what unpacking the image
+takes). Over 15 GB is an error. Over 10 GB is an error for a function without
+gpuConfig, and a warning when no configuration was found (only GPU instances
+take such an image).`,
+		Why: `FC's limits for custom container images: the uncompressed image may be at
+most 10 GB for CPU instances and 15 GB for GPU instances
+(help.aliyun.com/en/functioncompute/fc-2-0/user-guide/overview-3). A larger
+image is refused at deploy.`,
+		Fix:  "use a smaller base image and a multi-stage build; keep models and data on NAS or OSS",
+		Lang: "sh",
+		Wrong: `$ docker image ls web
+web   v1   12.4GB   # the CUDA devel image and a model in the image`,
+		Right: `$ docker image ls web
+web   v1   3.1GB    # runtime base, model on NAS`,
+	},
+
+	{
 		ID: "FC301", Name: "invalid-config", Severity: Error, Family: Config,
 		Summary: "the function configuration has a value FC rejects or that cannot work",
 		Details: `Checks the function's configuration (s.yaml for the fc3 and fc components,

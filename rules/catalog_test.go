@@ -98,8 +98,8 @@ func TestCatalogRecordsComplete(t *testing.T) {
 			}
 		}
 	}
-	if len(catalog) != 32 {
-		t.Errorf("catalog has %d rules, SPEC §4 has 26 plus FC406-FC411", len(catalog))
+	if len(catalog) != 36 {
+		t.Errorf("catalog has %d rules, SPEC §4 has 26, plus FC406-FC411 (probe) and the container rules", len(catalog))
 	}
 }
 

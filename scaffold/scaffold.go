@@ -1,6 +1,7 @@
 // Package scaffold writes the files of a new, compliant Go function for
 // `fclint init`: a Serverless Devs s.yaml, and a code/ folder with a
-// standard-library server (so it builds offline), go.mod and .fcignore.
+// standard-library server (so it builds offline), go.mod and .fcignore —
+// or, for `fclint init --container`, go.mod and a multi-stage Dockerfile.
 package scaffold
 
 import (
@@ -34,8 +35,23 @@ var layout = []struct{ template, path string }{
 	{"fcignore.tmpl", "code/.fcignore"},
 }
 
+// containerLayout is `fclint init --container`: the same server, built by
+// code/Dockerfile into a linux/amd64 image, and an fc3 custom-container s.yaml.
+var containerLayout = []struct{ template, path string }{
+	{"container/s.yaml.tmpl", "s.yaml"},
+	{"container/README.md.tmpl", "README.md"},
+	{"container/Dockerfile.tmpl", "code/Dockerfile"},
+	{"go.mod.tmpl", "code/go.mod"},
+	{"main.go.tmpl", "code/main.go"},
+}
+
 // Render returns the project files for a function named name (see Name).
-func Render(name string) ([]File, error) {
+func Render(name string) ([]File, error) { return render(name, layout) }
+
+// RenderContainer returns the files of a custom-container function.
+func RenderContainer(name string) ([]File, error) { return render(name, containerLayout) }
+
+func render(name string, layout []struct{ template, path string }) ([]File, error) {
 	var files []File
 	for _, l := range layout {
 		t, err := template.ParseFS(templates, "templates/"+l.template)

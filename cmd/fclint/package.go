@@ -24,11 +24,20 @@ code folder Serverless Devs zips (honoring .fcignore). It checks the entrypoint
 unsafe entries, size limits and the configuration. It reads the ZIP's central
 directory and a few bytes per entrypoint; nothing is extracted.
 
+For a custom-container function it checks the image instead (FC212-FC215
+and the rules above, against the image's own files): an image archive from
+docker save or an OCI image layout (tar or folder) — platform linux/amd64,
+ENTRYPOINT/CMD resolved with WORKDIR, PATH and whiteouts, the program's format,
+loader, libraries and glibc, scripts, exposed ports vs the port, the unpacked
+size — or a folder with a Dockerfile, read with BuildKit's parser (EXPOSE,
+FROM --platform, start command, ENV ports, shell form).
+
 The configuration comes from --config, else the nearest s.yaml / s.yml /
 template.yml from the package's folder upward. Several PATHs (as pre-commit
 passes them) are checked one after the other, each with its own configuration.`,
 		Example: `  fclint package function.zip
   fclint package ./code/target
+  docker save -o image.tar IMAGE && fclint package image.tar
   fclint package --runtime custom.debian12 --format json function.zip`,
 		Args: minArgs(1, "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {

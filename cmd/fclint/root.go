@@ -152,8 +152,8 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 	if g.port < 0 || g.port > 65535 {
 		return nil, usageErr("invalid --port %d (want 1-65535)", g.port)
 	}
-	if g.runtime != "" && !config.IsCustomRuntime(g.runtime) {
-		return nil, usageErr("invalid --runtime %q (want custom, custom.debian10, custom.debian11 or custom.debian12)", g.runtime)
+	if g.runtime != "" && !config.IsCustomRuntime(g.runtime) && !config.IsContainerRuntime(g.runtime) {
+		return nil, usageErr("invalid --runtime %q (want custom, custom.debian10, custom.debian11, custom.debian12 or custom-container)", g.runtime)
 	}
 	wd, _ := os.Getwd()
 	p, err := report.NewPrinter(g.format, report.Options{

@@ -375,3 +375,22 @@ func (i *Info) Above(max Version) []Version {
 	}
 	return out
 }
+
+// GoModules lists the module paths a Go binary was built with (its main
+// module first); nil for anything else.
+func GoModules(r io.ReaderAt) (mods []string) {
+	defer func() {
+		if recover() != nil {
+			mods = nil
+		}
+	}()
+	bi, err := buildinfo.Read(&budgetReader{r: r, left: maxRead})
+	if err != nil {
+		return nil
+	}
+	mods = append(mods, bi.Main.Path)
+	for _, d := range bi.Deps {
+		mods = append(mods, d.Path)
+	}
+	return mods
+}

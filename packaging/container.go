@@ -1,0 +1,82 @@
+package packaging
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging/image"
+	"github.com/fclint/fclint/report"
+	"github.com/fclint/fclint/rules"
+)
+
+// containerRuntimeNote: runtime custom-container is valid, but FC deploys
+// customContainerConfig.image, not a ZIP or a folder's files. When the
+// package checked is neither the image nor a Dockerfile's folder, say so
+// once, as a warning.
+func (c *checker) containerRuntimeNote(rt config.Field[string]) {
+	if c.container {
+		return
+	}
+	file, line := c.at(rt.Pos)
+	f := c.add(rules.MustGet("FC301"), file, line, "", fmt.Sprintf("runtime is %s: FC runs the image in customContainerConfig.image, not the files of %s", rt.Value, c.disp))
+	f.Severity = rules.Warning
+	f.Fix = "check the image instead: docker save -o image.tar IMAGE && fclint package image.tar (or fclint package on the folder with the Dockerfile)"
+}
+
+// checkContainer runs the container checks when the path is an image
+// archive (docker save, OCI layout tar or folder); handled is false for
+// anything else, which the ZIP checks take.
+func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []report.Finding, err error) {
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	if fi.IsDir() && wantsDockerfile(opts) {
+		c := newChecker(opts)
+		if err := c.checkDockerfile(opts.Path); err != nil {
+			return true, nil, err
+		}
+		return true, c.findings, nil
+	}
+	if !image.Looks(opts.Path, fi) {
+		if opts.Function.IsContainer() {
+			// A ZIP or a folder without a Dockerfile is not what FC runs:
+			// say so once instead of reporting a missing bootstrap.
+			c := newChecker(opts)
+			c.checkConfig()
+			return true, c.findings, nil
+		}
+		return false, nil, nil
+	}
+	c := newChecker(opts)
+	im, err := image.Open(opts.Path)
+	if err != nil {
+		c.container = true
+		c.checkConfig()
+		c.add(rules.MustGet("FC211"), c.disp, 0, "", fmt.Sprintf("%s is not a readable container image: %v", c.disp, err))
+		return true, c.findings, nil
+	}
+	defer im.Close()
+	c.checkImage(im)
+	return true, c.findings, nil
+}
+
+// wantsDockerfile: the folder has a Dockerfile and the function is a
+// container (or no configuration says otherwise). A custom-runtime
+// function's folder is checked as the ZIP it becomes, Dockerfile or not.
+func wantsDockerfile(opts Options) bool {
+	if _, err := os.Stat(filepath.Join(opts.Path, "Dockerfile")); err != nil {
+		return false
+	}
+	fn := opts.Function
+	return fn == nil || fn.IsContainer() || !fn.Runtime.Known()
+}
+
+// portUnset: a legacy fc component container function without caPort. Since
+// 2022 the fc component reads an empty caPort as an image without a web
+// server (devsapp/fc#801), so there is no port to compare EXPOSE, ENV or
+// binds with.
+func (c *checker) portUnset() bool {
+	return c.fn.Format == config.FormatFC2 && c.fn.IsContainer() && !c.fn.Port.Set
+}

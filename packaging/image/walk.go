@@ -1,0 +1,48 @@
+package image
+
+import (
+	"archive/tar"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// Whiteout markers of the OCI image spec (layer.md, "Whiteouts"): a file
+// .wh.NAME deletes NAME from the layers below; .wh..wh..opq in a folder
+// hides everything the layers below put in that folder.
+const (
+	whiteoutPrefix = ".wh."
+	opaqueMarker   = ".wh..wh..opq"
+)
+
+// entryName turns a layer member name into a root-relative path: no
+// leading "/" or "./", no ".." that climbs out ("../../etc/x" is "etc/x").
+// "" is the root itself.
+func entryName(name string) string {
+	return strings.TrimPrefix(path.Clean("/"+name), "/")
+}
+
+// walkLayer calls fn for every entry of layer i, in order, with its
+// root-relative name; r reads a regular file's content.
+func (im *Image) walkLayer(i int, fn func(name string, h *tar.Header, r io.Reader) error) error {
+	rc, err := im.openLayer(i)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	tr := tar.NewReader(rc)
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("layer %d (%s): %v", i+1, im.Layers[i].Name, err)
+		}
+		if err := fn(entryName(h.Name), h, tr); err != nil {
+			return err
+		}
+	}
+}
