@@ -130,16 +130,21 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 	}
 	ctl := c.(*net.UnixConn)
 	uid, gid := os.Getuid(), os.Getgid()
-	spec, _ := json.Marshal(sandboxSpec{
+	spec := sandboxSpec{
 		TmpBytes:    p.resources.diskBytes,
 		HostNetwork: p.opts.HostNetwork,
 		Code:        dir,
 		AsRoot:      uid == 0,
 		Argv:        argv,
-	})
-	// Args[0] stays ours: test binaries (testscript) dispatch on it.
-	args := []string{os.Args[0], helperArg, string(spec)}
+	}
 	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env, p.resources.memoryMB)
+	if p.image != nil {
+		spec.Code, spec.RootFS, spec.Workdir = "", p.image.rootfs, p.image.workdir
+		env = imageEnvironment(p.image.env, env)
+	}
+	specJSON, _ := json.Marshal(spec)
+	// Args[0] stays ours: test binaries (testscript) dispatch on it.
+	args := []string{os.Args[0], helperArg, string(specJSON)}
 	attr := &syscall.SysProcAttr{
 		Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWIPC | syscall.CLONE_NEWUTS,
 		Setpgid:    true,

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fclint/fclint/packaging/image"
 	"github.com/fclint/fclint/report"
 )
 
@@ -25,6 +26,7 @@ type prober struct {
 	// while the sandbox starts.
 	limits      *limits
 	limitsReady chan *limits
+	image       *imageRun // a container image instead of a package
 }
 
 // awaitLimits waits for the run's cgroup (or rlimit) to be ready.
@@ -124,7 +126,18 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	defer func() { p.awaitLimits().close() }()
 	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+sanitize(s)) }
 	dir := opts.Path
-	if !fi.IsDir() {
+	if image.Looks(opts.Path, fi) {
+		if opts.NoSandbox {
+			return nil, errors.New("a container image runs only in the sandbox; drop --no-sandbox")
+		}
+		if p.image, err = prepareImage(opts, scratch); err != nil {
+			return nil, err
+		}
+		if !rootUser(p.image.user) {
+			note(fmt.Sprintf("the image's USER %s is not applied: the sandbox runs the entrypoint as the root of its own user namespace", p.image.user))
+		}
+		dir = p.image.rootfs
+	} else if !fi.IsDir() {
 		dir = filepath.Join(scratch, "code")
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
@@ -160,6 +173,9 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		note("--network host: the function shares this machine's network; it can reach outside services and every service listening on this machine")
 	}
 	argv := commandLine(opts.Function)
+	if p.image != nil {
+		argv = p.image.argv
+	}
 	launchStart := time.Now()
 	p.res.Started = launchStart // until the exec succeeds
 	proc, err := launch(p, dir, argv)
@@ -187,6 +203,9 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	where := "in place, unisolated"
 	if p.res.Namespace {
 		where = "in the sandbox, set up in " + ms(setup)
+		if p.image != nil {
+			where = "in the sandbox on the image's root, set up in " + ms(setup)
+		}
 	}
 	p.step("started", true, "%s (%s)", strings.Join(argv, " "), where)
 

@@ -22,7 +22,9 @@ import (
 type sandboxSpec struct {
 	TmpBytes    int64  // size of the private /tmp (diskSize)
 	HostNetwork bool   // --network host: no network namespace
-	Code        string // the package folder on the host
+	Code        string // the package folder on the host ("" for an image)
+	RootFS      string // an image's flattened root, used instead of the host's folders
+	Workdir     string // where the function starts (default /code)
 	// AsRoot: the helper runs as the sandbox's user 1 (the host's root, to
 	// reach the package folder) and starts the function as its user 0
 	// (the host's nobody).
@@ -90,7 +92,11 @@ func HelperMain() int {
 		send("%s: %v", msgSetup, err)
 		return 126
 	}
-	path, err := lookPath(spec.Argv[0], os.Getenv("PATH"), codeMountPoint)
+	workdir := spec.Workdir
+	if workdir == "" {
+		workdir = codeMountPoint
+	}
+	path, err := lookPath(spec.Argv[0], os.Getenv("PATH"), workdir)
 	if err != nil {
 		send("%s: %v", msgExec, err)
 		return 127
@@ -100,7 +106,7 @@ func HelperMain() int {
 		send("%s: %v", msgSetup, err)
 		return 126
 	}
-	attr := &syscall.ProcAttr{Dir: codeMountPoint, Env: os.Environ(), Files: []uintptr{0, 1, 2}}
+	attr := &syscall.ProcAttr{Dir: workdir, Env: os.Environ(), Files: []uintptr{0, 1, 2}}
 	if spec.AsRoot {
 		attr.Sys = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 0, Gid: 0, NoSetGroups: true}}
 	}
@@ -191,7 +197,11 @@ func buildRoot(spec sandboxSpec) error {
 		return fmt.Errorf("making mounts private: %w", err)
 	}
 	// Held open: the staging tmpfs below may cover the package's path.
-	code, err := unix.Open(spec.Code, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	src := spec.Code
+	if spec.RootFS != "" {
+		src = spec.RootFS
+	}
+	code, err := unix.Open(src, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return fmt.Errorf("opening the package folder: %w", err)
 	}
@@ -204,6 +214,9 @@ func buildRoot(spec sandboxSpec) error {
 	root := filepath.Join(staging, "root")
 	if err := os.Mkdir(root, 0o755); err != nil {
 		return err
+	}
+	if spec.RootFS != "" {
+		return buildImageRoot(spec, root, code)
 	}
 	if err := syscall.Mount(root, root, "", syscall.MS_BIND, ""); err != nil {
 		return fmt.Errorf("binding the new root: %w", err)
@@ -250,6 +263,37 @@ func buildRoot(spec sandboxSpec) error {
 	if err := syscall.Mount(fmt.Sprintf("/proc/self/fd/%d", code), filepath.Join(root, "code"), "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
 		return fmt.Errorf("binding the package at /code: %w", err)
 	}
+	return finishRoot(spec, root, codeMountPoint)
+}
+
+// buildImageRoot makes an image's flattened layers the root: read-only,
+// with the same /dev, /tmp and /proc as a package gets.
+func buildImageRoot(spec sandboxSpec, root string, rootfs int) error {
+	if err := syscall.Mount(fmt.Sprintf("/proc/self/fd/%d", rootfs), root, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+		return fmt.Errorf("binding the image's root: %w", err)
+	}
+	for _, name := range []string{"proc", "dev", "tmp"} {
+		p := filepath.Join(root, name)
+		if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
+			os.RemoveAll(p)
+			if err := os.Mkdir(p, 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	if err := buildDev(filepath.Join(root, "dev")); err != nil {
+		return err
+	}
+	workdir := spec.Workdir
+	if workdir == "" {
+		workdir = "/"
+	}
+	return finishRoot(spec, root, workdir)
+}
+
+// finishRoot makes root read-only, adds the writable /tmp and /dev/shm and
+// a fresh read-only /proc, brings up loopback, and changes root into it.
+func finishRoot(spec sandboxSpec, root, workdir string) error {
 	// Everything so far becomes read-only, the tmpfs root included.
 	if err := readOnlyTree(root); err != nil {
 		return err
@@ -288,7 +332,7 @@ func buildRoot(spec sandboxSpec) error {
 	if err := syscall.Unmount(".", syscall.MNT_DETACH); err != nil {
 		return fmt.Errorf("detaching the host's root: %w", err)
 	}
-	return syscall.Chdir(codeMountPoint)
+	return syscall.Chdir(workdir)
 }
 
 // bindNew bind-mounts src (recursively) on a new folder dst.

@@ -21,7 +21,7 @@ func newProbeCmd(g *globalFlags) *cobra.Command {
 	var noSandbox, verbose bool
 	var network string
 	cmd := &cobra.Command{
-		Use:   "probe [flags] PATH",
+		Use:   "probe [flags] PATH|IMAGE.tar",
 		Short: "Start the function locally as FC would, and test it (FC4xx)",
 		Long: `probe starts a package (a ZIP, or the folder that becomes it) the way Function
 Compute does: command and args from the configuration (or /code/bootstrap), FC's
@@ -33,6 +33,7 @@ accepts connections on CAPort on all interfaces within the start deadline
 not close it while idle (FC405). It only connects to loopback, and stops every
 process it started. Linux only.`,
 		Example: `  fclint probe function.zip
+  fclint probe image.tar   # docker save or OCI archive: its entrypoint on its own root
   fclint probe --hold 30s --env DB_URL=postgres://localhost/test ./code
   fclint probe --port 8080 --start-timeout 20s --format json function.zip`,
 		Args: cobra.ExactArgs(1),
