@@ -24,6 +24,19 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "remount-child" {
+		// In a user and mount namespace of its own, where it holds every
+		// capability: the copied mounts must be locked read-only.
+		err := syscall.Mount("", "/code", "", syscall.MS_REMOUNT|syscall.MS_BIND, "")
+		if err == nil {
+			err = os.WriteFile("/code/pwned", []byte("pwned"), 0o644)
+		}
+		if err != nil {
+			fmt.Print(err)
+			os.Exit(1)
+		}
+		return
+	}
 	for _, attack := range strings.Split(os.Getenv("ATTACK"), ",") {
 		switch attack {
 		case "write":
@@ -41,7 +54,9 @@ func main() {
 		case "remount":
 			report("remount /code", syscall.Mount("", "/code", "", syscall.MS_REMOUNT|syscall.MS_BIND, ""))
 			// From a user namespace of its own, where it is root again.
-			out, err := exec.Command("unshare", "-Urm", "sh", "-c", "mount -o remount,bind,rw /code && touch /code/pwned").CombinedOutput()
+			cmd := exec.Command("/proc/self/exe", "remount-child")
+			cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS}
+			out, err := cmd.CombinedOutput()
 			report("remount /code in a new user namespace", wrap(err, out))
 		case "connect":
 			c, err := net.DialTimeout("tcp", os.Getenv("CONNECT_ADDR"), time.Second)
