@@ -1,13 +1,18 @@
 // Package probe starts a function package locally the way Function Compute
 // does and tests what FC needs from it: that it accepts connections on CAPort
 // on all interfaces in time (FC401-FC403), keeps connections alive across
-// invocations (FC404) and does not close idle ones (FC405).
+// invocations (FC404) and does not close idle ones (FC405), within its
+// memorySize (FC406), and that it serves the lifecycle FC configures:
+// POST /initialize, POST /invoke for event functions, GET /pre-stop, the HTTP
+// health check and instanceConcurrency (FC407-FC411).
 //
-// The function runs with FC's environment and, on Linux where user namespaces
-// allow it, with its folder mounted at /code, so that /code/... paths in the
-// command and scripts resolve as on FC. The probe only ever connects to
-// loopback, and it only counts listening sockets owned by the function's own
-// process tree.
+// On Linux the function runs in a sandbox: new user, mount, PID, IPC, UTS and
+// network namespaces; the host's folders read-only and locked, no homes, a
+// private /tmp of diskSize, a fresh /proc, the package read-only at /code (or
+// an image's flattened root), no capabilities, no_new_privs, and the
+// configured memory and cpu limits. The probe reaches the function through
+// the sandbox's own loopback. Without user namespaces it refuses, unless
+// NoSandbox says to run the function in place.
 package probe
 
 import (
