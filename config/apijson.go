@@ -68,6 +68,8 @@ func (r *reader) apiFunction(body section, format Format, name string) *Function
 	if fn.Initializer = r.str(r.section(r.section(body, "instanceLifecycleConfig"), "initializer"), "handler"); !fn.Initializer.Set {
 		fn.Initializer = r.str(body, "initializer")
 	}
+	r.resources(fn, body)
+	fn.PreStop = r.str(r.section(r.section(body, "instanceLifecycleConfig"), "preStop"), "handler")
 	r.container(fn, body, "customContainerConfig")
 	return fn
 }

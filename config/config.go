@@ -4,6 +4,8 @@
 // the probe all use it.
 package config
 
+import "strings"
+
 // DefaultPort is FC's CAPort when none is configured.
 const DefaultPort = 9000
 
@@ -83,6 +85,19 @@ type Function struct {
 	Handler     Field[string]
 	Initializer Field[string] // an initializer handler is configured when Set
 	HealthCheck HealthCheck
+	// Resources, as written: memorySize and diskSize in MB, cpu in vCPUs
+	// ("0.35", a string: it may be fractional), instanceConcurrency.
+	MemorySize          Field[int]
+	DiskSize            Field[int]
+	CPU                 Field[string]
+	InstanceConcurrency Field[int]
+	// TriggerTypes lists the types of the function's triggers as written
+	// ("http", "oss", "timer", ...; "" for a placeholder). Set when the
+	// configuration has a triggers list.
+	TriggerTypes Field[[]string]
+	// PreStop is instanceLifecycleConfig.preStop's handler: FC calls
+	// GET /pre-stop before it stops an instance when Set.
+	PreStop Field[string]
 	// Env holds environmentVariables whose values are known; EnvUnknown the
 	// names whose values are placeholders.
 	Env        map[string]string
@@ -98,6 +113,21 @@ type Function struct {
 	Actions          []Action // the resource's actions, after the file's global ones
 	// Container is customContainerConfig; nil when absent (container.go).
 	Container *Container
+}
+
+// EventFunction reports whether the configuration shows an event function:
+// it lists triggers, and none is an HTTP trigger (or unknown). Such a
+// function gets every invocation as POST /invoke.
+func (f *Function) EventFunction() bool {
+	if f == nil || !f.TriggerTypes.Known() || len(f.TriggerTypes.Value) == 0 {
+		return false
+	}
+	for _, t := range f.TriggerTypes.Value {
+		if t == "" || strings.EqualFold(t, "http") {
+			return false
+		}
+	}
+	return true
 }
 
 // CAPort is the port FC sends requests to: the configured port when known and

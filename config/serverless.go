@@ -71,6 +71,9 @@ func (r *reader) fc3Function(key, res *yaml.Node) *Function {
 	fn.Port = r.integer(crc, "port")
 	fn.HealthCheck = r.healthCheck(r.section(crc, "healthCheckConfig"))
 	fn.Initializer = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "initializer"), "handler")
+	r.resources(fn, props)
+	fn.TriggerTypes = r.triggerTypes(props, "triggers", "triggerType")
+	fn.PreStop = r.str(r.section(r.section(props, "instanceLifecycleConfig"), "preStop"), "handler")
 	r.container(fn, props, "customContainerConfig")
 	return fn
 }
@@ -103,6 +106,9 @@ func (r *reader) fcFunction(key, res *yaml.Node) *Function {
 	fn.Command = r.strList(crc, "command")
 	fn.Args = r.strList(crc, "args")
 	fn.HealthCheck = r.healthCheck(r.section(f, "customHealthCheckConfig"))
+	r.resources(fn, f)
+	fn.TriggerTypes = r.triggerTypes(props, "triggers", "type")
+	fn.PreStop = r.str(r.section(r.section(f, "instanceLifecycleConfig"), "preStop"), "handler")
 	r.container(fn, f, "customContainerConfig")
 	return fn
 }
@@ -113,4 +119,35 @@ func (r *reader) name(s section, key string, resourceKey *yaml.Node) string {
 		return n.Value
 	}
 	return resourceKey.Value
+}
+
+// resources reads memorySize, diskSize, cpu and instanceConcurrency, which
+// every format spells the same way.
+func (r *reader) resources(fn *Function, s section) {
+	fn.MemorySize = r.integer(s, "memorySize")
+	fn.DiskSize = r.integer(s, "diskSize")
+	fn.CPU = r.str(s, "cpu")
+	fn.InstanceConcurrency = r.integer(s, "instanceConcurrency")
+}
+
+// triggerTypes reads the types of a triggers list (key typeKey in each).
+func (r *reader) triggerTypes(s section, key, typeKey string) Field[[]string] {
+	v, opaque, where := r.value(s, key)
+	if opaque {
+		return Field[[]string]{Set: true, Unknown: true, Pos: where}
+	}
+	v = r.deref(v)
+	if v == nil || v.Kind != yaml.SequenceNode {
+		return Field[[]string]{Set: v != nil, Unknown: v != nil, Pos: where}
+	}
+	f := Field[[]string]{Set: true, Value: []string{}, Pos: r.pos(v)}
+	for _, t := range v.Content {
+		typ := r.str(section{node: r.deref(t), fn: r.pos(t)}, typeKey)
+		if !typ.Known() {
+			f.Value = append(f.Value, "")
+			continue
+		}
+		f.Value = append(f.Value, typ.Value)
+	}
+	return f
 }

@@ -44,6 +44,15 @@ func (c *checker) checkSize() {
 		f := c.add(r, c.disp, 0, "", fmt.Sprintf("%s is %s: over the %s limit for code sent through the API (base64); deploy it through OSS or Serverless Devs", c.disp, mb(p.Size), mb(MaxAPIUpload)))
 		f.Severity = rules.Warning
 	}
+	if msg := BombMessage(p, c.disp); msg != "" {
+		c.add(r, c.disp, 0, "", msg)
+	}
+}
+
+// BombMessage says why a ZIP looks like a decompression bomb, from its
+// declared sizes alone (nothing is inflated), or "" when it does not; disp
+// names the package. The probe refuses to unpack such a ZIP.
+func BombMessage(p *archive.Package, disp string) string {
 	var total, compressed uint64
 	for _, e := range p.Entries {
 		total += e.Size
@@ -55,12 +64,13 @@ func (c *checker) checkSize() {
 	}
 	switch {
 	case compressed > uint64(p.Size):
-		c.add(r, c.disp, 0, "", fmt.Sprintf("%s declares %s of compressed data in a %s file: its entries overlap, the trick of non-recursive ZIP bombs", c.disp, mb(int64(min(compressed, 1<<62))), mb(p.Size)))
+		return fmt.Sprintf("%s declares %s of compressed data in a %s file: its entries overlap, the trick of non-recursive ZIP bombs", disp, mb(int64(min(compressed, 1<<62))), mb(p.Size))
 	case total > BombTotal:
-		c.add(r, c.disp, 0, "", fmt.Sprintf("%s inflates to %s: more than an instance's 10 GB disk; it looks like a decompression bomb", c.disp, mb(int64(min(total, 1<<62)))))
+		return fmt.Sprintf("%s inflates to %s: more than an instance's 10 GB disk; it looks like a decompression bomb", disp, mb(int64(min(total, 1<<62))))
 	case total > BombRatioMin && compressed > 0 && total/compressed > BombRatio:
-		c.add(r, c.disp, 0, "", fmt.Sprintf("%s inflates %dx to %s: a decompression-bomb ratio (limit %dx above %s)", c.disp, total/compressed, mb(int64(total)), BombRatio, mb(BombRatioMin)))
+		return fmt.Sprintf("%s inflates %dx to %s: a decompression-bomb ratio (limit %dx above %s)", disp, total/compressed, mb(int64(total)), BombRatio, mb(BombRatioMin))
 	}
+	return ""
 }
 
 func mb(n int64) string {

@@ -26,23 +26,23 @@ func stamp(b *testing.B, re *regexp.Regexp, output string) time.Time {
 // "clean" server prints when its main starts and when its listener is ready.
 // Reported per run: overhead-ms, from the listener being ready to the
 // probe's first /invoke response (polling, connecting, the request);
-// launch-ms, from calling Run to the function's main running (the namespace
-// helper, its mounts and the exec); start-ms, the server's own
+// launch-ms, from calling Run to the function's main running (the sandbox:
+// cgroup, namespaces, the helper, its mounts and the exec); start-ms, the server's own
 // start (main to ready); total-overhead-ms = launch + overhead, what a
 // function's cold start looks longer under the probe than on its own.
 //
 //	go test -run '^$' -bench ProbeOverhead -benchtime 20x ./probe
 func BenchmarkProbeOverhead(b *testing.B) {
 	for _, mode := range []struct {
-		name        string
-		noNamespace bool
-	}{{"namespace", false}, {"in-place", true}} {
+		name                     string
+		noNamespace, hostNetwork bool
+	}{{"sandbox", false, false}, {"sandbox-host-network", false, true}, {"in-place", true, false}} {
 		b.Run(mode.name, func(b *testing.B) {
 			dir := packageDir(b, map[string]string{"bootstrap": server(b, "clean")})
 			var overhead, launch, start time.Duration
 			for i := 0; i < b.N; i++ {
 				before := time.Now()
-				res, err := Run(context.Background(), Options{Path: dir, Port: freePort(b), Hold: time.Millisecond, StartTimeout: 30 * time.Second, noNamespace: mode.noNamespace})
+				res, err := Run(context.Background(), Options{Path: dir, Port: freePort(b), Hold: time.Millisecond, StartTimeout: 30 * time.Second, NoSandbox: mode.noNamespace, HostNetwork: mode.hostNetwork})
 				if err != nil {
 					b.Fatal(err)
 				}

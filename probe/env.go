@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/fclint/fclint/config"
 )
@@ -13,7 +14,6 @@ import (
 // Values FC would set that a local run has no real source for.
 const (
 	probeRegion     = "cn-hangzhou"
-	probeMemoryMB   = "512"
 	probeAccountID  = "1234567890123456"
 	probeFuncName   = "fclint-probe"
 	defaultHandler  = "index.handler"
@@ -34,7 +34,7 @@ func functionName(f *config.Function) string {
 // (codePath is where the code appears to the function: /code, or the real
 // folder without namespaces), then the configuration's environmentVariables,
 // then the --env pairs. The host's environment is not passed on, as on FC.
-func environment(f *config.Function, port int, codePath string, extra []string) []string {
+func environment(f *config.Function, port int, codePath string, extra []string, memoryMB int) []string {
 	p := strconv.Itoa(port)
 	handler := defaultHandler
 	if f != nil && f.Handler.Known() && f.Handler.Value != "" {
@@ -51,7 +51,7 @@ func environment(f *config.Function, port int, codePath string, extra []string) 
 		"FC_ACCOUNT_ID":           probeAccountID,
 		"FC_FUNCTION_NAME":        functionName(f),
 		"FC_FUNCTION_HANDLER":     handler,
-		"FC_FUNCTION_MEMORY_SIZE": probeMemoryMB,
+		"FC_FUNCTION_MEMORY_SIZE": strconv.Itoa(memoryMB),
 		"FC_INSTANCE_ID":          randomID(),
 	}
 	if f != nil {
@@ -149,3 +149,50 @@ func unresolvedEnv(f *config.Function, extra []string) []string {
 	sort.Strings(names)
 	return names
 }
+
+// FC's defaults for a custom runtime (devsapp/fc3 src/default/config.ts):
+// memorySize 512 MB, timeout 3 s, disk 512 MB, and 0.35 vCPU with 512 MB.
+const (
+	defaultMemoryMB = 512
+	defaultDiskMB   = 512
+	defaultCPU      = 0.35
+)
+
+// resources are the configured limits of the function, with FC's defaults.
+type resources struct {
+	memoryMB  int
+	cpu       float64 // vCPUs; 0 when neither configured nor implied
+	diskBytes int64   // the size of /tmp
+	// timeout is each invocation's deadline: the configured timeout, or
+	// fallback when none is configured.
+	timeout time.Duration
+	// timeoutConfigured: timeout comes from the configuration.
+	timeoutConfigured bool
+}
+
+func resourcesOf(f *config.Function, fallback time.Duration) resources {
+	r := resources{memoryMB: defaultMemoryMB, diskBytes: defaultDiskMB << 20, timeout: fallback}
+	if f == nil {
+		return r
+	}
+	if f.MemorySize.Known() && f.MemorySize.Value > 0 {
+		r.memoryMB = f.MemorySize.Value
+	}
+	if f.DiskSize.Known() && f.DiskSize.Value > 0 {
+		r.diskBytes = int64(f.DiskSize.Value) << 20
+	}
+	if f.CPU.Known() {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(f.CPU.Value), 64); err == nil && v > 0 {
+			r.cpu = v
+		}
+	} else if r.memoryMB == defaultMemoryMB {
+		r.cpu = defaultCPU
+	}
+	if f.Timeout.Known() && f.Timeout.Value > 0 {
+		r.timeout = time.Duration(f.Timeout.Value) * time.Second
+		r.timeoutConfigured = true
+	}
+	return r
+}
+
+func (r resources) memoryBytes() int64 { return int64(r.memoryMB) << 20 }

@@ -14,7 +14,7 @@ func TestEnvironment(t *testing.T) {
 		Env:        map[string]string{"DSN": "from-config", "PATH": "/opt/bin:/usr/bin"},
 		EnvUnknown: map[string]bool{"TOKEN": true, "KEY": true},
 	}
-	env := environment(f, 9001, "/code", []string{"DSN=from-flag", "EXTRA=a=b"})
+	env := environment(f, 9001, "/code", []string{"DSN=from-flag", "EXTRA=a=b"}, 512)
 	want := []string{
 		"FC_CUSTOM_LISTEN_PORT=9001", "FC_SERVER_PORT=9001", "FC_FUNC_CODE_PATH=/code",
 		"FC_FUNCTION_NAME=orders", "DSN=from-flag", "EXTRA=a=b", "PATH=/opt/bin:/usr/bin",

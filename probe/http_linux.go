@@ -9,16 +9,20 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
 
 // fcConn is the one keep-alive connection the probe holds, as FC does.
 type fcConn struct {
-	conn net.Conn
-	br   *bufio.Reader
-	opts *Options
-	seq  int
+	conn    net.Conn
+	br      *bufio.Reader
+	opts    *Options
+	seq     int
+	meter   *meteredReader // bounds what each response may send
+	limits  *limits
+	timeout time.Duration // each request's deadline: the function's timeout
 }
 
 // response is what one request brought back.
@@ -37,15 +41,17 @@ func (c *fcConn) do(method, path string, body []byte) (response, error) {
 	}
 	c.setHeaders(req.Header)
 	start := time.Now()
-	c.conn.SetDeadline(start.Add(c.opts.requestTimeout))
+	c.conn.SetDeadline(start.Add(c.timeout))
 	defer c.conn.SetDeadline(time.Time{})
 	if err := req.Write(c.conn); err != nil {
 		return response{}, connError(err)
 	}
+	c.meter.allow(maxHeaderBytes, "response headers over 1 MiB")
 	resp, err := http.ReadResponse(c.br, req)
 	if err != nil {
 		return response{}, connError(err)
 	}
+	c.meter.allow(maxBodyBytes, "a response body over 32 MiB")
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if err != nil {
@@ -61,15 +67,13 @@ func (c *fcConn) setHeaders(h http.Header) {
 	h.Set("x-fc-request-id", fmt.Sprintf("fclint-probe-%d-%s", c.seq, randomID()))
 	h.Set("x-fc-function-name", functionName(f))
 	h.Set("x-fc-function-handler", defaultHandler)
-	h.Set("x-fc-function-memory", probeMemoryMB)
+	h.Set("x-fc-function-memory", strconv.Itoa(c.limits.memoryMB))
 	h.Set("x-fc-region", probeRegion)
 	h.Set("x-fc-account-id", probeAccountID)
 	h.Set("x-fc-qualifier", "LATEST")
 	h.Set("x-fc-version-id", "0")
 	h.Set("x-fc-service-name", functionName(f))
-	if f != nil && f.Timeout.Known() {
-		h.Set("x-fc-function-timeout", strconv.Itoa(f.Timeout.Value))
-	}
+	h.Set("x-fc-function-timeout", strconv.Itoa(int(c.timeout.Seconds())))
 	if f != nil && f.Initializer.Set {
 		h.Set("x-fc-function-initializer", f.Initializer.Value)
 	}
@@ -79,11 +83,13 @@ func (c *fcConn) setHeaders(h http.Header) {
 // /initialize when configured, two invocations, an idle hold, and a last
 // invocation. It appends steps and findings to res.
 func exchange(p *prober, conn net.Conn) {
-	c := &fcConn{conn: conn, br: bufio.NewReader(conn), opts: p.opts}
+	meter := &meteredReader{r: conn}
+	c := &fcConn{conn: conn, meter: meter, br: bufio.NewReader(meter), opts: p.opts, limits: p.limits, timeout: p.limits.timeout}
 	defer conn.Close()
 	event := []byte(`{"source":"fclint probe"}`)
 
 	if f := p.opts.Function; f != nil && f.Initializer.Set {
+		p.waiting("initialize", "a response to POST /initialize", c.timeout)
 		r, err := c.do("POST", "/initialize", nil)
 		if err != nil {
 			p.step("initialize", false, "failed: %v", err)
@@ -96,18 +102,22 @@ func exchange(p *prober, conn net.Conn) {
 			initNote = " (FC counts anything but 2xx as a failed initializer)"
 		}
 		p.step("initialize", r.status/100 == 2, "%d in %s%s", r.status, ms(r.took), initNote)
+		if r.status/100 != 2 {
+			p.finding("FC407", "POST /initialize answered %d; an initializer is configured (%s), so FC calls it before the first invocation and destroys the instance when it fails", r.status, f.Initializer.Value)
+		}
 		if r.close {
 			p.finding("FC404", "the server answered POST /initialize with Connection: close; FC reuses one connection for all requests")
 			return
 		}
 	}
 
+	p.waiting("invoke", "a response to POST /invoke", c.timeout)
 	r, err := c.do("POST", "/invoke", event)
 	if errors.Is(err, errNoResponse) {
 		// Not a connection problem: often the function waits for something
 		// only its cloud environment has (a database, a VPC endpoint).
-		p.step("invoke", false, "no response within %s", p.opts.requestTimeout)
-		fmt.Fprintf(p.opts.Notes, "fclint: probe: the function accepted the connection but did not answer POST /invoke within %s, so keep-alive was not tested; pass what it waits for with --env\n", p.opts.requestTimeout)
+		p.step("invoke", false, "no response within %s", c.timeout)
+		fmt.Fprintf(p.opts.Notes, "fclint: probe: the function accepted the connection but did not answer POST /invoke within %s (%s), so keep-alive was not tested; pass what it waits for with --env\n", c.timeout, timeoutSource(p.limits))
 		return
 	}
 	if err != nil {
@@ -118,6 +128,11 @@ func exchange(p *prober, conn net.Conn) {
 	}
 	p.res.FirstInvoke = time.Now()
 	p.step("invoke", r.status < 500, "%d in %s%s", r.status, ms(r.took), statusNote(r.status))
+	// FC sends POST /invoke only to event functions: an HTTP function
+	// never sees it, so its answer there is no finding.
+	if (r.status == 404 || r.status >= 500) && p.opts.Function.EventFunction() {
+		p.finding("FC408", "POST /invoke answered %d; the configuration's triggers (%s) make this an event function, and FC fails every invocation that gets a 404 or 5xx", r.status, strings.Join(p.opts.Function.TriggerTypes.Value, ", "))
+	}
 	if r.close {
 		p.step("keep-alive", false, "the response said Connection: close")
 		p.finding("FC404", "the server answered POST /invoke with Connection: close; FC keeps one connection open across invocations")
@@ -137,6 +152,7 @@ func exchange(p *prober, conn net.Conn) {
 	p.step("keep-alive", true, "second invoke %d on the same connection", r.status)
 
 	hold := p.opts.Hold
+	p.waiting("idle hold", "the idle keep-alive connection to stay open, as FC keeps it between invocations", hold)
 	if closedAfter, closed := c.idle(hold); closed {
 		p.step("idle hold", false, "closed by the server after %s idle", ms(closedAfter))
 		p.finding("FC405", "the server closed an idle keep-alive connection after %s (held %s); FC keeps idle connections open between invocations, so it fails with \"Process exited unexpectedly before completing request\"", ms(closedAfter), hold)
@@ -149,6 +165,100 @@ func exchange(p *prober, conn net.Conn) {
 		return
 	}
 	p.step("idle hold", true, "connection open after %s idle; invoke %d", hold, r.status)
+	p.concurrency(event)
+	p.preStop(c)
+}
+
+// preStop sends GET /pre-stop when a PreStop hook is configured, as FC does
+// before it stops the instance.
+func (p *prober) preStop(c *fcConn) {
+	f := p.opts.Function
+	if f == nil || !f.PreStop.Set || (f.PreStop.Known() && strings.TrimSpace(f.PreStop.Value) == "") {
+		return
+	}
+	r, err := c.do("GET", "/pre-stop", nil)
+	if err != nil {
+		p.step("pre-stop", false, "failed: %v", err)
+		p.finding("FC409", "GET /pre-stop failed (%v); a PreStop hook is configured, so FC calls it before stopping the instance", err)
+		return
+	}
+	p.step("pre-stop", r.status/100 == 2, "%d in %s", r.status, ms(r.took))
+	if r.status/100 != 2 {
+		p.finding("FC409", "GET /pre-stop answered %d; a PreStop hook is configured (%s) and FC counts anything but 2xx as failed", r.status, f.PreStop.Value)
+	}
+}
+
+// maxConcurrentProbe caps the parallel invocations of the concurrency check.
+const maxConcurrentProbe = 8
+
+// concurrency sends instanceConcurrency (at most 8) invocations at once, each
+// on its own connection as FC does, after timing one alone. It reports
+// invocations that fail, and a server that answers them one after another.
+func (p *prober) concurrency(event []byte) {
+	f := p.opts.Function
+	if f == nil || !f.InstanceConcurrency.Known() || f.InstanceConcurrency.Value <= 1 || p.canceled() {
+		return
+	}
+	n := min(f.InstanceConcurrency.Value, maxConcurrentProbe)
+	invoke := func() (response, error) {
+		conn, err := p.proc.dial("127.0.0.1", p.opts.Port)
+		if err != nil {
+			return response{}, err
+		}
+		defer conn.Close()
+		meter := &meteredReader{r: conn}
+		c := &fcConn{conn: conn, meter: meter, br: bufio.NewReader(meter), opts: p.opts, limits: p.limits, timeout: p.limits.timeout}
+		return c.do("POST", "/invoke", event)
+	}
+	alone, err := invoke()
+	if err != nil {
+		p.step("concurrency", false, "an invocation on a second connection failed: %v", err)
+		p.finding("FC411", "with instanceConcurrency %d FC opens several connections at once, and an invocation on a second connection failed: %v", f.InstanceConcurrency.Value, err)
+		return
+	}
+	start := time.Now()
+	results := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := invoke()
+			if err == nil && r.status >= 500 {
+				err = fmt.Errorf("status %d", r.status)
+			}
+			results[i] = err
+		}()
+	}
+	wg.Wait()
+	wall := time.Since(start)
+	failed := 0
+	var first error
+	for _, err := range results {
+		if err != nil {
+			failed++
+			if first == nil {
+				first = err
+			}
+		}
+	}
+	switch {
+	case failed > 0:
+		p.step("concurrency", false, "%d of %d concurrent invocations failed", failed, n)
+		p.finding("FC411", "with instanceConcurrency %d, %d of %d concurrent invocations failed (%v)", f.InstanceConcurrency.Value, failed, n, first)
+	case serialized(alone.took, wall, n):
+		p.step("concurrency", false, "%d concurrent invocations took %s, one alone %s: answered one at a time", n, ms(wall), ms(alone.took))
+		p.finding("FC411", "with instanceConcurrency %d the server answers one request at a time: %d concurrent invocations took %s, one alone %s; requests queue in the instance until they time out", f.InstanceConcurrency.Value, n, ms(wall), ms(alone.took))
+	default:
+		p.step("concurrency", true, "%d concurrent invocations in %s (one alone %s)", n, ms(wall), ms(alone.took))
+	}
+}
+
+// serialized tells a server that handles requests one at a time: n requests
+// at once take about n times one alone. Only requests slow enough to time
+// (50ms) are judged.
+func serialized(alone, wall time.Duration, n int) bool {
+	return alone >= 50*time.Millisecond && wall >= time.Duration(float64(alone)*float64(n)*0.7)
 }
 
 // idle leaves the connection unused for hold while a background read
@@ -197,13 +307,59 @@ func statusNote(status int) string {
 	return ""
 }
 
+// Bounds of one response: a function that streams endless headers or an
+// endless body fails the request instead of growing fclint.
+const (
+	maxHeaderBytes = 1 << 20
+	maxBodyBytes   = 32 << 20 // FC's limit for a synchronous invocation's response
+)
+
+// meteredReader lets through at most the bytes allowed since the last call
+// to allow; past that every read fails with a tooLargeError.
+type meteredReader struct {
+	r    io.Reader
+	left int64
+	what string
+}
+
+func (m *meteredReader) allow(n int64, what string) { m.left, m.what = n, what }
+
+func (m *meteredReader) Read(p []byte) (int, error) {
+	if m.left <= 0 {
+		return 0, &tooLargeError{m.what}
+	}
+	if int64(len(p)) > m.left {
+		p = p[:m.left]
+	}
+	n, err := m.r.Read(p)
+	m.left -= int64(n)
+	return n, err
+}
+
+type tooLargeError struct{ what string }
+
+func (e *tooLargeError) Error() string {
+	return "the function sent " + e.what + "; the probe stopped reading"
+}
+
+// timeoutSource says where a request deadline comes from.
+func timeoutSource(l *limits) string {
+	if l.timeoutConfigured {
+		return "the configured timeout"
+	}
+	return "no timeout is configured; the probe's default"
+}
+
 // errNoResponse is a request the server accepted but did not answer in time.
 var errNoResponse = errors.New("no response in time")
 
 // connError names what went wrong with an exchange in words that stay the
 // same from run to run (no ephemeral ports), so findings are stable.
 func connError(err error) error {
+	var tl *tooLargeError
 	switch {
+	case errors.As(err, &tl):
+		return tl
 	case isTimeout(err):
 		return errNoResponse
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):

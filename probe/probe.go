@@ -1,13 +1,18 @@
 // Package probe starts a function package locally the way Function Compute
 // does and tests what FC needs from it: that it accepts connections on CAPort
 // on all interfaces in time (FC401-FC403), keeps connections alive across
-// invocations (FC404) and does not close idle ones (FC405).
+// invocations (FC404) and does not close idle ones (FC405), within its
+// memorySize (FC406), and that it serves the lifecycle FC configures:
+// POST /initialize, POST /invoke for event functions, GET /pre-stop, the HTTP
+// health check and instanceConcurrency (FC407-FC411).
 //
-// The function runs with FC's environment and, on Linux where user namespaces
-// allow it, with its folder mounted at /code, so that /code/... paths in the
-// command and scripts resolve as on FC. The probe only ever connects to
-// loopback, and it only counts listening sockets owned by the function's own
-// process tree.
+// On Linux the function runs in a sandbox: new user, mount, PID, IPC, UTS and
+// network namespaces; the host's folders read-only and locked, no homes, a
+// private /tmp of diskSize, a fresh /proc, the package read-only at /code (or
+// an image's flattened root), no capabilities, no_new_privs, and the
+// configured memory and cpu limits. The probe reaches the function through
+// the sandbox's own loopback. Without user namespaces it refuses, unless
+// NoSandbox says to run the function in place.
 package probe
 
 import (
@@ -74,8 +79,20 @@ type Options struct {
 	Notes io.Writer
 	// OnStep, when set, is called as each step of the timeline completes.
 	OnStep func(Step)
+	// OnWait, when set, is called when the probe starts waiting: for the
+	// function to listen, for a response, through the idle hold. The wait
+	// ends with the next step or wait.
+	OnWait func(Wait)
 
-	noNamespace     bool          // tests: force the fallback without namespaces
+	// NoSandbox runs the function in place, unisolated: it sees and may
+	// change everything the user running the probe may.
+	NoSandbox bool
+	// HostNetwork keeps the function in the host's network: it may reach
+	// outside services (and anything on this machine) at start.
+	HostNetwork bool
+	// Verbose, when set, receives the function's output as it comes.
+	Verbose io.Writer
+
 	wrongPortSettle time.Duration // tests: shorten wrongPortSettle
 	requestTimeout  time.Duration // tests: shorten requestTimeout
 }
@@ -88,12 +105,22 @@ type Step struct {
 	OK     bool
 }
 
+// Wait is a step the probe is waiting on, for a live display.
+type Wait struct {
+	Step     string    // the step it will record: "listening", "invoke", "idle hold", ...
+	Why      string    // what it waits for, e.g. "the function to accept connections on port 9000"
+	Since    time.Time // when the wait began
+	Deadline time.Time // when the probe gives up
+}
+
 // Result is what a probe run found.
 type Result struct {
 	Findings []report.Finding
 	Steps    []Step
-	// Namespace reports whether the function ran with its folder at /code.
+	// Namespace reports whether the function ran in the sandbox.
 	Namespace bool
+	// Limits says which resource limits were in force and what enforced them.
+	Limits string
 	// PIDs lists every process of the function's tree that the probe saw;
 	// all of them are gone when Run returns.
 	PIDs []int

@@ -53,15 +53,60 @@ type buildError struct {
 
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
-// freePort picks a loopback port that is free right now.
+// freePort picks a port that is free right now and that no other test of
+// this run was given. It is taken below the kernel's ephemeral range: a port
+// from ":0" is ephemeral, so the source port of any outgoing connection (the
+// probe's own, a concurrent run's) could take it before the function binds
+// it, which made concurrent tests fail now and then.
 func freePort(t testing.TB) int {
 	t.Helper()
-	ln, err := net.Listen("tcp", ":0")
-	if err != nil {
-		t.Fatal(err)
+	portMu.Lock()
+	defer portMu.Unlock()
+	low, _ := ephemeralRange()
+	if nextPort == 0 {
+		// Spread by PID: test binaries of other packages run at the same time.
+		nextPort = portSpanStart(low) + os.Getpid()%portSpan
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	for range portSpan {
+		port := nextPort
+		nextPort++
+		if nextPort >= portSpanStart(low)+portSpan {
+			nextPort = portSpanStart(low)
+		}
+		if ln, err := net.Listen("tcp", ":"+strconv.Itoa(port)); err == nil {
+			ln.Close()
+			return port
+		}
+	}
+	t.Fatal("no free port below the ephemeral range")
+	return 0
+}
+
+var (
+	portMu   sync.Mutex
+	nextPort int
+)
+
+const portSpan = 8000
+
+func portSpanStart(ephemeralLow int) int { return max(1024, ephemeralLow-portSpan) }
+
+// ephemeralRange is the kernel's range for automatic source ports.
+func ephemeralRange() (low, high int) {
+	low, high = 32768, 60999
+	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return low, high
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 2 {
+		l, err1 := strconv.Atoi(f[0])
+		h, err2 := strconv.Atoi(f[1])
+		if err1 == nil && err2 == nil && l > 1024 {
+			return l, h
+		}
+	}
+	return low, high
 }
 
 // packageDir makes a package folder holding the given files (name -> path
@@ -182,7 +227,7 @@ func TestInitializerNotFound(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
 	port := freePort(t)
 	f := &config.Function{Initializer: config.Field[string]{Value: "true", Set: true}}
-	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}})
+	res := runProbe(t, Options{Path: dir, Port: port, Function: f, Env: []string{"OTHER_PORT=" + strconv.Itoa(port)}}, "FC407")
 	if len(res.Steps) < 3 || res.Steps[2].Name != "initialize" || res.Steps[2].OK || !strings.Contains(res.Steps[2].Detail, "failed initializer") {
 		t.Errorf("steps %+v: want a failed initialize third", res.Steps)
 	}
@@ -259,8 +304,8 @@ func TestHostListenersIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	// The probe refuses a CAPort that is busy on the host...
-	_, err = Run(context.Background(), Options{Path: dir, Port: ln.Addr().(*net.TCPAddr).Port, StartTimeout: time.Second})
+	// Unsandboxed, the probe refuses a CAPort that is busy on the host...
+	_, err = Run(context.Background(), Options{Path: dir, Port: ln.Addr().(*net.TCPAddr).Port, StartTimeout: time.Second, NoSandbox: true})
 	if err == nil || !strings.Contains(err.Error(), "already in use") {
 		t.Errorf("busy CAPort: err = %v", err)
 	}
@@ -336,7 +381,7 @@ func TestScriptBootstrapUsesCodeMount(t *testing.T) {
 
 func TestScriptBootstrapWithoutNamespace(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": "text:" + scriptBootstrap, "server": server(t, "clean")})
-	res := runProbe(t, Options{Path: dir, noNamespace: true}, "FC401")
+	res := runProbe(t, Options{Path: dir, NoSandbox: true}, "FC401")
 	if res.Namespace {
 		t.Error("ran in a namespace although told not to")
 	}
@@ -349,7 +394,7 @@ func TestScriptBootstrapWithoutNamespace(t *testing.T) {
 func TestCommandRewrittenWithoutNamespace(t *testing.T) {
 	dir := packageDir(t, map[string]string{"server": server(t, "clean")})
 	f := &config.Function{Command: config.Field[[]string]{Value: []string{"/code/server"}, Set: true}}
-	runProbe(t, Options{Path: dir, Function: f, noNamespace: true})
+	runProbe(t, Options{Path: dir, Function: f, NoSandbox: true})
 }
 
 // A bootstrap script that leaves a background child: the child must die too.
@@ -374,7 +419,7 @@ func TestDaemonKilled(t *testing.T) {
 			marker := "300." + strconv.Itoa(os.Getpid()) + strconv.Itoa(i)
 			script := "#!/bin/sh\n(setsid sleep " + marker + " &)\nexec ./server\n"
 			dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server": server(t, "clean")})
-			runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond, noNamespace: noNamespace})
+			runProbe(t, Options{Path: dir, Hold: 100 * time.Millisecond, NoSandbox: noNamespace})
 			var left []string
 			procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
 			for _, p := range procs {
@@ -407,6 +452,9 @@ func TestPythonHTTPServer(t *testing.T) {
 		t.Skip("python3 does not run: ", err)
 	}
 	python = strings.TrimSpace(string(out))
+	// The sandbox hides home folders (as FC has none of the host's): an
+	// interpreter installed there runs only unisolated.
+	hidden := hiddenFromSandbox(python)
 	for _, tc := range []struct {
 		bind string
 		want string
@@ -417,7 +465,7 @@ func TestPythonHTTPServer(t *testing.T) {
 		t.Run(tc.bind, func(t *testing.T) {
 			script := "#!/bin/sh\nexec " + python + " -m http.server --bind " + tc.bind + " \"$FC_CUSTOM_LISTEN_PORT\"\n"
 			dir := packageDir(t, map[string]string{"bootstrap": "text:" + script})
-			runProbe(t, Options{Path: dir, StartTimeout: 30 * time.Second}, strings.Split(tc.want, ",")...)
+			runProbe(t, Options{Path: dir, StartTimeout: 30 * time.Second, NoSandbox: hidden}, strings.Split(tc.want, ",")...)
 		})
 	}
 }
@@ -439,7 +487,7 @@ func TestNodeHTTPServer(t *testing.T) {
 	server := "require('http').createServer((req, res) => res.end('ok')).listen(process.env.FC_CUSTOM_LISTEN_PORT)\n"
 	script := "#!/bin/sh\nexec " + node + " /code/server.js\n"
 	dir := packageDir(t, map[string]string{"bootstrap": "text:" + script, "server.js": "text:" + server})
-	res := runProbe(t, Options{Path: dir, Hold: 8 * time.Second, StartTimeout: 30 * time.Second}, "FC405")
+	res := runProbe(t, Options{Path: dir, Hold: 8 * time.Second, StartTimeout: 30 * time.Second, NoSandbox: hiddenFromSandbox(node)}, "FC405")
 	if msg := res.Findings[0].Message; !strings.Contains(msg, "closed an idle keep-alive connection after ") {
 		t.Errorf("message does not say when the server closed the connection: %s", msg)
 	}
@@ -570,18 +618,19 @@ func TestSocketBeforeListen(t *testing.T) {
 	}
 }
 
-// A helper that cannot mount reports "setup" (the caller falls back to
-// running in place), not a start failure of the function.
-func TestHelperSetupFailureIsNotAStartError(t *testing.T) {
-	p := &prober{opts: &Options{Port: freePort(t)}, res: &Result{}}
-	_, err := launchInNamespace(p, filepath.Join(t.TempDir(), "missing"), t.TempDir(), []string{"/code/bootstrap"}, false, newTail(1024))
-	if err == nil {
-		t.Fatal("launch succeeded with a missing package folder")
-	}
-	if _, ok := err.(*startError); ok {
-		t.Fatalf("setup failure reported as a start error: %v", err)
-	}
-	if !strings.Contains(err.Error(), "/code") {
-		t.Errorf("error does not say what failed: %v", err)
+// hiddenFromSandbox reports whether path lies in a host folder the sandbox
+// does not show.
+func hiddenFromSandbox(path string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	return hostDirsHidden[first]
+}
+
+// A port the OS picked (port 0): the help points at the code, not at
+// customRuntimeConfig.port.
+func TestRandomPort(t *testing.T) {
+	dir := packageDir(t, map[string]string{"bootstrap": server(t, "wrongport")})
+	res := runProbe(t, Options{Path: dir, Env: []string{"OTHER_PORT=0"}, wrongPortSettle: 300 * time.Millisecond}, "FC403")
+	if fix := res.Findings[0].Fix; !strings.Contains(fix, "chosen at random") || !strings.Contains(fix, "FC_CUSTOM_LISTEN_PORT") {
+		t.Errorf("help: %s", fix)
 	}
 }

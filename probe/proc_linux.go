@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // processTree lists root and all its descendants that are still alive.
@@ -207,4 +208,29 @@ func markedProcesses(marker string) []int {
 		}
 	}
 	return pids
+}
+
+// sweepMarked kills the processes that runs without the sandbox left when
+// their fclint was killed: their marker names an fclint that is gone.
+func sweepMarked() {
+	entries, _ := os.ReadDir("/proc")
+	prefix := []byte(runMarker + "=")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil || pid == os.Getpid() {
+			continue
+		}
+		env, err := os.ReadFile("/proc/" + e.Name() + "/environ")
+		if err != nil {
+			continue
+		}
+		for _, kv := range bytes.Split(env, []byte{0}) {
+			if id, ok := bytes.CutPrefix(kv, prefix); ok {
+				if !ownerAlive(cgroupPrefix + string(id)) {
+					syscall.Kill(pid, syscall.SIGKILL)
+				}
+				break
+			}
+		}
+	}
 }

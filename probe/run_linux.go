@@ -10,14 +10,31 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/fclint/fclint/packaging/image"
+	"github.com/fclint/fclint/report"
 )
 
 // prober carries one run's state.
 type prober struct {
-	ctx  context.Context
-	opts *Options
-	res  *Result
-	proc *process
+	ctx       context.Context
+	opts      *Options
+	res       *Result
+	proc      *process
+	resources resources
+	// limits is set by awaitLimits, from the cgroup made in the background
+	// while the sandbox starts.
+	limits      *limits
+	limitsReady chan *limits
+	image       *imageRun // a container image instead of a package
+}
+
+// awaitLimits waits for the run's cgroup (or rlimit) to be ready.
+func (p *prober) awaitLimits() *limits {
+	if p.limits == nil {
+		p.limits = <-p.limitsReady
+	}
+	return p.limits
 }
 
 // step records a timeline step. Once the run is canceled nothing is
@@ -30,20 +47,33 @@ func (p *prober) step(name string, ok bool, format string, args ...any) {
 	if !p.res.Started.IsZero() {
 		at = time.Since(p.res.Started)
 	}
-	s := Step{Name: name, Detail: fmt.Sprintf(format, args...), At: at, OK: ok}
+	s := Step{Name: name, Detail: sanitize(fmt.Sprintf(format, args...)), At: at, OK: ok}
 	p.res.Steps = append(p.res.Steps, s)
 	if p.opts.OnStep != nil {
 		p.opts.OnStep(s)
 	}
 }
 
+// waiting tells OnWait that a step waits: what for, and for how long at most.
+func (p *prober) waiting(step, why string, d time.Duration) {
+	if p.opts.OnWait != nil && !p.canceled() {
+		p.opts.OnWait(Wait{Step: step, Why: why, Since: time.Now(), Deadline: time.Now().Add(d)})
+	}
+}
+
 func (p *prober) canceled() bool { return p.ctx != nil && p.ctx.Err() != nil }
 
 func (p *prober) finding(id, format string, args ...any) {
+	p.add(p.opts.finding(id, format, args...))
+}
+
+// add records a finding, its text made safe for a terminal.
+func (p *prober) add(f report.Finding) {
 	if p.canceled() {
 		return
 	}
-	p.res.Findings = append(p.res.Findings, p.opts.finding(id, format, args...))
+	f.Message = sanitize(f.Message)
+	p.res.Findings = append(p.res.Findings, f)
 }
 
 // exitSuffix says that the process is gone, when it is, with its last output.
@@ -73,27 +103,54 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := portFree(opts.Port); err != nil {
-		return nil, err
+	// Only a function in the host's network competes for the port.
+	if opts.NoSandbox || opts.HostNetwork {
+		if err := portFree(opts.Port); err != nil {
+			return nil, err
+		}
 	}
-	scratch, err := os.MkdirTemp("", "fclint-probe-")
+	sweepScratch()
+	scratch, err := os.MkdirTemp("", scratchPrefix())
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(scratch)
+	defer removeScratch(scratch)
 
-	p := &prober{ctx: ctx, opts: opts, res: &Result{}}
-	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+s) }
-	dir, readOnly := opts.Path, true
-	if !fi.IsDir() {
-		dir, readOnly = filepath.Join(scratch, "code"), false
+	p := &prober{ctx: ctx, opts: opts, res: &Result{}, resources: resourcesOf(opts.Function, opts.requestTimeout), limitsReady: make(chan *limits, 1)}
+	// The cgroup and the sweep of killed runs' processes take a few
+	// milliseconds: they run while the package unpacks and the sandbox starts.
+	go func() {
+		sweepMarked()
+		p.limitsReady <- newLimits(p.resources)
+	}()
+	defer func() { p.awaitLimits().close() }()
+	note := func(s string) { fmt.Fprintln(opts.Notes, "fclint: probe: "+sanitize(s)) }
+	dir := opts.Path
+	if image.Looks(opts.Path, fi) {
+		if opts.NoSandbox {
+			return nil, errors.New("a container image runs only in the sandbox; drop --no-sandbox")
+		}
+		if p.image, err = prepareImage(opts, scratch); err != nil {
+			return nil, err
+		}
+		if !rootUser(p.image.user) {
+			note(fmt.Sprintf("the image's USER %s is not applied: the sandbox runs the entrypoint as the root of its own user namespace", p.image.user))
+		}
+		dir = p.image.rootfs
+	} else if !fi.IsDir() {
+		dir = filepath.Join(scratch, "code")
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
 		}
-		if err := unpack(opts.Path, dir, note); err != nil {
+		if err := unpack(ctx, opts.Path, dir, note); err != nil {
 			var bad *errInvalidArchive
-			if errors.As(err, &bad) {
+			var bomb *errBomb
+			switch {
+			case errors.As(err, &bad):
 				p.finding("FC211", "%s is not a valid ZIP: %v", opts.File, bad.err)
+				return p.res, nil
+			case errors.As(err, &bomb):
+				p.finding("FC209", "%s; nothing was unpacked", bomb.msg)
 				return p.res, nil
 			}
 			return nil, err
@@ -102,14 +159,26 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	for _, name := range unresolvedEnv(opts.Function, opts.Env) {
 		note(fmt.Sprintf("environment variable %s has a placeholder value in the configuration and is not set; pass --env %s=VALUE", name, name))
 	}
+	switch {
+	case opts.NoSandbox:
+		note("--no-sandbox: the function runs in place as you, unisolated: it can read and write your files, reach the network and this machine's services, and /code paths are rewritten to the package folder")
+	case opts.HostNetwork:
+		note("--network host: the function shares this machine's network; it can reach outside services and every service listening on this machine")
+	}
 	argv := commandLine(opts.Function)
+	if p.image != nil {
+		argv = p.image.argv
+	}
 	launchStart := time.Now()
 	p.res.Started = launchStart // until the exec succeeds
-	proc, err := launch(p, dir, scratch, argv, readOnly)
+	proc, err := launch(p, dir, argv)
 	if err != nil {
 		var se *startError
 		if errors.As(err, &se) {
@@ -119,27 +188,41 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		}
 		return nil, err
 	}
-	// The function's clock starts at its exec, after the namespace setup:
+	// The function's clock starts at its exec, after the sandbox's setup:
 	// the time to listen is the function's own, as FC would see it.
 	p.res.Started = time.Now()
 	setup := p.res.Started.Sub(launchStart)
 	p.proc = proc
+	p.res.Limits = p.awaitLimits().describe()
+	note("limits: " + p.res.Limits)
 	defer func() {
 		seen := proc.kill()
 		p.res.PIDs = mergePIDs(p.res.PIDs, seen)
 		p.res.Output = proc.output.String()
 	}()
-	where := "in place"
+	where := "in place, unisolated"
 	if p.res.Namespace {
-		where = "with the package at /code, set up in " + ms(setup)
+		where = "in the sandbox, set up in " + ms(setup)
+		if p.image != nil {
+			where = "in the sandbox on the image's root, set up in " + ms(setup)
+		}
 	}
-	p.step("started", true, "pid %d: %s (%s)", proc.pid, strings.Join(argv, " "), where)
+	p.step("started", true, "%s (%s)", strings.Join(argv, " "), where)
 
 	conn, err := p.waitListening(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if conn == nil {
+		p.checkOOM()
+		return p.res, nil
+	}
+	if !p.healthCheck(ctx) {
+		conn.Close()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.checkOOM()
 		return p.res, nil
 	}
 	done := make(chan struct{})
@@ -154,7 +237,21 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		<-done
 		return nil, ctx.Err()
 	}
+	p.checkOOM()
 	return p.res, nil
+}
+
+// checkOOM reports a function the kernel killed for memory.
+func (p *prober) checkOOM() {
+	killed, peak := p.limits.oomKilled()
+	if !killed {
+		return
+	}
+	peakText := "its peak is unknown"
+	if peak > 0 {
+		peakText = fmt.Sprintf("it reached %d MB", peak>>20)
+	}
+	p.finding("FC406", "the function was killed for memory: memorySize is %d MB and %s; FC kills it the same way and answers \"Process exited unexpectedly\"", p.limits.memoryMB, peakText)
 }
 
 // portFree refuses to probe a port something on this machine already
@@ -175,6 +272,7 @@ func portFree(port int) error {
 func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 	port := p.opts.Port
 	deadline := p.res.Started.Add(p.opts.StartTimeout)
+	p.waiting("listening", fmt.Sprintf("the function to accept connections on CAPort %d", port), p.opts.StartTimeout)
 	var ls []listener
 	var otherSince time.Time
 	tick := time.NewTimer(pollInterval)
@@ -205,7 +303,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 				// The probe itself can still get in through loopback: go on, so
 				// that keep-alive problems show in the same run instead of
 				// after the bind is fixed.
-				if conn := dialLoopback(port, onPort); conn != nil {
+				if conn := p.dialLoopback(port, onPort); conn != nil {
 					p.res.Listening = time.Now()
 					return conn, nil
 				}
@@ -216,7 +314,7 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 				fmt.Fprintf(p.opts.Notes, "fclint: probe: the process listens on %s, a specific address; FC needs 0.0.0.0 or [::] (the probe only connects through loopback and stops here)\n", joinListeners(onPort))
 				return nil, nil
 			}
-			if conn := dialLoopback(port, reachable); conn != nil {
+			if conn := p.dialLoopback(port, reachable); conn != nil {
 				p.res.Listening = time.Now()
 				p.step("listening", true, "after %s on %s", ms(p.res.Listening.Sub(p.res.Started)), joinListeners(onPort))
 				return conn, nil
@@ -224,7 +322,11 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 		}
 		if exited {
 			p.step("exited", false, "%s after %s", p.proc.exitStatus(), ms(time.Since(p.res.Started)))
-			p.finding("FC401", "the process exited (%s) before accepting connections on port %d%s", p.proc.exitStatus(), port, p.outputTail())
+			f := p.opts.finding("FC401", "the process exited (%s) before accepting connections on port %d%s", p.proc.exitStatus(), port, p.outputTail())
+			// A crash at start is rarely about the port: most often
+			// configuration the function expects is missing.
+			f.Fix = "its output is above; if it needs configuration, pass --env NAME=VALUE or set environmentVariables in the configuration"
+			p.add(f)
 			return nil, nil
 		}
 		if len(other) > 0 && len(onPort) == 0 {
@@ -233,7 +335,13 @@ func (p *prober) waitListening(ctx context.Context) (net.Conn, error) {
 			}
 			if time.Since(otherSince) >= p.opts.wrongPortSettle || time.Now().After(deadline) {
 				p.step("listening", false, "on %s, not on port %d", joinListeners(other), port)
-				p.finding("FC403", "the process listens on %s but not on CAPort %d; FC sends requests to port %d only", joinListeners(other), port, port)
+				f := p.opts.finding("FC403", "the process listens on %s but not on CAPort %d; FC sends requests to port %d only", joinListeners(other), port, port)
+				if randomPorts(other) {
+					// Setting CAPort to a port that changes every start
+					// cannot work: the code must listen on CAPort.
+					f.Fix = fmt.Sprintf("the port looks chosen at random (port 0, or a random pick in the system's ephemeral range): make the code that picks it listen on $FC_CUSTOM_LISTEN_PORT (%d) instead", port)
+				}
+				p.add(f)
 				return nil, nil
 			}
 		} else {
@@ -277,7 +385,7 @@ func allLoopback(ls []listener) bool {
 
 // dialLoopback connects to the listeners through loopback: 127.0.0.1 for
 // 0.0.0.0 (and dual-stack [::]) or 127.0.0.1 itself, [::1] for IPv6 ones.
-func dialLoopback(port int, ls []listener) net.Conn {
+func (p *prober) dialLoopback(port int, ls []listener) net.Conn {
 	hosts := []string{"127.0.0.1"}
 	for _, l := range ls {
 		if l.IP.To4() == nil {
@@ -286,8 +394,8 @@ func dialLoopback(port int, ls []listener) net.Conn {
 		}
 	}
 	for _, h := range hosts {
-		conn, err := net.DialTimeout("tcp", net.JoinHostPort(h, strconv.Itoa(port)), 500*time.Millisecond)
-		if err == nil {
+		conn, err := p.proc.dial(h, port)
+		if err == nil && conn != nil {
 			return conn
 		}
 	}
@@ -316,4 +424,26 @@ func mergePIDs(have, more []int) []int {
 		}
 	}
 	return have
+}
+
+// randomPorts reports whether every listener is on a port of the kernel's
+// ephemeral range, where port 0 binds land.
+func randomPorts(ls []listener) bool {
+	low, high := 32768, 60999
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if l, err := strconv.Atoi(f[0]); err == nil {
+				low = l
+			}
+			if h, err := strconv.Atoi(f[1]); err == nil {
+				high = h
+			}
+		}
+	}
+	for _, l := range ls {
+		if l.Port < low || l.Port > high {
+			return false
+		}
+	}
+	return len(ls) > 0
 }

@@ -1,15 +1,18 @@
 package probe
 
 import (
+	"io"
 	"strings"
 	"sync"
 )
 
 // tailBuffer keeps the last bytes a process wrote, for showing its last lines.
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-	max int
+	// echo, when set, also receives everything written (--verbose).
+	echo io.Writer
+	mu   sync.Mutex
+	buf  []byte
+	max  int
 }
 
 func newTail(max int) *tailBuffer { return &tailBuffer{buf: make([]byte, 0, 2*max), max: max} }
@@ -20,6 +23,9 @@ func newTail(max int) *tailBuffer { return &tailBuffer{buf: make([]byte, 0, 2*ma
 func (t *tailBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.echo != nil {
+		t.echo.Write(p)
+	}
 	if len(p) > t.max {
 		t.buf = append(t.buf[:0], p[len(p)-t.max:]...)
 		return len(p), nil

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"archive/zip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/fclint/fclint/packaging"
 	"github.com/fclint/fclint/packaging/archive"
 )
 
@@ -22,19 +24,34 @@ type errInvalidArchive struct{ err error }
 
 func (e *errInvalidArchive) Error() string { return e.err.Error() }
 
+// errBomb is a ZIP that package's checks call a decompression bomb (FC209).
+type errBomb struct{ msg string }
+
+func (e *errBomb) Error() string { return e.msg }
+
 // unpack extracts the ZIP at zipPath into dest, which must exist and be
-// empty. Entries FC would refuse (FC208: absolute, "..", backslashes,
-// symlinks leaving the package) are skipped with a note. Symlinks are made
-// last, so no file is ever written through one.
-func unpack(zipPath, dest string, note func(string)) error {
-	r, err := zip.OpenReader(zipPath)
+// empty, after the checks `fclint package` makes, all from the central
+// directory before a byte is written: a bomb (declared sizes, overlapping
+// entries) is refused whole. Entries FC would refuse (FC208: absolute, "..",
+// backslashes, symlinks leaving the package) and special files (FIFOs,
+// devices) are skipped with a note. Symlinks are made last, so no file is
+// ever written through one. ctx stops it between and within entries.
+func unpack(ctx context.Context, zipPath, dest string, note func(string)) error {
+	pkg, err := archive.OpenZip(zipPath)
 	if err != nil {
 		return &errInvalidArchive{err}
 	}
-	defer r.Close()
+	defer pkg.Close()
+	if msg := packaging.BombMessage(pkg, zipPath); msg != "" {
+		return &errBomb{msg}
+	}
 	budget := int64(maxUnpacked)
 	var links []*zip.File
-	for _, f := range r.File {
+	for _, e := range pkg.Entries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		f := e.ZipFile()
 		if err := archive.CheckName(f.Name); err != nil {
 			note(fmt.Sprintf("skipping ZIP entry %q: %v", f.Name, err))
 			continue
@@ -52,12 +69,17 @@ func unpack(zipPath, dest string, note func(string)) error {
 			if err := os.MkdirAll(target, 0o755); err != nil {
 				note(fmt.Sprintf("skipping ZIP entry %q: %v", f.Name, err))
 			}
+		case mode&(fs.ModeNamedPipe|fs.ModeDevice|fs.ModeCharDevice|fs.ModeSocket|fs.ModeIrregular) != 0:
+			note(fmt.Sprintf("skipping ZIP entry %q: a special file (%s), not a regular file", f.Name, mode.Type()))
 		default:
-			n, err := extractFile(f, target, budget)
+			n, err := extractFile(ctx, f, target, budget)
 			if errors.Is(err, errTooLarge) {
-				return fmt.Errorf("%s expands to more than %d GB, FC's temporary disk", zipPath, maxUnpacked>>30)
+				return &errBomb{fmt.Sprintf("%s expands to more than %d GB, FC's temporary disk", zipPath, maxUnpacked>>30)}
 			}
 			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
 				var re *readError
 				if errors.As(err, &re) {
 					return &errInvalidArchive{fmt.Errorf("entry %q: %w", f.Name, re.err)}
@@ -73,6 +95,19 @@ func unpack(zipPath, dest string, note func(string)) error {
 		}
 	}
 	return nil
+}
+
+// ctxReader stops a copy when its context ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 var errTooLarge = errors.New("package too large")
@@ -93,7 +128,7 @@ func (t taggedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func extractFile(f *zip.File, target string, budget int64) (int64, error) {
+func extractFile(ctx context.Context, f *zip.File, target string, budget int64) (int64, error) {
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return 0, err
 	}
@@ -108,7 +143,7 @@ func extractFile(f *zip.File, target string, budget int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := io.Copy(out, io.LimitReader(taggedReader{rc}, budget+1))
+	n, err := io.Copy(out, io.LimitReader(ctxReader{ctx, taggedReader{rc}}, budget+1))
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -140,7 +175,7 @@ func extractLink(f *zip.File, dest string) error {
 	case linkTarget == "":
 		return errors.New("empty symlink target")
 	case path.IsAbs(linkTarget):
-		if linkTarget != codeMountPoint && !strings.HasPrefix(linkTarget, codeMountPoint+"/") {
+		if _, inside := archive.ResolveLink(name, linkTarget); !inside {
 			return fmt.Errorf("symlink to %s leaves /code", linkTarget)
 		}
 	default:

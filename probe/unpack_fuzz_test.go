@@ -3,6 +3,7 @@ package probe
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"io/fs"
 	"os"
@@ -66,7 +67,7 @@ func unpackStaysInRoot(t *testing.T, data []byte) {
 		}
 	}
 
-	unpack(zipPath, dest, func(string) {})
+	unpack(context.Background(), zipPath, dest, func(string) {})
 
 	filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -657,9 +657,11 @@ in 120 seconds." or "FunctionNotStarted ... connection refused".`,
 		Fix:  "bind 0.0.0.0 and ${FC_CUSTOM_LISTEN_PORT:-9000}",
 		Lang: "sh",
 		Wrong: `#!/bin/bash
-exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 -b 127.0.0.1:8080 app:app`,
+exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 \
+  -b 127.0.0.1:8080 app:app`,
 		Right: `#!/bin/bash
-exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app`,
+exec gunicorn -k gthread --threads 8 --keep-alive 86400 --timeout 0 \
+  -b 0.0.0.0:${FC_CUSTOM_LISTEN_PORT:-9000} app:app`,
 	},
 
 	{
@@ -767,6 +769,124 @@ function.zip: error FC405 idle-timeout: the server closed an idle keep-alive
   invocations, so it fails with "Process exited unexpectedly before completing request"
   help: remove the server's idle/read timeout (or set it to 24h or more)`,
 		Right: `$ fclint probe --hold 45s function.zip
+no findings`,
+	},
+	{
+		ID: "FC406", Name: "out-of-memory", Severity: Error, Family: Probe,
+		Summary: "the function was killed for using more memory than memorySize",
+		Details: `The probe runs the function with the configured memorySize (FC's default
+512 MB) as its memory limit: cgroup v2 memory.max where a cgroup can be
+delegated, cgroup v1 memory.limit_in_bytes as root, else RLIMIT_DATA per
+process (the probe says which is in force). Reported when the kernel killed a
+process of the function for memory, with the peak it reached. Under an
+rlimit, allocations fail inside the function instead, and its own error shows
+in FC401 or FC404.`,
+		Why: `FC kills an instance that exceeds memorySize; the request fails with
+"Process exited unexpectedly before completing request" and the log shows the
+process killed (signal: killed).`,
+		Fix:  "raise memorySize in the configuration, or bound the function's memory (heap flags, caches)",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC406 out-of-memory: the function was killed for memory:
+  memorySize is 128 MB and it reached 128 MB; FC kills it the same way
+  help: raise memorySize in the configuration, or bound the function's memory`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC407", Name: "initializer-failed", Severity: Error, Family: Probe,
+		Summary: "an initializer is configured, but POST /initialize does not answer 2xx",
+		Details: `When the configuration sets an initializer (instanceLifecycleConfig.initializer,
+or initializer in FC 2.0 and the API), the probe sends POST /initialize before
+the first invocation, as FC does. Reported when the answer is not 2xx: a 404
+means the server has no such route.`,
+		Why: `FC's lifecycle docs: "If you want to use the Initializer hook ... you must
+implement the corresponding logic with the /initialize path and the POST
+method". A failed initializer fails the instance: "If it fails ... the current
+instance is destroyed, and a new instance is created to retry".`,
+		Fix:  "serve POST /initialize with a 2xx answer, or remove the initializer from the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC407 initializer-failed: POST /initialize answered 404; an
+  initializer is configured (index.init), so FC calls it before the first
+  invocation and destroys the instance when it fails`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC408", Name: "invoke-failed", Severity: Error, Family: Probe,
+		Summary: "an event function's POST /invoke answers 404 or 5xx",
+		Details: `The probe sends POST /invoke with FC's headers (x-fc-request-id,
+x-fc-function-name, x-fc-function-memory, ...). Reported for an event function
+(its configuration lists triggers and none is an HTTP trigger) when the answer
+is 404 or 5xx. FC never sends /invoke to an HTTP function, so its answer there
+is shown in the timeline only.`,
+		Why: `FC's event-function docs: "If the function uses an event handler, the HTTP
+server needs to only implement the logic that corresponds to the /invoke path
+and the POST method"; status 404 (and x-fc-status 404) fails the invocation.`,
+		Fix:  "serve POST /invoke for an event function, and answer 2xx when the invocation succeeds",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC408 invoke-failed: POST /invoke answered 404; the
+  configuration's triggers (timer) make this an event function, and FC fails
+  every invocation that gets a 404 or 5xx`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC409", Name: "pre-stop-failed", Severity: Error, Family: Probe,
+		Summary: "a PreStop hook is configured, but GET /pre-stop does not answer 2xx",
+		Details: `When instanceLifecycleConfig.preStop is configured, the probe ends the run the
+way FC stops an instance: GET /pre-stop on the kept connection. Reported when
+the answer is not 2xx or the request fails.`,
+		Why: `FC calls the PreStop hook before it stops an instance; "PreStop is GET
+/pre-stop, and 404 means failed" (FC lifecycle hooks docs), so the cleanup it
+was configured for never runs.`,
+		Fix:  "serve GET /pre-stop with a 2xx answer, or remove preStop from the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC409 pre-stop-failed: GET /pre-stop answered 404; a PreStop
+  hook is configured (index.preStop) and FC counts anything but 2xx as failed`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC410", Name: "health-check-failed", Severity: Error, Family: Probe,
+		Summary: "the HTTP health check of healthCheckConfig.httpGetUrl fails",
+		Details: `With customRuntimeConfig.healthCheckConfig.httpGetUrl, FC replaces its TCP check
+with HTTP GETs, and so does the probe: after initialDelaySeconds (default 0),
+GET httpGetUrl every periodSeconds (3) within timeoutSeconds (1), until
+successThreshold (1) answers in a row are 2xx. Reported when failureThreshold
+(3) in a row fail, or the start deadline passes first.`,
+		Why: `An instance whose health check fails never gets requests: "Function instance
+health check failed on port 9000 in 120 seconds."`,
+		Fix:  "serve GET on httpGetUrl with 2xx once the server is ready, or fix httpGetUrl in the configuration",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC410 health-check-failed: the health check GET /ready failed
+  3 time(s) in a row (failureThreshold 3): status 404; FC reports "Function
+  instance health check failed on port 9000"`,
+		Right: `$ fclint probe function.zip
+no findings`,
+	},
+	{
+		ID: "FC411", Name: "no-concurrency", Severity: Error, Family: Probe,
+		Summary: "instanceConcurrency is above 1, but the server fails or serializes concurrent requests",
+		Details: `With instanceConcurrency N > 1, the probe sends N invocations at once (at most
+8), each on its own connection as FC does, after timing one alone. Reported
+when some fail, or when they take about N times one alone (judged for requests
+of 50 ms or more): the server handles one request at a time.`,
+		Why: `instanceConcurrency N lets FC route up to N requests to one instance at
+once; a server that answers one at a time makes them queue inside the
+instance until they hit the function's timeout, and FC starts no new instance
+for them.`,
+		Fix:  "make the server handle requests concurrently (workers, threads, async), or set instanceConcurrency to 1",
+		Lang: "text",
+		Wrong: `$ fclint probe function.zip
+function.zip: error FC411 no-concurrency: with instanceConcurrency 10 the server
+  answers one request at a time: 8 concurrent invocations took 1612ms, one
+  alone 201ms; requests queue in the instance until they time out`,
+		Right: `$ fclint probe function.zip
 no findings`,
 	},
 	{

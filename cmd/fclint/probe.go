@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/fclint/fclint/probe"
@@ -21,17 +18,22 @@ import (
 func newProbeCmd(g *globalFlags) *cobra.Command {
 	var startTimeout, hold time.Duration
 	var env []string
+	var noSandbox, verbose bool
+	var network string
 	cmd := &cobra.Command{
-		Use:   "probe [flags] PATH",
+		Use:   "probe [flags] PATH|IMAGE.tar",
 		Short: "Start the function locally as FC would, and test it (FC4xx)",
 		Long: `probe starts a package (a ZIP, or the folder that becomes it) the way Function
 Compute does: command and args from the configuration (or /code/bootstrap), FC's
-environment, the package mounted at /code. It then checks that the function
+environment and limits (memorySize, cpu, diskSize, timeout), the package
+mounted read-only at /code, in a sandbox: the host read-only, no homes, a
+private /tmp and network. It then checks that the function
 accepts connections on CAPort on all interfaces within the start deadline
 (FC401-FC403), keeps one connection alive across invocations (FC404) and does
 not close it while idle (FC405). It only connects to loopback, and stops every
 process it started. Linux only.`,
 		Example: `  fclint probe function.zip
+  fclint probe image.tar   # docker save or OCI archive: its entrypoint on its own root
   fclint probe --hold 30s --env DB_URL=postgres://localhost/test ./code
   fclint probe --port 8080 --start-timeout 20s --format json function.zip`,
 		Args: exactArgs(1, "PATH: the ZIP or folder to start (e.g. fclint probe function.zip)"),
@@ -43,6 +45,9 @@ process it started. Linux only.`,
 			}
 			if startTimeout <= 0 || hold <= 0 {
 				return usageErr("--start-timeout and --hold must be positive")
+			}
+			if network != "sandbox" && network != "host" {
+				return usageErr("--network must be sandbox or host")
 			}
 			if err := probe.ParseEnv(env); err != nil {
 				return usageErr("%v", err)
@@ -59,11 +64,23 @@ process it started. Linux only.`,
 				Hold:         hold,
 				Env:          env,
 				Notes:        cmd.ErrOrStderr(),
+				NoSandbox:    noSandbox,
+				HostNetwork:  network == "host",
 			}
+			var tl *timeline
 			if g.format == "text" {
-				tl := newTimeline(out, colorEnabled(out, g.noColor))
-				tl.title = fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort())
+				tl = newTimeline(out, colorEnabled(out, g.noColor))
+				tl.live = isTerminal(out)
+				tl.title = probe.Sanitize(fmt.Sprintf("probe %s (CAPort %d)", path, conf.Function.CAPort()))
 				opts.OnStep = tl.step
+				opts.OnWait = tl.wait
+				defer tl.stop()
+			}
+			if verbose {
+				dw := newDimWriter(cmd.ErrOrStderr(), colorEnabled(cmd.ErrOrStderr(), g.noColor))
+				dw.tl = tl
+				opts.Verbose = dw
+				defer dw.flush()
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // SIGHUP: the terminal closed
 			defer stop()
@@ -74,8 +91,14 @@ process it started. Linux only.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
+			if tl != nil {
+				tl.stop()
+			}
 			if g.format == "text" && len(res.Steps) > 0 {
 				fmt.Fprintln(out)
+			}
+			if g.format == "json" {
+				return g.emitWithProbe(out, p, res)
 			}
 			return g.emit(out, p, res.Findings)
 		},
@@ -83,47 +106,11 @@ process it started. Linux only.`,
 	f := cmd.Flags()
 	f.DurationVar(&startTimeout, "start-timeout", probe.DefaultStartTimeout, "how long the function may take to accept connections (FC's limit is 120s)")
 	f.DurationVar(&hold, "hold", probe.DefaultHold, "how long an idle keep-alive connection is held before it is used again")
+	f.BoolVar(&noSandbox, "no-sandbox", false, "run the function in place, unisolated (where user namespaces are unavailable)")
+	f.StringVar(&network, "network", "sandbox", "sandbox: only the sandbox's own loopback; host: the function shares this machine's network")
+	f.BoolVarP(&verbose, "verbose", "v", false, "stream the function's stdout and stderr (dimmed) as it runs")
 	f.StringArrayVar(&env, "env", nil, "extra environment variable KEY=VALUE for the function (repeatable; after the configuration's environmentVariables)")
 	return cmd
-}
-
-// timeline prints the probe's steps as they happen:
-//
-//	probe function.zip (CAPort 9000)
-//	  ok  started     +0ms     pid 4242: /code/bootstrap (with the package at /code)
-//	  ok  listening   +131ms   after 131ms on 0.0.0.0:9000
-type timeline struct {
-	w              io.Writer
-	title          string // printed before the first step, so an error that stops the probe first stands alone
-	ok, fail, dim  lipgloss.Style
-	okMark, noMark string
-}
-
-func newTimeline(w io.Writer, color bool) *timeline {
-	t := &timeline{w: w, okMark: "ok", noMark: "FAIL"}
-	if color {
-		// Same choice as the text printer: the caller decided, force ANSI.
-		r := lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.ANSI)
-		t.ok = r.NewStyle().Foreground(lipgloss.Color("2")).Bold(true)
-		t.fail = r.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
-		t.dim = r.NewStyle().Faint(true)
-		t.okMark, t.noMark = "✓", "✗"
-	}
-	return t
-}
-
-func (t *timeline) step(s probe.Step) {
-	if t.title != "" {
-		fmt.Fprintln(t.w, t.title)
-		t.title = ""
-	}
-	mark := t.ok.Render(fmt.Sprintf("%-4s", t.okMark))
-	if !s.OK {
-		mark = t.fail.Render(fmt.Sprintf("%-4s", t.noMark))
-	}
-	at := t.dim.Render(fmt.Sprintf("%-8s", "+"+sinceStart(s.At)))
-	fmt.Fprintf(t.w, "  %s %-11s %s %s\n", mark, s.Name, at, s.Detail)
 }
 
 // sinceStart formats a step's time for the timeline's column: milliseconds

@@ -308,6 +308,7 @@ func (p *Package) Resolve(name string) *Entry {
 // Absolute targets under /code count as inside.
 func ResolveLink(name, target string) (string, bool) {
 	if strings.HasPrefix(target, "/") {
+		target = path.Clean(target) // /code/../etc is /etc
 		if target == "/code" || strings.HasPrefix(target, "/code/") {
 			return strings.TrimPrefix(path.Clean(target[len("/code"):]+"/"), "/"), true
 		}

@@ -83,6 +83,8 @@ func TestResolveLink(t *testing.T) {
 		{"a/b", "../../c", "", false},
 		{"x", "/code/bin/main", "bin/main", true},
 		{"x", "/usr/bin/python3", "", false},
+		{"x", "/code/../etc/passwd", "", false}, // /code/.. is /
+		{"x", "/code/bin/../main", "main", true},
 	}
 	for _, c := range cases {
 		got, ok := ResolveLink(c.name, c.target)
