@@ -112,6 +112,7 @@ type File struct {
 	Path      string // absolute
 	Format    Format
 	Functions []*Function // only functions (fc3 / fc / devsapp/fc components, Aliyun::Serverless::Function)
+	Bases     []string    // absolute paths of the files it extends (extend: base.yaml), nearest first
 }
 
 // Options select and override the configuration.

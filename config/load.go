@@ -39,11 +39,20 @@ func Load(path string) (*File, error) {
 	if root, err = r.extend(root, abs, 0); err != nil {
 		return nil, err
 	}
-	return r.interpret(root)
+	file, err := r.interpret(root)
+	if file != nil {
+		file.Bases = r.bases
+	}
+	return file, err
 }
 
 // readFile reads a configuration file of at most MaxFileSize bytes.
 func readFile(abs string) ([]byte, error) {
+	// Stat before opening: opening a FIFO (or a device) named s.yaml would
+	// wait for a writer that never comes.
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", displayPath(abs), fileKind(fi.Mode()))
+	}
 	f, err := os.Open(abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayPath(abs), unwrapPathError(err))
@@ -65,6 +74,19 @@ func readFile(abs string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: config file too large (the limit is %d bytes)", displayPath(abs), MaxFileSize)
 	}
 	return data, nil
+}
+
+// fileKind names a non-regular file type for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
 }
 
 func unwrapPathError(err error) error {

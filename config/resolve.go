@@ -28,12 +28,13 @@ import (
 func Resolve(opts Options) (*Result, error) {
 	res := &Result{}
 	path := opts.ConfigPath
+	var skipped []string
 	if path == "" {
-		found, err := Find(opts.Dir)
+		found, err := Discover(opts.Dir)
 		if err != nil {
 			return nil, err
 		}
-		path = found
+		path, skipped = found.Path, found.Skipped
 	}
 	var fn *Function
 	if path != "" {
@@ -43,6 +44,10 @@ func Resolve(opts Options) (*Result, error) {
 		}
 		res.File = file
 		fn, res.Note = selectFunction(file, opts.Dir)
+	}
+	if len(skipped) > 0 {
+		res.Note = strings.Join(append(skipped, res.Note), "; ")
+		res.Note = strings.TrimSuffix(res.Note, "; ")
 	}
 	if fn == nil {
 		fn = newFunction(FormatFlags, "", Pos{})

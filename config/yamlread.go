@@ -27,6 +27,7 @@ type reader struct {
 	vars      *yaml.Node            // s.yaml top-level vars: mapping, or nil
 	pascal    bool                  // ROS templates spell the API's keys in PascalCase
 	origin    map[*yaml.Node]string // nodes read from an extended base file
+	bases     []string              // the files extend read, in order
 	steps     int
 	exhausted bool // the step budget ran out: the result is incomplete
 }
