@@ -28,15 +28,22 @@ const maxFingerprintEntries = 200_000
 //
 // Folders go itself ignores (testdata, vendor, names starting with . or _)
 // and node_modules are not searched.
-func Fingerprint(dir, explicit string) string {
+//
+// Files lists the configuration files it covers, for callers that want to
+// check them up front.
+func Fingerprint(dir, explicit string) (sum string, files []string) {
 	h := sha256.New()
+	hashConfig := func(h io.Writer, p string) {
+		files = append(files, p)
+		hashConfigFile(h, p)
+	}
 	fmt.Fprintf(h, "fclint config fingerprint 1\n")
 	if explicit != "" {
 		if !filepath.IsAbs(explicit) {
 			explicit = filepath.Join(dir, explicit)
 		}
 		hashConfig(h, explicit)
-		return hex.EncodeToString(h.Sum(nil))
+		return hex.EncodeToString(h.Sum(nil)), files
 	}
 	d, err := Discover(dir)
 	if err != nil {
@@ -66,16 +73,16 @@ func Fingerprint(dir, explicit string) string {
 			}
 			return nil
 		}
-		if IsCandidateName(e.Name()) {
+		if IsCandidateName(e.Name()) && p != d.Path {
 			hashConfig(h, p)
 		}
 		return nil
 	})
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), files
 }
 
-// hashConfig adds one configuration file (and the bases it extends) to h.
-func hashConfig(h io.Writer, path string) {
+// hashConfigFile adds one configuration file (and the bases it extends) to h.
+func hashConfigFile(h io.Writer, path string) {
 	abs, _ := filepath.Abs(path)
 	fmt.Fprintf(h, "file %q\n", abs)
 	if fi, err := os.Stat(abs); err != nil || !fi.Mode().IsRegular() {

@@ -93,7 +93,16 @@ func vetVersion(stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	fmt.Fprintf(h, "config %s\n", config.Fingerprint(wd, explicit))
+	sum, files := config.Fingerprint(wd, explicit)
+	// A configuration that cannot be parsed stops go vet here, once, rather
+	// than in every package.
+	for _, f := range files {
+		if _, err := config.Load(f); err != nil && !isMissing(f) {
+			fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
+			return exitError
+		}
+	}
+	fmt.Fprintf(h, "config %s\n", sum)
 	fmt.Fprintf(stdout, "%s version devel fclint-%s buildID=%x\n", filepath.Base(os.Args[0]), moduleVersion(), h.Sum(nil))
 	return exitClean
 }
@@ -128,6 +137,11 @@ func checkConfigFile(p string) error {
 		return fmt.Errorf("not a regular file")
 	}
 	return nil
+}
+
+func isMissing(p string) bool {
+	_, err := os.Stat(p)
+	return os.IsNotExist(err)
 }
 
 // goWorkingDir is the working directory of the go command that runs us: go
