@@ -52,6 +52,9 @@ func (r *remover) deleteNode(c inspector.Cursor) []analysis.TextEdit {
 	if tf == nil {
 		return nil
 	}
+	if calls(r.pass.TypesInfo, n) {
+		return nil // srv.ReadTimeout = parse(): deleting it would drop the call
+	}
 	prevEnd, nextPos, ok := neighbours(c)
 	if !ok {
 		return nil
@@ -271,4 +274,32 @@ func (r *remover) deleteImport(in *inspector.Inspector, pkgName *types.PkgName) 
 		return analysis.TextEdit{Pos: tf.LineStart(first), End: end}, true
 	}
 	return analysis.TextEdit{}, false
+}
+
+// calls reports whether n calls a function or method (a conversion or a
+// side-effect-free builtin is no call): deleting such a node would drop the
+// call's side effects, so no fix deletes it.
+func calls(info *types.Info, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		tv, known := info.Types[call.Fun]
+		switch {
+		case known && tv.IsType():
+			return true // a conversion: look inside its argument
+		case known && tv.IsBuiltin():
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				switch id.Name {
+				case "len", "cap", "min", "max", "make", "new", "complex", "real", "imag", "append":
+					return true
+				}
+			}
+		}
+		found = true
+		return false
+	})
+	return found
 }

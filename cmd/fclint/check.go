@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -54,8 +55,18 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			if fix && res.Fixed > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %d finding(s) in %d file(s)\n", res.Fixed, len(res.Files))
+			if fix {
+				wd, _ := os.Getwd()
+				for _, n := range res.FixNotes {
+					fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+n)
+				}
+				if len(res.Files) > 0 {
+					rel := make([]string, len(res.Files))
+					for i, f := range res.Files {
+						rel[i] = gocheck.RelPath(wd, f)
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %d finding(s); changed %s\n", res.Fixed, strings.Join(rel, ", "))
+				}
 			}
 			return g.emit(cmd.OutOrStdout(), p, res.Findings)
 		},
