@@ -121,6 +121,9 @@ type Options struct {
 	Dir        string // the checked directory, a ZIP's folder or the ZIP itself: discovery starts here, and selects the function whose code is or contains it
 	Port       int    // --port override; 0 = none
 	Runtime    string // --runtime override; "" = none
+	// Function names the function to use when the file declares several
+	// (project mode knows which one it checks); "" selects by Dir.
+	Function string
 }
 
 // Result is the outcome of Resolve.

@@ -44,6 +44,9 @@ func Resolve(opts Options) (*Result, error) {
 		}
 		res.File = file
 		fn, res.Note = selectFunction(file, opts.Dir)
+		if named := functionNamed(file, opts.Function); named != nil {
+			fn, res.Note = named, ""
+		}
 	}
 	if len(skipped) > 0 {
 		res.Note = strings.Join(append(skipped, res.Note), "; ")
@@ -182,4 +185,17 @@ func functionKind(f Format) string {
 		return "Aliyun::Serverless::Function"
 	}
 	return "function"
+}
+
+// functionNamed is the file's function called name, or nil.
+func functionNamed(file *File, name string) *Function {
+	if name == "" {
+		return nil
+	}
+	for _, fn := range file.Functions {
+		if fn.Name == name {
+			return fn
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -479,6 +480,7 @@ func (r *reader) actions(v *yaml.Node, baseDir string) []Action {
 	var out []Action
 	r.pairs(v, func(k, steps *yaml.Node) {
 		hook, _, _ := r.text(k)
+		hook = hookName(k.Value, hook)
 		steps = r.deref(steps)
 		if steps == nil || steps.Kind != yaml.SequenceNode {
 			return
@@ -509,4 +511,22 @@ func (r *reader) actions(v *yaml.Node, baseDir string) []Action {
 		}
 	})
 	return out
+}
+
+// hookPattern is a Serverless Devs hook key written with a regex, as the
+// devsapp templates do: pre-${regex('deploy|local')}.
+var hookPattern = regexp.MustCompile(`^(pre|post)-\$\{\s*regex\(\s*['"]([^'"]*)['"]\s*\)\s*\}$`)
+
+// hookName is the hook a key stands for: a regex key that matches "deploy"
+// is pre-deploy (or post-deploy); any other key is kept as read.
+func hookName(raw, read string) string {
+	m := hookPattern.FindStringSubmatch(strings.TrimSpace(raw))
+	if m == nil {
+		return read
+	}
+	re, err := regexp.Compile("^(?:" + m[2] + ")$")
+	if err == nil && re.MatchString("deploy") {
+		return m[1] + "-deploy"
+	}
+	return read
 }

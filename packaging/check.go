@@ -44,6 +44,10 @@ func Check(opts Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
+		// A FIFO named function.zip would block the read forever.
+		return nil, fmt.Errorf("%s: not a regular file or folder", opts.Path)
+	}
 	var pkg *archive.Package
 	if fi.IsDir() {
 		pkg, err = archive.OpenDir(opts.Path, archive.DirOptions{})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/report"
 	"github.com/fclint/fclint/rules"
 )
 
@@ -28,6 +29,17 @@ var ranges = []intRange{
 	{"healthCheckConfig.timeoutSeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.TimeoutSeconds }, 1, 3},
 	{"healthCheckConfig.failureThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.FailureThreshold }, 1, 120},
 	{"healthCheckConfig.successThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.SuccessThreshold }, 1, 120},
+}
+
+// CheckConfig runs only the configuration checks (FC301), for a function
+// whose code folder is not there to check (a build output not built yet).
+func CheckConfig(opts Options) []report.Finding {
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	c := newChecker(opts)
+	c.checkConfig()
+	return c.findings
 }
 
 // checkConfig is FC301: values FC rejects or that cannot work.

@@ -73,6 +73,9 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file or folder", opts.Path) // a FIFO would block
+	}
 	if err := portFree(opts.Port); err != nil {
 		return nil, err
 	}

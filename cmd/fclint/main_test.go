@@ -24,6 +24,7 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup:               setupGo,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"mkfifo": cmdMkfifo},
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -30,6 +31,37 @@ type globalFlags struct {
 	runtime string
 	failOn  string
 	noColor bool
+
+	configInUse string // the configuration file the run used, for JSON's "config"
+}
+
+// announceConfig names the configuration in use: on stderr in text mode
+// (other formats are read by programs; JSON has "config"), and in JSON.
+func (g *globalFlags) announceConfig(stderr io.Writer, conf *config.Result) {
+	if conf != nil && conf.File != nil {
+		g.configInUse = displayPath(conf.File.Path)
+	}
+	if g.format != "text" {
+		return
+	}
+	if g.configInUse != "" {
+		fmt.Fprintf(stderr, "fclint: config: %s\n", g.configInUse)
+		return
+	}
+	fmt.Fprintf(stderr, "fclint: config: none found (s.yaml, s.yml, template.yml); using CAPort %d\n", g.caPortDefault())
+}
+
+// displayPath is path relative to the working directory (where fclint was
+// started), as every path fclint prints.
+func displayPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil {
+		return rel
+	}
+	return path
 }
 
 // configOptions turns the flags into config.Options for a checked directory.
@@ -171,6 +203,7 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 // emit prints findings and turns them into the exit code (SPEC §2).
 func (g *globalFlags) emit(w io.Writer, p report.Printer, findings []report.Finding) error {
 	report.Sort(findings)
+	report.SetConfig(p, g.configInUse)
 	if err := p.Print(w, findings); err != nil {
 		return &exitErr{code: exitError, msg: "writing output: " + err.Error()}
 	}

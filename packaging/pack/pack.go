@@ -148,7 +148,7 @@ func writeEntry(zw *zip.Writer, e *archive.Entry, res *Result) error {
 		h.SetMode(fs.ModeSymlink | 0o777)
 		body = strings.NewReader(target)
 	default:
-		f, err := os.Open(e.DiskPath())
+		f, err := archive.OpenRegular(e.DiskPath()) // a FIFO would block
 		if err != nil {
 			return err
 		}
