@@ -276,10 +276,40 @@ func (r *remover) deleteImport(in *inspector.Inspector, pkgName *types.PkgName) 
 	return analysis.TextEdit{}, false
 }
 
-// calls reports whether n calls a function or method (a conversion or a
-// side-effect-free builtin is no call): deleting such a node would drop the
-// call's side effects, so no fix deletes it.
+// calls reports whether deleting n would drop a call other than the one the
+// fix means to delete: in an assignment's right side or an element's value
+// (srv.ReadTimeout = parse()), or in the arguments or receiver of a deleted
+// call statement (srv.SetKeepAlivesEnabled(enabled())). Conversions and
+// side-effect-free builtins are no calls.
 func calls(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, e := range n.Rhs {
+			if callsIn(info, e) {
+				return true
+			}
+		}
+		return false
+	case *ast.KeyValueExpr:
+		return callsIn(info, n.Value)
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && callsIn(info, sel.X) {
+				return true
+			}
+			for _, a := range call.Args {
+				if callsIn(info, a) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return callsIn(info, n)
+}
+
+// callsIn reports whether n contains a call (see calls).
+func callsIn(info *types.Info, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		call, ok := m.(*ast.CallExpr)

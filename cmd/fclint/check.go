@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +26,9 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
   fclint check --format sarif ./... > fclint.sarif
   fclint check --fix ./...`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if dir, ok := projectDir(g, args); ok {
+				return runProject(cmd, g, dir, tests, fix)
+			}
 			p, err := g.printerFor(cmd.OutOrStdout(), "check")
 			if err != nil {
 				return err
@@ -60,17 +62,7 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 				return usageErr("%v", err)
 			}
 			if fix {
-				wd, _ := os.Getwd()
-				for _, n := range res.FixNotes {
-					fmt.Fprintln(cmd.ErrOrStderr(), "fclint: "+n)
-				}
-				if len(res.Files) > 0 {
-					rel := make([]string, len(res.Files))
-					for i, f := range res.Files {
-						rel[i] = gocheck.RelPath(wd, f)
-					}
-					fmt.Fprintf(cmd.ErrOrStderr(), "fclint: fixed %d finding(s); changed %s\n", res.Fixed, strings.Join(rel, ", "))
-				}
+				reportFixes(cmd.ErrOrStderr(), res)
 			}
 			return g.emit(cmd.OutOrStdout(), p, res.Findings)
 		},

@@ -114,7 +114,7 @@ With no command, fclint runs "check" on the given packages (default ./...).`,
 	root.Flags().AddFlagSet(check.LocalFlags())
 	root.RunE = func(cmd *cobra.Command, args []string) error {
 		// `fclint pakage x.zip` is a typo, not a package pattern.
-		if len(args) > 0 && !strings.ContainsAny(args[0], "./") {
+		if len(args) > 0 && !strings.ContainsAny(args[0], "./") && !isDir(args[0]) {
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 				return usageErr("unknown command %q; did you mean %q?", args[0], s[0])
 			}
@@ -221,4 +221,9 @@ func colorEnabled(w io.Writer, noColor bool) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
