@@ -26,6 +26,9 @@ type Field[T any] struct {
 	Set     bool
 	Unknown bool
 	Pos     Pos
+	// Invalid is the value as written when it has the wrong type ("abc" or
+	// "a list" for a port; FC301 reports it); "" otherwise, placeholders too.
+	Invalid string
 }
 
 // Known reports whether the value is present and resolved.

@@ -299,3 +299,20 @@ func TestLoadFormatFromContent(t *testing.T) {
 		}
 	}
 }
+
+// A component written as an expression is a function when its props say so
+// (runtime, code, customRuntimeConfig); other resources stay out.
+func TestLoadComponentExpression(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.yaml")
+	body := "edition: 3.0.0\nresources:\n  api:\n    component: ${env('FC_COMPONENT')}\n    props:\n      functionName: api\n      runtime: go1\n      code: ./code\n  domain:\n    component: ${env('DOMAIN_COMPONENT')}\n    props:\n      domainName: auto\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Functions) != 1 || f.Functions[0].Name != "api" || f.Functions[0].Runtime.Value != "go1" || !f.Functions[0].Runtime.Known() {
+		t.Fatalf("functions = %+v, want api with runtime go1", f.Functions)
+	}
+}

@@ -324,11 +324,15 @@ func (r *reader) toInt(v *yaml.Node, where Pos) Field[int] {
 	s, known, ok := r.text(v)
 	if !ok || !known {
 		f.Unknown = true
+		if !ok {
+			f.Invalid = kindName(r.deref(v))
+		}
 		return f
 	}
 	n, ok := parseInt(s)
 	if !ok {
 		f.Unknown = true
+		f.Invalid = strconv.Quote(s)
 		return f
 	}
 	f.Value = n

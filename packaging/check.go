@@ -86,13 +86,15 @@ func CheckPackage(pkg *archive.Package, opts Options) []report.Finding {
 
 // checker carries one run's state; each check method adds findings.
 type checker struct {
-	opts     Options
-	fn       *config.Function // never nil
-	pkg      *archive.Package
-	disp     string // the package path for findings
-	env      *runtimes.Env
-	guessed  bool // the runtime is unknown: env.Image is the fallback
-	findings []report.Finding
+	opts    Options
+	fn      *config.Function // never nil
+	pkg     *archive.Package
+	disp    string // the package path for findings
+	env     *runtimes.Env
+	guessed bool // the runtime is unknown: env.Image is the fallback
+	// valuesOnly: checkConfig leaves the code path alone (fclint check).
+	valuesOnly bool
+	findings   []report.Finding
 }
 
 func newChecker(opts Options) *checker {

@@ -10,6 +10,7 @@ import (
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/gocheck"
+	"github.com/fclint/fclint/packaging"
 )
 
 func newCheckCmd(g *globalFlags) *cobra.Command {
@@ -63,6 +64,11 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 			}
 			if fix {
 				reportFixes(cmd.ErrOrStderr(), res)
+			}
+			// A value of the wrong type or out of range (port: abc, port: 0) is
+			// FC301 here too, at its line, as in fclint package.
+			if conf.File != nil {
+				res.Findings = append(res.Findings, packaging.CheckConfigValues(packaging.Options{Path: ".", Function: conf.Function})...)
 			}
 			return g.emit(cmd.OutOrStdout(), p, res.Findings)
 		},
