@@ -55,7 +55,12 @@ func vetMain(args []string, stdout, stderr io.Writer) int {
 	}
 	// A configuration that cannot be read stops the check with the same one
 	// line as fclint check gives, never a silent fallback to the defaults.
-	dir := vetPackageDir(args[len(args)-1])
+	dir, vetxOnly := vetPackage(args[len(args)-1])
+	if vetxOnly {
+		// A dependency, vetted only for facts: fclint reports nothing there.
+		os.Args = append(os.Args[:1], args...)
+		return -1
+	}
 	if _, err := config.Resolve(config.Options{ConfigPath: value, Dir: dir}); err != nil {
 		fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
 		return exitError
@@ -182,15 +187,19 @@ func flagValue(args []string, name string) (string, int, bool) {
 	return "", 0, false
 }
 
-// vetPackageDir reads the package folder from go vet's .cfg file; it falls
-// back to the working directory, where go runs the tool.
-func vetPackageDir(cfgFile string) string {
-	var cfg struct{ Dir string }
+// vetPackage reads the package folder from go vet's .cfg file (else the
+// working directory, where go runs the tool) and whether go wants only facts
+// (a dependency of the packages named).
+func vetPackage(cfgFile string) (dir string, vetxOnly bool) {
+	var cfg struct {
+		Dir      string
+		VetxOnly bool
+	}
 	if data, err := os.ReadFile(cfgFile); err == nil && json.Unmarshal(data, &cfg) == nil && cfg.Dir != "" {
-		return cfg.Dir
+		return cfg.Dir, cfg.VetxOnly
 	}
 	wd, _ := os.Getwd()
-	return wd
+	return wd, cfg.VetxOnly
 }
 
 // withRuleIDs makes each rule analyzer end its messages with the rule ID,
