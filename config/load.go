@@ -123,6 +123,13 @@ func parse(data []byte, abs string) (*File, error) {
 func decode(data []byte, abs string) (*yaml.Node, error) {
 	root, err := parseYAML(data)
 	if err != nil {
+		// file:line:col: message, at the broken token.
+		if line, col, msg, ok := locateYAMLError(data); ok {
+			return nil, fmt.Errorf("%s:%d:%d: %s", displayPath(abs), line, col, msg)
+		}
+		if m := yamlLineOnly.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s:1: %s", displayPath(abs), m[1], m[2]) // the line's start
+		}
 		return nil, fmt.Errorf("%s%s", displayPath(abs), err)
 	}
 	if root == nil {
@@ -185,6 +192,9 @@ func parseYAML(data []byte) (root *yaml.Node, err error) {
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlLineOnly matches yamlError's ":LINE: message".
+var yamlLineOnly = regexp.MustCompile(`^:(\d+): (.*)$`)
 
 func yamlError(err error) error {
 	msg := strings.Join(strings.Fields(err.Error()), " ")

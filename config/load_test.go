@@ -211,13 +211,13 @@ func TestLoadErrors(t *testing.T) {
 		path string
 		want string
 	}{
-		{write("syntax.yaml", "edition: 3.0.0\nresources:\n  fn:\n    component: fc3\n   props: x\n"), "syntax.yaml:2: did not find expected key"},
-		{write("tab.yaml", "edition: 3.0.0\n\tresources: {}\n"), "tab.yaml:2: "},
+		{write("syntax.yaml", "edition: 3.0.0\nresources:\n  fn:\n    component: fc3\n   props: x\n"), "syntax.yaml:5:4: "}, // the broken line and column (yaml.v3 alone says line 2, where the block starts)
+		{write("tab.yaml", "edition: 3.0.0\n\tresources: {}\n"), "tab.yaml:2:1: "},
 		{write("list.yaml", "- a\n- b\n"), "list.yaml:1: expected a mapping at the top level, found a list"},
 		{write("scalar.yaml", "hello\n"), "expected a mapping at the top level, found a scalar"},
 		{write("empty.yaml", "# nothing\n"), "empty.yaml: empty configuration file"},
 		{write("other.yaml", "name: x\nkind: Deployment\n"), "other.yaml: not a function configuration"},
-		{write("bad.json", `{"functionName": "x",`), "bad.json:1: "},
+		{write("bad.json", `{"functionName": "x",`), "bad.json:1:21: "},
 		{write("nofn.json", `{"hello": 1}`), "nofn.json: not a function configuration"},
 		{write("alias.yaml", "a: *nope\n"), "unknown anchor 'nope'"},
 		{big, "config file too large"},
