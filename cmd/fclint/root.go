@@ -119,6 +119,13 @@ With no command, fclint runs "check" on the given packages (default ./...).`,
 				return usageErr("unknown command %q; did you mean %q?", args[0], s[0])
 			}
 		}
+		// `fclint code` names the folder code (project mode, or its Go
+		// packages), not the import path "code".
+		if len(args) == 1 && !strings.ContainsAny(args[0], "./") && isDir(args[0]) {
+			if _, ok := projectDir(g, args); !ok {
+				args = []string{"./" + args[0] + "/..."}
+			}
+		}
 		return check.RunE(cmd, args)
 	}
 
