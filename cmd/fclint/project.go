@@ -217,8 +217,8 @@ func moduleAbove(dir, stop string) string {
 			return ""
 		}
 		parent := filepath.Dir(d)
-		if parent == d || !strings.HasPrefix(parent, stop) {
-			return ""
+		if rel, err := filepath.Rel(stop, parent); parent == d || err != nil || strings.HasPrefix(rel, "..") {
+			return "" // not at or below the project folder
 		}
 		d = parent
 	}
