@@ -81,3 +81,33 @@ func chmod(t *testing.T, p string, mode os.FileMode) {
 		t.Fatal(err)
 	}
 }
+
+// The fingerprint changes with a configuration's content and with which
+// files exist, and lists only regular files for checking.
+func TestFingerprint(t *testing.T) {
+	root := tree(t, ".git/", "code/s.yaml", "code/testdata/s.yaml")
+	sum := func() (string, []string) { return Fingerprint(root, "") }
+	first, files := sum()
+	if len(files) != 1 || files[0] != filepath.Join(root, "code/s.yaml") {
+		t.Errorf("files = %q, want code/s.yaml only (testdata is skipped)", files)
+	}
+	if err := os.WriteFile(filepath.Join(root, "code/s.yaml"), []byte("y"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed, _ := sum()
+	if err := syscall.Mkfifo(filepath.Join(root, "s.yml"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	withFIFO, files := sum()
+	if first == changed || changed == withFIFO {
+		t.Errorf("fingerprints %s, %s, %s: want a new one for each change", first, changed, withFIFO)
+	}
+	for _, f := range files {
+		if filepath.Base(f) == "s.yml" {
+			t.Errorf("the FIFO s.yml is listed for checking: %q", files)
+		}
+	}
+	if again, _ := sum(); again != withFIFO {
+		t.Errorf("fingerprint not stable: %s then %s", withFIFO, again)
+	}
+}

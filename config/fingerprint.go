@@ -29,12 +29,16 @@ const maxFingerprintEntries = 200_000
 // Folders go itself ignores (testdata, vendor, names starting with . or _)
 // and node_modules are not searched.
 //
-// Files lists the configuration files it covers, for callers that want to
-// check them up front.
+// Files lists the regular configuration files it covers (and explicit), for
+// callers that want to check them up front.
 func Fingerprint(dir, explicit string) (sum string, files []string) {
 	h := sha256.New()
 	hashConfig := func(h io.Writer, p string) {
-		files = append(files, p)
+		// Only regular files are listed for checking (discovery passes over
+		// a FIFO named s.yaml); every name is hashed.
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() || p == explicit {
+			files = append(files, p)
+		}
 		hashConfigFile(h, p)
 	}
 	fmt.Fprintf(h, "fclint config fingerprint 1\n")
