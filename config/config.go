@@ -28,6 +28,9 @@ type Field[T any] struct {
 	Set     bool
 	Unknown bool
 	Pos     Pos
+	// Invalid is the value as written when it has the wrong type ("abc" or
+	// "a list" for a port; FC301 reports it); "" otherwise, placeholders too.
+	Invalid string
 }
 
 // Known reports whether the value is present and resolved.
@@ -144,6 +147,7 @@ type File struct {
 	Path      string // absolute
 	Format    Format
 	Functions []*Function // only functions (fc3 / fc / devsapp/fc components, Aliyun::Serverless::Function)
+	Bases     []string    // absolute paths of the files it extends (extend: base.yaml), nearest first
 }
 
 // Options select and override the configuration.
@@ -152,6 +156,9 @@ type Options struct {
 	Dir        string // the checked directory, a ZIP's folder or the ZIP itself: discovery starts here, and selects the function whose code is or contains it
 	Port       int    // --port override; 0 = none
 	Runtime    string // --runtime override; "" = none
+	// Function names the function to use when the file declares several
+	// (project mode knows which one it checks); "" selects by Dir.
+	Function string
 }
 
 // Result is the outcome of Resolve.

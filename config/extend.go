@@ -32,6 +32,7 @@ func (r *reader) extend(root *yaml.Node, abs string, depth int) (*yaml.Node, err
 	if !filepath.IsAbs(basePath) {
 		basePath = filepath.Join(filepath.Dir(abs), basePath)
 	}
+	r.bases = append(r.bases, basePath)
 	data, err := readFile(basePath)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: extend: %v", displayPath(abs), ext.Line, err)

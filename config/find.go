@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -12,38 +13,94 @@ import (
 // with --config.
 var candidates = []string{"s.yaml", "s.yml", "template.yml", "template.yaml"}
 
+// IsCandidateName reports whether base is a name discovery looks for.
+func IsCandidateName(base string) bool {
+	for _, c := range candidates {
+		if base == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Discovery is the outcome of a configuration search.
+type Discovery struct {
+	Path string // absolute path of the configuration in use; "" for none
+	// Skipped says, one sentence each, which files the search passed over
+	// because they cannot be trusted (another user's file, a folder others
+	// can write).
+	Skipped []string
+}
+
 // Find returns the absolute path of the nearest configuration file from dir
-// upward, or "" when there is none. The search stops after the repository
-// root (the folder holding .git, a directory or a file as in worktrees and
-// submodules) or at the file-system root. The Go module root does not stop it:
-// Serverless Devs keeps s.yaml above the code/ folder that holds go.mod.
-// dir may also name a file (a ZIP): the search then starts in its folder.
+// upward, or "" when there is none. See Discover.
 func Find(dir string) (string, error) {
+	d, err := Discover(dir)
+	return d.Path, err
+}
+
+// Discover finds the nearest trusted configuration file from dir upward. The
+// search stops after the repository root (the folder holding .git, a
+// directory or a file as in worktrees and submodules), after $HOME, or at the
+// file-system root. The Go module root does not stop it: Serverless Devs
+// keeps s.yaml above the code/ folder that holds go.mod. dir may also name a
+// file (a ZIP): the search then starts in its folder.
+//
+// A file owned by another user (other than root), or in a folder that other
+// users can write, is skipped: fclint probe runs the command a configuration
+// names, so a planted s.yaml must never be used. Only regular files count: a
+// FIFO named s.yaml must not make fclint wait.
+func Discover(dir string) (Discovery, error) {
+	var out Discovery
 	if dir == "" {
 		dir = "."
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return out, err
 	}
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		abs = filepath.Dir(abs)
 	}
+	home := homeDir()
 	for d := abs; ; {
 		for _, name := range candidates {
 			p := filepath.Join(d, name)
 			// Unreadable folders on the way up (permissions) simply hold no candidate.
-			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-				return p, nil
+			fi, err := os.Stat(p)
+			if err != nil || fi.IsDir() {
+				continue
 			}
+			if !fi.Mode().IsRegular() {
+				out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: not a regular file", displayPath(p)))
+				continue
+			}
+			if why := untrusted(p, fi); why != "" {
+				out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: %s", displayPath(p), why))
+				continue
+			}
+			out.Path = p
+			return out, nil
 		}
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return "", nil
+			return out, nil
+		}
+		if home != "" && d == home {
+			return out, nil
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", nil
+			return out, nil
 		}
 		d = parent
 	}
+}
+
+// homeDir is $HOME, cleaned and absolute, or "".
+func homeDir() string {
+	h := os.Getenv("HOME")
+	if h == "" || !filepath.IsAbs(h) {
+		return ""
+	}
+	return filepath.Clean(h)
 }

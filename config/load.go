@@ -39,11 +39,20 @@ func Load(path string) (*File, error) {
 	if root, err = r.extend(root, abs, 0); err != nil {
 		return nil, err
 	}
-	return r.interpret(root)
+	file, err := r.interpret(root)
+	if file != nil {
+		file.Bases = r.bases
+	}
+	return file, err
 }
 
 // readFile reads a configuration file of at most MaxFileSize bytes.
 func readFile(abs string) ([]byte, error) {
+	// Stat before opening: opening a FIFO (or a device) named s.yaml would
+	// wait for a writer that never comes.
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", displayPath(abs), fileKind(fi.Mode()))
+	}
 	f, err := os.Open(abs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayPath(abs), unwrapPathError(err))
@@ -65,6 +74,19 @@ func readFile(abs string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: config file too large (the limit is %d bytes)", displayPath(abs), MaxFileSize)
 	}
 	return data, nil
+}
+
+// fileKind names a non-regular file type for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
 }
 
 func unwrapPathError(err error) error {
@@ -101,6 +123,13 @@ func parse(data []byte, abs string) (*File, error) {
 func decode(data []byte, abs string) (*yaml.Node, error) {
 	root, err := parseYAML(data)
 	if err != nil {
+		// file:line:col: message, at the broken token.
+		if line, col, msg, ok := locateYAMLError(data); ok {
+			return nil, fmt.Errorf("%s:%d:%d: %s", displayPath(abs), line, col, msg)
+		}
+		if m := yamlLineOnly.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s:1: %s", displayPath(abs), m[1], m[2]) // the line's start
+		}
 		return nil, fmt.Errorf("%s%s", displayPath(abs), err)
 	}
 	if root == nil {
@@ -163,6 +192,9 @@ func parseYAML(data []byte) (root *yaml.Node, err error) {
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlLineOnly matches yamlError's ":LINE: message".
+var yamlLineOnly = regexp.MustCompile(`^:(\d+): (.*)$`)
 
 func yamlError(err error) error {
 	msg := strings.Join(strings.Fields(err.Error()), " ")

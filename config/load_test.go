@@ -211,13 +211,13 @@ func TestLoadErrors(t *testing.T) {
 		path string
 		want string
 	}{
-		{write("syntax.yaml", "edition: 3.0.0\nresources:\n  fn:\n    component: fc3\n   props: x\n"), "syntax.yaml:2: did not find expected key"},
-		{write("tab.yaml", "edition: 3.0.0\n\tresources: {}\n"), "tab.yaml:2: "},
+		{write("syntax.yaml", "edition: 3.0.0\nresources:\n  fn:\n    component: fc3\n   props: x\n"), "syntax.yaml:5:4: "}, // the broken line and column (yaml.v3 alone says line 2, where the block starts)
+		{write("tab.yaml", "edition: 3.0.0\n\tresources: {}\n"), "tab.yaml:2:1: "},
 		{write("list.yaml", "- a\n- b\n"), "list.yaml:1: expected a mapping at the top level, found a list"},
 		{write("scalar.yaml", "hello\n"), "expected a mapping at the top level, found a scalar"},
 		{write("empty.yaml", "# nothing\n"), "empty.yaml: empty configuration file"},
 		{write("other.yaml", "name: x\nkind: Deployment\n"), "other.yaml: not a function configuration"},
-		{write("bad.json", `{"functionName": "x",`), "bad.json:1: "},
+		{write("bad.json", `{"functionName": "x",`), "bad.json:1:21: "},
 		{write("nofn.json", `{"hello": 1}`), "nofn.json: not a function configuration"},
 		{write("alias.yaml", "a: *nope\n"), "unknown anchor 'nope'"},
 		{big, "config file too large"},
@@ -297,5 +297,22 @@ func TestLoadFormatFromContent(t *testing.T) {
 		if f.Format != tc.want || len(f.Functions) != 1 || f.Functions[0].Runtime.Value != "custom" {
 			t.Errorf("%s: Format %q, %d functions; want %q with runtime custom", tc.name, f.Format, len(f.Functions), tc.want)
 		}
+	}
+}
+
+// A component written as an expression is a function when its props say so
+// (runtime, code, customRuntimeConfig); other resources stay out.
+func TestLoadComponentExpression(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.yaml")
+	body := "edition: 3.0.0\nresources:\n  api:\n    component: ${env('FC_COMPONENT')}\n    props:\n      functionName: api\n      runtime: go1\n      code: ./code\n  domain:\n    component: ${env('DOMAIN_COMPONENT')}\n    props:\n      domainName: auto\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Functions) != 1 || f.Functions[0].Name != "api" || f.Functions[0].Runtime.Value != "go1" || !f.Functions[0].Runtime.Known() {
+		t.Fatalf("functions = %+v, want api with runtime go1", f.Functions)
 	}
 }

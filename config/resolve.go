@@ -28,12 +28,13 @@ import (
 func Resolve(opts Options) (*Result, error) {
 	res := &Result{}
 	path := opts.ConfigPath
+	var skipped []string
 	if path == "" {
-		found, err := Find(opts.Dir)
+		found, err := Discover(opts.Dir)
 		if err != nil {
 			return nil, err
 		}
-		path = found
+		path, skipped = found.Path, found.Skipped
 	}
 	var fn *Function
 	if path != "" {
@@ -43,6 +44,13 @@ func Resolve(opts Options) (*Result, error) {
 		}
 		res.File = file
 		fn, res.Note = selectFunction(file, opts.Dir)
+		if named := functionNamed(file, opts.Function); named != nil {
+			fn, res.Note = named, ""
+		}
+	}
+	if len(skipped) > 0 {
+		res.Note = strings.Join(append(skipped, res.Note), "; ")
+		res.Note = strings.TrimSuffix(res.Note, "; ")
 	}
 	if fn == nil {
 		fn = newFunction(FormatFlags, "", Pos{})
@@ -177,4 +185,17 @@ func functionKind(f Format) string {
 		return "Aliyun::Serverless::Function"
 	}
 	return "function"
+}
+
+// functionNamed is the file's function called name, or nil.
+func functionNamed(file *File, name string) *Function {
+	if name == "" {
+		return nil
+	}
+	for _, fn := range file.Functions {
+		if fn.Name == name {
+			return fn
+		}
+	}
+	return nil
 }

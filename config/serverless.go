@@ -27,7 +27,15 @@ func (r *reader) serverlessDevs(root *yaml.Node, file *File) bool {
 		resources = r.lookup(root, "services")
 	}
 	r.pairs(resources, func(key, res *yaml.Node) {
-		comp, _, _ := r.text(r.lookup(res, "component"))
+		compNode := r.lookup(res, "component")
+		comp, known, _ := r.text(compNode)
+		if compNode != nil && !known && r.looksLikeFunction(res, fc3) {
+			// component: ${vars.component} — an expression: its props tell.
+			comp = "fc"
+			if fc3 {
+				comp = "fc3"
+			}
+		}
 		var fn *Function
 		switch name := componentName(comp); {
 		case fc3 && name == "fc3":
@@ -150,4 +158,22 @@ func (r *reader) triggerTypes(s section, key, typeKey string) Field[[]string] {
 		f.Value = append(f.Value, typ.Value)
 	}
 	return f
+}
+
+// looksLikeFunction reports whether a resource's props (fc3) or its
+// function section (fc) describe a function: runtime, code or
+// customRuntimeConfig.
+func (r *reader) looksLikeFunction(res *yaml.Node, fc3 bool) bool {
+	props := r.lookup(res, "props")
+	if !fc3 {
+		if f := r.lookup(props, "function"); f != nil {
+			props = f
+		}
+	}
+	for _, k := range []string{"runtime", "code", "codeUri", "customRuntimeConfig", "caPort"} {
+		if r.lookup(props, k) != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ type reader struct {
 	vars      *yaml.Node            // s.yaml top-level vars: mapping, or nil
 	pascal    bool                  // ROS templates spell the API's keys in PascalCase
 	origin    map[*yaml.Node]string // nodes read from an extended base file
+	bases     []string              // the files extend read, in order
 	steps     int
 	exhausted bool // the step budget ran out: the result is incomplete
 }
@@ -322,11 +324,15 @@ func (r *reader) toInt(v *yaml.Node, where Pos) Field[int] {
 	s, known, ok := r.text(v)
 	if !ok || !known {
 		f.Unknown = true
+		if !ok {
+			f.Invalid = kindName(r.deref(v))
+		}
 		return f
 	}
 	n, ok := parseInt(s)
 	if !ok {
 		f.Unknown = true
+		f.Invalid = strconv.Quote(s)
 		return f
 	}
 	f.Value = n
@@ -478,6 +484,7 @@ func (r *reader) actions(v *yaml.Node, baseDir string) []Action {
 	var out []Action
 	r.pairs(v, func(k, steps *yaml.Node) {
 		hook, _, _ := r.text(k)
+		hook = hookName(k.Value, hook)
 		steps = r.deref(steps)
 		if steps == nil || steps.Kind != yaml.SequenceNode {
 			return
@@ -508,4 +515,22 @@ func (r *reader) actions(v *yaml.Node, baseDir string) []Action {
 		}
 	})
 	return out
+}
+
+// hookPattern is a Serverless Devs hook key written with a regex, as the
+// devsapp templates do: pre-${regex('deploy|local')}.
+var hookPattern = regexp.MustCompile(`^(pre|post)-\$\{\s*regex\(\s*['"]([^'"]*)['"]\s*\)\s*\}$`)
+
+// hookName is the hook a key stands for: a regex key that matches "deploy"
+// is pre-deploy (or post-deploy); any other key is kept as read.
+func hookName(raw, read string) string {
+	m := hookPattern.FindStringSubmatch(strings.TrimSpace(raw))
+	if m == nil {
+		return read
+	}
+	re, err := regexp.Compile("^(?:" + m[2] + ")$")
+	if err == nil && re.MatchString("deploy") {
+		return m[1] + "-deploy"
+	}
+	return read
 }

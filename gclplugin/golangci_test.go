@@ -86,6 +86,38 @@ func TestGolangciLintCustom(t *testing.T) {
 		t.Errorf("no issue %q... naming CAPort 8080; got:\n%s", prefix, strings.Join(got, "\n"))
 	})
 
+	// golangci-lint caches issues per package; the configuration must be part
+	// of the key (see configKeyAnalyzer): one cache, s.yaml changed between runs.
+	t.Run("warm cache sees s.yaml changes", func(t *testing.T) {
+		cache := t.TempDir()
+		work := t.TempDir()
+		noPort := strings.NewReplacer("port: 9000\n", "")
+		mentions8080 := func(body string, wantCode int) bool {
+			t.Helper()
+			writeSYAML(t, work, body)
+			got, code, stderr := runCustomGolangciIn(ctx, t, bin, work, cache, noPort)
+			if code != wantCode {
+				t.Fatalf("exit code %d, want %d\n%s", code, wantCode, stderr)
+			}
+			return strings.Contains(strings.Join(got, "\n"), "CAPort 8080")
+		}
+		if mentions8080(sYAML(9000), 1) || mentions8080(sYAML(9000), 1) {
+			t.Fatal("CAPort 8080 reported with port 9000 in s.yaml")
+		}
+		if !mentions8080(sYAML(8080), 1) {
+			t.Error("s.yaml changed to port 8080 with a warm cache, but no issue names CAPort 8080: a stale cached result")
+		}
+		if mentions8080(sYAML(9000), 1) {
+			t.Error("s.yaml changed back to port 9000, but an issue still names CAPort 8080")
+		}
+		// A configuration that cannot be parsed is exit 3 with its file and line.
+		writeSYAML(t, work, "edition: 3.0.0\nresources: [\n")
+		_, code, stderr := runCustomGolangciIn(ctx, t, bin, work, cache, noPort)
+		if code != 3 || !strings.Contains(stderr, "s.yaml:") {
+			t.Errorf("broken s.yaml: exit code %d, want 3 naming s.yaml; stderr:\n%s", code, stderr)
+		}
+	})
+
 	t.Run("bad settings", func(t *testing.T) {
 		_, code, stderr := runCustomGolangci(ctx, t, bin, strings.NewReplacer("port: 9000", "port: 70000"))
 		// golangci-lint's exit code 3 is "failure": the linter could not be built.
@@ -100,7 +132,28 @@ func TestGolangciLintCustom(t *testing.T) {
 // "file:line: text", its exit code and its stderr.
 func runCustomGolangci(ctx context.Context, t *testing.T, bin string, edit *strings.Replacer) (issues []string, code int, stderr string) {
 	t.Helper()
-	work := t.TempDir()
+	return runCustomGolangciIn(ctx, t, bin, t.TempDir(), t.TempDir(), edit)
+}
+
+// sYAML is an fc3 s.yaml for the fixture with the given CAPort.
+func sYAML(port int) string {
+	return fmt.Sprintf("edition: 3.0.0\nresources:\n  api:\n    component: fc3\n    props:\n      functionName: api\n      runtime: custom.debian12\n      code: ./\n      customRuntimeConfig:\n        port: %d\n", port)
+}
+
+func writeSYAML(t *testing.T, dir, body string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "s.yaml"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runCustomGolangciIn is runCustomGolangci in the folder work (the fixture is
+// copied over it, other files stay) with the cache folder cache.
+func runCustomGolangciIn(ctx context.Context, t *testing.T, bin, work, cache string, edit *strings.Replacer) (issues []string, code int, stderr string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(work, ".git"), 0o755); err != nil { // stops configuration discovery
+		t.Fatal(err)
+	}
 	copyDir(t, filepath.Join("testdata", "fixture"), work)
 	if edit != nil {
 		cfg := filepath.Join(work, ".golangci.yml")
@@ -111,7 +164,7 @@ func runCustomGolangci(ctx context.Context, t *testing.T, bin string, edit *stri
 	jsonOut := filepath.Join(t.TempDir(), "issues.json")
 	cmd := exec.CommandContext(ctx, bin, "run", "--output.json.path="+jsonOut, "--output.text.path=stderr", "./...")
 	cmd.Dir = work
-	cmd.Env = append(goEnv(), "GOLANGCI_LINT_CACHE="+t.TempDir())
+	cmd.Env = append(goEnv(), "GOLANGCI_LINT_CACHE="+cache)
 	var errBuf strings.Builder
 	cmd.Stderr = &errBuf
 	start := time.Now()

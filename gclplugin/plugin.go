@@ -23,6 +23,7 @@ package gclplugin
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -72,11 +73,53 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if s.Config != "" && !filepath.IsAbs(s.Config) {
+		s.Config = filepath.Join(wd, s.Config) // the same file for every package
+	}
+	key, err := configKeyAnalyzer(wd, s.Config)
+	if err != nil {
+		return nil, err
+	}
 	fcconfig.Current = fcconfig.Settings{Port: s.Port, Runtime: s.Runtime, Config: s.Config, Tests: s.Tests}
-	return &Plugin{analyzers: sel}, nil
+	return &Plugin{analyzers: append([]*analysis.Analyzer{key}, sel...)}, nil
 }
 
-// BuildAnalyzers returns the selected analyzers, FC001 last.
+// configKeyAnalyzer returns an analyzer that reports nothing and whose name
+// carries config.Fingerprint of the folder golangci-lint runs in.
+//
+// golangci-lint (v2) caches each package's issues under a key made of its
+// own binary (or version), the linters' settings in .golangci.yml, go.mod,
+// the package's Go files and the sorted names of the linter's analyzers
+// (pkg/goanalysis: getIssuesCacheKey). s.yaml is none of these; the name of
+// this analyzer makes it one, so a changed configuration, or another file
+// found, never brings back a stale result.
+//
+// It also checks every configuration file up front: one that cannot be
+// parsed stops golangci-lint with its file and line, instead of each package
+// falling back to the defaults without a word.
+func configKeyAnalyzer(wd, explicit string) (*analysis.Analyzer, error) {
+	sum, files := config.Fingerprint(wd, explicit)
+	for _, f := range files {
+		if _, err := os.Stat(f); os.IsNotExist(err) && f != explicit {
+			continue
+		}
+		if _, err := config.Load(f); err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+	}
+	return &analysis.Analyzer{
+		Name: "fclintconfig_" + sum[:16],
+		Doc:  "keys golangci-lint's cache with fclint's configuration files; reports nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}, nil
+}
+
+// BuildAnalyzers returns the analyzer that keys golangci-lint's cache with
+// the configuration, then the selected analyzers, FC001 last.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	return p.analyzers, nil
 }
@@ -93,8 +136,12 @@ func (s *Settings) validate() error {
 	}
 	if s.Config != "" {
 		// Fail at startup rather than silently falling back to defaults per package.
-		if _, err := os.Stat(s.Config); err != nil {
-			return fmt.Errorf("config: %w", err)
+		fi, err := os.Stat(s.Config)
+		if err != nil {
+			return fmt.Errorf("config: %w (a relative path is taken from the folder golangci-lint runs in)", err)
+		}
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("config: %s is not a regular file", s.Config)
 		}
 	}
 	return nil

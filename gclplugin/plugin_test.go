@@ -193,7 +193,7 @@ func TestBuildAnalyzersFromRegistry(t *testing.T) {
 			t.Errorf("BuildAnalyzers() = %v still has the disabled FC103", names(got))
 		}
 	}
-	want := len(analyzers.All())
+	want := len(analyzers.All()) + 1 // the configuration's cache key
 	if hasAnalyzer("FC103") {
 		want--
 	}
@@ -202,6 +202,60 @@ func TestBuildAnalyzersFromRegistry(t *testing.T) {
 	}
 	if err := analysis.Validate(got); err != nil {
 		t.Error(err)
+	}
+}
+
+// golangci-lint keys its cache with the sorted analyzer names (and not with
+// s.yaml): the first analyzer's name carries the configuration's fingerprint,
+// so a changed s.yaml, or another file found, gives another key.
+func TestConfigIsPartOfTheCacheKey(t *testing.T) {
+	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	keyName := func() string {
+		t.Helper()
+		p, err := New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := p.BuildAnalyzers()
+		if err := analysis.Validate(got); err != nil {
+			t.Fatal(err)
+		}
+		return got[0].Name
+	}
+	write := func(name, port string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := "edition: 3.0.0\nresources:\n  api:\n    component: fc3\n    props:\n      functionName: api\n      runtime: custom.debian10\n      customRuntimeConfig:\n        port: " + port + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	none := keyName()
+	write("s.yaml", "9000")
+	at9000 := keyName()
+	write("s.yaml", "8080")
+	at8080 := keyName()
+	write("s.yaml", "9000")
+	again := keyName()
+	write("cmd/api/s.yaml", "9000") // a nearer file for cmd/api
+	nested := keyName()
+	if none == at9000 || at9000 == at8080 || again != at9000 || nested == at9000 {
+		t.Errorf("cache key analyzer names: none %s, 9000 %s, 8080 %s, 9000 again %s, nested %s; want a new name for each change", none, at9000, at8080, again, nested)
+	}
+
+	// A configuration that cannot be parsed stops golangci-lint, with the file and line.
+	if err := os.WriteFile(filepath.Join(dir, "cmd/api/s.yaml"), []byte("edition: 3.0.0\nresources: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(nil); err == nil || !strings.Contains(err.Error(), "s.yaml:") {
+		t.Errorf("New with a broken cmd/api/s.yaml: %v, want an error naming the file", err)
 	}
 }
 

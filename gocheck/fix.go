@@ -2,10 +2,16 @@ package gocheck
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
-	"go/format"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
+	"sync"
 )
 
 // edit is one text replacement in byte offsets of a file.
@@ -14,12 +20,47 @@ type edit struct {
 	text       string
 }
 
+// sources records what each Go file held when it was parsed, so that --fix
+// never applies offsets computed on one content to another.
+type sources struct {
+	mu   sync.Mutex
+	hash map[string][sha256.Size]byte
+}
+
+// parseFile is packages.Config.ParseFile: the default parse, plus a record of
+// the content.
+func (s *sources) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	s.mu.Lock()
+	if s.hash == nil {
+		s.hash = map[string][sha256.Size]byte{}
+	}
+	s.hash[filename] = sha256.Sum256(src)
+	s.mu.Unlock()
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+}
+
+func (s *sources) analyzed(filename string, src []byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h, ok := s.hash[filename]
+	return ok && h == sha256.Sum256(src)
+}
+
 // applyFixes applies the first suggested fix of each diagnostic. A fix whose
 // edits overlap an edit already taken is skipped whole, so a file never
-// receives half a fix. It returns which diagnostics were fixed and the files
-// it rewrote.
-func applyFixes(diags []located) (map[int]bool, []string, error) {
+// receives half a fix. Only the edited bytes change (no reformatting), and a
+// file is written only when
+//   - it still holds what was analyzed (else it changed meanwhile: offsets
+//     would land in the wrong places),
+//   - the result parses,
+//
+// by writing a temporary file in the same folder, with the same mode, and
+// renaming it over the original. It returns which diagnostics were fixed, the
+// files it rewrote and one note per file it left alone. When a write fails,
+// the error names the files already rewritten.
+func applyFixes(diags []located, src *sources) (map[int]bool, []string, []string, error) {
 	byFile := map[string][]edit{}
+	owners := map[string][]int{}
 	fixed := map[int]bool{}
 	for i, d := range diags {
 		if len(d.SuggestedFixes) == 0 {
@@ -53,35 +94,103 @@ func applyFixes(diags []located) (map[int]bool, []string, error) {
 			continue
 		}
 		byFile[file] = append(byFile[file], mine...)
-		fixed[i] = true
+		owners[file] = append(owners[file], i)
 	}
-	var files []string
-	for file, edits := range byFile {
-		src, err := os.ReadFile(file)
+	names := make([]string, 0, len(byFile))
+	for file := range byFile {
+		names = append(names, file)
+	}
+	sort.Strings(names)
+	var files, notes []string
+	wd, _ := os.Getwd()
+	for _, file := range names {
+		shown := RelPath(wd, file)
+		cur, err := readRegular(file)
 		if err != nil {
-			return nil, nil, fmt.Errorf("--fix: %v", err)
-		}
-		out, err := apply(src, edits)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--fix: %s: %v", file, err)
-		}
-		if formatted, err := format.Source(out); err == nil {
-			out = formatted
-		}
-		if bytes.Equal(out, src) {
+			notes = append(notes, fmt.Sprintf("%s not fixed: %v", shown, err))
 			continue
 		}
-		info, err := os.Stat(file)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--fix: %v", err)
+		if src == nil || !src.analyzed(file, cur) {
+			notes = append(notes, fmt.Sprintf("%s not fixed: it changed after it was analyzed; run fclint again", shown))
+			continue
 		}
-		if err := os.WriteFile(file, out, info.Mode().Perm()); err != nil {
-			return nil, nil, fmt.Errorf("--fix: %v", err)
+		out, err := apply(cur, byFile[file])
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s not fixed: %v", shown, err))
+			continue
+		}
+		if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.SkipObjectResolution); err != nil {
+			notes = append(notes, fmt.Sprintf("%s not fixed: the result would not parse (%v)", shown, firstLine(err.Error())))
+			continue
+		}
+		for _, i := range owners[file] {
+			fixed[i] = true
+		}
+		if bytes.Equal(out, cur) {
+			continue
+		}
+		if err := writeAtomic(file, out); err != nil {
+			msg := fmt.Sprintf("--fix: %s: %v", shown, err)
+			if len(files) > 0 {
+				msg += "; already rewritten: " + strings.Join(files, ", ")
+			} else {
+				msg += "; no file was changed"
+			}
+			return nil, nil, nil, fmt.Errorf("%s", msg)
 		}
 		files = append(files, file)
 	}
-	sort.Strings(files)
-	return fixed, files, nil
+	return fixed, files, notes, nil
+}
+
+// readRegular reads a file that must be a regular file.
+func readRegular(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	return os.ReadFile(name)
+}
+
+// writeAtomic replaces name with data: a temporary file in the same folder
+// (same file system), given name's mode, synced, then renamed over it. A
+// reader sees the old or the new content, never a half-written file.
+func writeAtomic(name string, data []byte) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".fclint-*")
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return err
+	}
+	done = true
+	return nil
 }
 
 // conflicts reports whether any new edit overlaps a taken one. Identical
@@ -105,6 +214,7 @@ func conflicts(taken, mine []edit) bool {
 
 // apply performs non-overlapping edits on src.
 func apply(src []byte, edits []edit) ([]byte, error) {
+	edits = append([]edit(nil), edits...)
 	sort.Slice(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
 			return edits[i].start < edits[j].start

@@ -36,6 +36,7 @@ type Result struct {
 	Findings []report.Finding // not fixed
 	Fixed    int              // findings whose fix was applied
 	Files    []string         // files rewritten by --fix
+	FixNotes []string         // files --fix left alone, and why
 }
 
 // LoadError means the packages could not be loaded or type-checked (exit 2).
@@ -60,7 +61,12 @@ func Run(opts Options) (*Result, error) {
 	if err := missingPath(opts.Dir, patterns); err != nil {
 		return nil, err
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: opts.Dir, Tests: opts.Settings.Tests}, patterns...)
+	cfg := &packages.Config{Mode: loadMode, Dir: opts.Dir, Tests: opts.Settings.Tests}
+	src := &sources{}
+	if opts.Fix {
+		cfg.ParseFile = src.parseFile // --fix checks that a file still holds what was analyzed
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, &LoadError{Msg: "loading packages: " + firstLine(err.Error())}
 	}
@@ -92,11 +98,11 @@ func Run(opts Options) (*Result, error) {
 
 	res := &Result{}
 	if opts.Fix {
-		fixed, files, err := applyFixes(diags)
+		fixed, files, notes, err := applyFixes(diags, src)
 		if err != nil {
 			return nil, err
 		}
-		res.Fixed, res.Files = len(fixed), files
+		res.Fixed, res.Files, res.FixNotes = len(fixed), files, notes
 		var rest []located
 		for i, d := range diags {
 			if !fixed[i] {

@@ -44,6 +44,10 @@ func Check(opts Options) ([]report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
+		// A FIFO named function.zip would block the read forever.
+		return nil, fmt.Errorf("%s: not a regular file or folder", opts.Path)
+	}
 	if handled, findings, err := checkContainer(opts, fi); handled {
 		return findings, err
 	}
@@ -94,7 +98,9 @@ type checker struct {
 	// container: the package is a container image or a Dockerfile's folder
 	// (container.go), so runtime custom-container is what it should be.
 	container bool
-	findings  []report.Finding
+	// valuesOnly: checkConfig leaves the code path alone (fclint check).
+	valuesOnly bool
+	findings   []report.Finding
 }
 
 func newChecker(opts Options) *checker {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/report"
 	"github.com/fclint/fclint/rules"
 )
 
@@ -30,13 +31,38 @@ var ranges = []intRange{
 	{"healthCheckConfig.successThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.SuccessThreshold }, 1, 120},
 }
 
+// CheckConfigValues is FC301 for the configuration's numbers and health
+// check (ranges, types), not its runtime (the analyzers judge a go1 runtime:
+// FC107) or code path: what fclint check reports about the configuration it
+// uses.
+func CheckConfigValues(opts Options) []report.Finding {
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	c := newChecker(opts)
+	c.valuesOnly = true
+	c.checkConfig()
+	return c.findings
+}
+
+// CheckConfig runs only the configuration checks (FC301), for a function
+// whose code folder is not there to check (a build output not built yet).
+func CheckConfig(opts Options) []report.Finding {
+	if opts.WorkDir == "" {
+		opts.WorkDir, _ = os.Getwd()
+	}
+	c := newChecker(opts)
+	c.checkConfig()
+	return c.findings
+}
+
 // checkConfig is FC301: values FC rejects or that cannot work.
 func (c *checker) checkConfig() {
 	r := rules.MustGet("FC301")
 	fn := c.fn
-	if rt := fn.Runtime; rt.Known() && config.IsContainerRuntime(rt.Value) {
+	if rt := fn.Runtime; !c.valuesOnly && rt.Known() && config.IsContainerRuntime(rt.Value) {
 		c.containerRuntimeNote(rt)
-	} else if rt.Known() && !config.IsCustomRuntime(rt.Value) {
+	} else if !c.valuesOnly && rt.Known() && !config.IsCustomRuntime(rt.Value) {
 		file, line := c.at(rt.Pos)
 		family := config.RuntimeFamily(rt.Value)
 		var msg string
@@ -53,6 +79,12 @@ func (c *checker) checkConfig() {
 	}
 	for _, rg := range ranges {
 		f := rg.field(fn)
+		if f.Set && f.Invalid != "" {
+			file, line := c.at(f.Pos)
+			found := c.add(r, file, line, "", fmt.Sprintf("%s is %s, not an integer; FC accepts %d to %d", rg.name, f.Invalid, rg.min, rg.max))
+			found.Fix = fmt.Sprintf("set %s to a number from %d to %d", rg.name, rg.min, rg.max)
+			continue
+		}
 		if !f.Known() || (f.Value >= rg.min && f.Value <= rg.max) {
 			continue
 		}
@@ -65,6 +97,15 @@ func (c *checker) checkConfig() {
 		f := c.add(r, file, line, "", fmt.Sprintf("healthCheckConfig.httpGetUrl is %q; it must be a path starting with /", u.Value))
 		f.Fix = "write the path only, e.g. httpGetUrl: /ready"
 	}
+	if !c.valuesOnly {
+		c.checkCodePath()
+	}
+}
+
+// checkCodePath is FC301 for a code path that does not exist.
+func (c *checker) checkCodePath() {
+	r := rules.MustGet("FC301")
+	fn := c.fn
 	if code := fn.Code; code.Known() && fn.CodeDir != "" {
 		if _, err := os.Stat(fn.CodeDir); err != nil {
 			file, line := c.at(code.Pos)

@@ -247,6 +247,7 @@ func (c *checker) scanScript(e *archive.Entry, s *script.Script, depth int, seen
 				f := c.add(rules.MustGet("FC210"), file, cmd.Line, cmd.Text, fmt.Sprintf("%s runs %s, which %s%s does not have on PATH: the start fails with \"%s: command not found\"", e.Name, name, env.Image.ID, c.imageNote(), name))
 				f.Fix = suggestTool(name, tools)
 				softenForLayer(f, avail, tools)
+				c.softenIfAssumed(f, name)
 			}
 		}
 		for _, w := range script.FileRefs(cmd) {
@@ -322,6 +323,7 @@ func (c *checker) checkProgram(prog string) {
 	f := c.add(rules.MustGet("FC210"), file, line, "", msg)
 	f.Fix = suggestTool(prog, tools)
 	softenForLayer(f, avail, tools)
+	c.softenIfAssumed(f, prog)
 }
 
 // softenForLayer makes a finding about an official layer's interpreter that is
@@ -335,4 +337,35 @@ func softenForLayer(f *report.Finding, avail runtimes.Availability, tools []runt
 	}
 	f.Severity = rules.Warning
 	f.Message += " (unless PATH gets the layer's bin folder some other way, e.g. when the layer was added in the console)"
+}
+
+// customImages are the runtimes FC allows for a custom-runtime function.
+var customImages = []string{"custom", "custom.debian10", "custom.debian11", "custom.debian12"}
+
+// softenIfAssumed judges an FC210 finding made against the fallback image
+// when the configuration does not say the runtime: against every custom
+// runtime FC allows. When one of them has prog, it is not certain to fail:
+// a warning that names the assumption (the custom image ships Java 8, say).
+func (c *checker) softenIfAssumed(f *report.Finding, prog string) {
+	if !c.guessed {
+		return
+	}
+	var have []string
+	for _, id := range customImages {
+		im, ok := runtimes.Lookup(id)
+		if !ok {
+			continue
+		}
+		env := *c.env
+		env.Image = im
+		if avail, _ := env.Find(prog); avail == runtimes.Available {
+			have = append(have, id)
+		}
+	}
+	if len(have) == 0 {
+		return
+	}
+	f.Severity = rules.Warning
+	f.Message += fmt.Sprintf("; the configuration does not say the runtime, and %s has %s", strings.Join(have, ", "), path.Base(prog))
+	f.Fix = fmt.Sprintf("set the runtime in the configuration (runtime: %s if that is the one you deploy), then check again", have[0])
 }

@@ -103,6 +103,9 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file or folder", opts.Path) // a FIFO would block
+	}
 	// Only a function in the host's network competes for the port.
 	if opts.NoSandbox || opts.HostNetwork {
 		if err := portFree(opts.Port); err != nil {

@@ -14,6 +14,7 @@ func TestJSONDocument(t *testing.T) {
 	var doc struct {
 		Version  int              `json:"version"`
 		Tool     string           `json:"tool"`
+		Config   *string          `json:"config"`
 		Findings []map[string]any `json:"findings"`
 		Summary  map[string]int   `json:"summary"`
 	}
@@ -42,6 +43,24 @@ func TestJSONDocument(t *testing.T) {
 	}
 	if doc.Findings[3]["file"] != "function.zip!bootstrap" || doc.Findings[3]["line"] != 0.0 || doc.Findings[3]["severity"] != "error" {
 		t.Errorf("archive finding = %v", doc.Findings[3])
+	}
+}
+
+// SPEC §6: "config" names the configuration in use, or is null.
+func TestJSONConfig(t *testing.T) {
+	for _, tc := range []struct{ path, want string }{{"", `"config": null,`}, {"s.yaml", `"config": "s.yaml",`}} {
+		p, err := NewPrinter("json", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		SetConfig(p, tc.path)
+		var b strings.Builder
+		if err := p.Print(&b, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("SetConfig(%q): no %s in\n%s", tc.path, tc.want, b.String())
+		}
 	}
 }
 

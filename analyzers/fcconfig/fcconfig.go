@@ -21,6 +21,9 @@ type Settings struct {
 	Runtime string // runtime override
 	Config  string // configuration file; "": discover from the package directory
 	Tests   bool   // report findings in _test.go files
+	// Function names the function of Config to use (fclint's project mode
+	// checks each function of an s.yaml in turn); "": chosen by directory.
+	Function string
 }
 
 // Current holds the settings in effect. Drivers set it before analysis starts.
@@ -79,7 +82,7 @@ func Resolve(s Settings, dir string) *Config {
 		return c.(*Config)
 	}
 	c := &Config{Tests: s.Tests}
-	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime})
+	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function})
 	if err != nil || res == nil || res.Function == nil {
 		res = &config.Result{Function: &config.Function{Format: config.FormatFlags}}
 		if s.Port != 0 {

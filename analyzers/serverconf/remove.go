@@ -52,6 +52,9 @@ func (r *remover) deleteNode(c inspector.Cursor) []analysis.TextEdit {
 	if tf == nil {
 		return nil
 	}
+	if calls(r.pass.TypesInfo, n) {
+		return nil // srv.ReadTimeout = parse(): deleting it would drop the call
+	}
 	prevEnd, nextPos, ok := neighbours(c)
 	if !ok {
 		return nil
@@ -271,4 +274,62 @@ func (r *remover) deleteImport(in *inspector.Inspector, pkgName *types.PkgName) 
 		return analysis.TextEdit{Pos: tf.LineStart(first), End: end}, true
 	}
 	return analysis.TextEdit{}, false
+}
+
+// calls reports whether deleting n would drop a call other than the one the
+// fix means to delete: in an assignment's right side or an element's value
+// (srv.ReadTimeout = parse()), or in the arguments or receiver of a deleted
+// call statement (srv.SetKeepAlivesEnabled(enabled())). Conversions and
+// side-effect-free builtins are no calls.
+func calls(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, e := range n.Rhs {
+			if callsIn(info, e) {
+				return true
+			}
+		}
+		return false
+	case *ast.KeyValueExpr:
+		return callsIn(info, n.Value)
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && callsIn(info, sel.X) {
+				return true
+			}
+			for _, a := range call.Args {
+				if callsIn(info, a) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return callsIn(info, n)
+}
+
+// callsIn reports whether n contains a call (see calls).
+func callsIn(info *types.Info, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		tv, known := info.Types[call.Fun]
+		switch {
+		case known && tv.IsType():
+			return true // a conversion: look inside its argument
+		case known && tv.IsBuiltin():
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				switch id.Name {
+				case "len", "cap", "min", "max", "make", "new", "complex", "real", "imag", "append":
+					return true
+				}
+			}
+		}
+		found = true
+		return false
+	})
+	return found
 }

@@ -23,7 +23,14 @@ func main() {
 	// go vet -vettool=$(command -v fclint) speaks the unitchecker protocol; it
 	// must be recognized before cobra parses anything.
 	if vetMode(os.Args[1:]) {
-		unitchecker.Main(vetAnalyzers(os.Args[1:])...)
+		if code := vetMain(os.Args[1:], os.Stdout, os.Stderr); code >= 0 {
+			os.Exit(code)
+		}
+		// go vet (1.26) always asks the tool for -json and prints the text
+		// itself, so the ID goes into every message.
+		list := vetAnalyzers(os.Args[1:])
+		withRuleIDs(list)
+		unitchecker.Main(list...)
 	}
 	os.Exit(execute(os.Args[1:]))
 }

@@ -24,6 +24,7 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup:               setupGo,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"mkfifo": cmdMkfifo, "ci-steps": cmdCISteps},
 	})
 }
 
@@ -40,6 +41,10 @@ func setupGo(env *testscript.Env) error {
 	env.Setenv("GOTOOLCHAIN", "local")
 	env.Setenv("GOWORK", "off")
 	env.Setenv("NO_COLOR", "")
+	// The repository, for scripts that check its documented commands.
+	if repo, err := filepath.Abs(filepath.Join("..", "..")); err == nil {
+		env.Setenv("FCLINT_REPO", repo)
+	}
 	// A repository root at $WORK: configuration discovery stops here, so an
 	// s.yaml in a folder above the test's temporary directory cannot leak in.
 	if err := os.Mkdir(filepath.Join(env.WorkDir, ".git"), 0o755); err != nil {

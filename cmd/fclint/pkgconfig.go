@@ -31,6 +31,7 @@ func packageConfig(g *globalFlags, stderr io.Writer, path string) (*config.Resul
 	if conf.Note != "" {
 		fmt.Fprintln(stderr, "fclint: "+conf.Note)
 	}
+	g.announceConfig(stderr, conf)
 	if code := conf.Function.CodeDir; code != "" && conf.File != nil && fi.IsDir() {
 		if abs, err := filepath.Abs(path); err == nil && abs != code && !strings.HasPrefix(abs, code+string(filepath.Separator)) {
 			fmt.Fprintf(stderr, "fclint: note: %s deploys %s, not %s\n", filepath.Base(conf.File.Path), conf.Function.Code.Value, path)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -33,6 +34,37 @@ type globalFlags struct {
 	runtime string
 	failOn  string
 	noColor bool
+
+	configInUse string // the configuration file the run used, for JSON's "config"
+}
+
+// announceConfig names the configuration in use: on stderr in text mode
+// (other formats are read by programs; JSON has "config"), and in JSON.
+func (g *globalFlags) announceConfig(stderr io.Writer, conf *config.Result) {
+	if conf != nil && conf.File != nil {
+		g.configInUse = displayPath(conf.File.Path)
+	}
+	if g.format != "text" {
+		return
+	}
+	if g.configInUse != "" {
+		fmt.Fprintf(stderr, "fclint: config: %s\n", g.configInUse)
+		return
+	}
+	fmt.Fprintf(stderr, "fclint: config: none found (s.yaml, s.yml, template.yml); using CAPort %d\n", g.caPortDefault())
+}
+
+// displayPath is path relative to the working directory (where fclint was
+// started), as every path fclint prints.
+func displayPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil {
+		return rel
+	}
+	return path
 }
 
 // configOptions turns the flags into config.Options for a checked directory.
@@ -85,9 +117,16 @@ With no command, fclint runs "check" on the given packages (default ./...).`,
 	root.Flags().AddFlagSet(check.LocalFlags())
 	root.RunE = func(cmd *cobra.Command, args []string) error {
 		// `fclint pakage x.zip` is a typo, not a package pattern.
-		if len(args) > 0 && !strings.ContainsAny(args[0], "./") {
+		if len(args) > 0 && !strings.ContainsAny(args[0], "./") && !isDir(args[0]) {
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 				return usageErr("unknown command %q; did you mean %q?", args[0], s[0])
+			}
+		}
+		// `fclint code` names the folder code (project mode, or its Go
+		// packages), not the import path "code".
+		if len(args) == 1 && !strings.ContainsAny(args[0], "./") && isDir(args[0]) {
+			if _, ok := projectDir(g, args); !ok {
+				args = []string{"./" + args[0] + "/..."}
 			}
 		}
 		return check.RunE(cmd, args)
@@ -174,6 +213,7 @@ func (g *globalFlags) printerFor(w io.Writer, command string) (report.Printer, e
 // emit prints findings and turns them into the exit code (SPEC §2).
 func (g *globalFlags) emit(w io.Writer, p report.Printer, findings []report.Finding) error {
 	report.Sort(findings)
+	report.SetConfig(p, g.configInUse)
 	if err := p.Print(w, findings); err != nil {
 		return &exitErr{code: exitError, msg: "writing output: " + err.Error()}
 	}
@@ -281,4 +321,9 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }

@@ -91,7 +91,7 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 	if e.IsSymlink() {
 		return nil, fmt.Errorf("%s is a symlink", e.Name)
 	}
-	return os.Open(e.disk.path)
+	return OpenRegular(e.disk.path)
 }
 
 // Head returns at most n bytes from the start of the entry: all a script
@@ -136,7 +136,7 @@ func (e *Entry) ReaderAt() (ReaderAtCloser, error) {
 		if e.IsSymlink() || e.IsDir() {
 			return nil, fmt.Errorf("%s is not a regular file", e.Name)
 		}
-		return os.Open(e.disk.path)
+		return OpenRegular(e.disk.path)
 	}
 	if e.zf.Method == zip.Store {
 		if off, err := e.zf.DataOffset(); err == nil && e.pkg != nil && e.pkg.src != nil {
@@ -185,7 +185,7 @@ func (e *FormatError) Unwrap() error { return e.Err }
 
 // OpenZip opens a ZIP file and reads its central directory.
 func OpenZip(p string) (*Package, error) {
-	f, err := os.Open(p)
+	f, err := OpenRegular(p)
 	if err != nil {
 		return nil, err
 	}
@@ -373,4 +373,17 @@ func isClean(name string) bool {
 		segStart = i + 1
 	}
 	return true
+}
+
+// OpenRegular opens a file only when it is a regular file: opening a FIFO
+// (or some devices) blocks until a writer comes, which may be never.
+func OpenRegular(p string) (*os.File, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "open", Path: p, Err: errors.New("not a regular file")}
+	}
+	return os.Open(p)
 }

@@ -103,7 +103,7 @@ func (e dirError) Error() string { return string(e) }
 const errNotDir = dirError("not a directory")
 
 func readIgnore(p string) (*fcignore.Matcher, error) {
-	f, err := os.Open(p)
+	f, err := OpenRegular(p)
 	if os.IsNotExist(err) {
 		return nil, nil
 	}

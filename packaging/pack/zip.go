@@ -9,7 +9,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -259,7 +258,7 @@ func setStored(h *zip.FileHeader, data []byte) {
 
 // readFile reads a file into the compressor's reusable buffer.
 func (c *compressor) readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := archive.OpenRegular(name) // a FIFO would block
 	if err != nil {
 		return nil, err
 	}
@@ -313,7 +312,7 @@ func (c *compressor) write(zw *zip.Writer, p packed) error {
 		}
 		return err
 	}
-	f, err := os.Open(p.disk)
+	f, err := archive.OpenRegular(p.disk)
 	if err != nil {
 		return err
 	}

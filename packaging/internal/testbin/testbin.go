@@ -48,8 +48,15 @@ var (
 
 // Path returns the binary for a target, building all of them on first use.
 // Tests skip when the toolchain (or, for cgo, gcc) cannot build it.
+//
+// Only the native linux-amd64 build runs by default: cross-compiling the
+// others builds the standard library once per platform, minutes on a cold
+// cache, so they need FCLINT_SLOW_TESTS=1 (.ci/run sets it).
 func Path(t testing.TB, name string) string {
 	t.Helper()
+	if name != "linux-amd64" && os.Getenv("FCLINT_SLOW_TESTS") != "1" {
+		t.Skipf("the cross-compiled %s binary is built only with FCLINT_SLOW_TESTS=1 (.ci/run sets it)", name)
+	}
 	once.Do(buildAll)
 	if err := errs[name]; err != nil {
 		t.Skipf("cannot build %s: %v", name, err)
@@ -79,6 +86,9 @@ func buildAll() {
 		return
 	}
 	for _, tg := range Targets {
+		if tg.Name != "linux-amd64" && os.Getenv("FCLINT_SLOW_TESTS") != "1" {
+			continue
+		}
 		p, err := build(tg)
 		if err != nil {
 			errs[tg.Name] = err

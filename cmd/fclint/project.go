@@ -1,0 +1,409 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/gocheck"
+	"github.com/fclint/fclint/packaging"
+	"github.com/fclint/fclint/report"
+)
+
+// projectDir returns the folder to check in project mode (SPEC §6): `fclint`
+// or `fclint DIR` where the folder holds an s.yaml, s.yml or template.yml and
+// no go.mod. ok is false for Go package patterns and Go module folders.
+func projectDir(g *globalFlags, args []string) (string, bool) {
+	dir := "."
+	switch len(args) {
+	case 0:
+	case 1:
+		dir = args[0]
+	default:
+		return "", false
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return "", false
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return "", false
+	}
+	if g.config != "" {
+		return dir, true
+	}
+	return dir, projectConfig(dir) != ""
+}
+
+// projectConfig is the configuration file in dir itself, or "".
+func projectConfig(dir string) string {
+	for _, name := range []string{"s.yaml", "s.yml", "template.yml", "template.yaml"} {
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
+
+// goUnit is one go/packages load: the packages that build a function.
+type goUnit struct {
+	module   string   // the folder holding go.mod
+	patterns []string // relative to module
+	why      string   // how it was found, for notes
+}
+
+// runProject checks every function the project's configuration declares: the
+// analyzers in each Go module that builds it, with that function's settings,
+// and the package checks on its code folder. One report, one exit code.
+func runProject(cmd *cobra.Command, g *globalFlags, dir string, tests, fix bool) error {
+	stderr := cmd.ErrOrStderr()
+	p, err := g.printerFor(cmd.OutOrStdout(), "check")
+	if err != nil {
+		return err
+	}
+	path := g.config
+	if path == "" {
+		d, err := config.Discover(dir)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		for _, s := range d.Skipped {
+			fmt.Fprintln(stderr, "fclint: "+s)
+		}
+		path = d.Path
+		if path == "" {
+			return usageErr("%s: no trusted s.yaml, s.yml or template.yml", dir)
+		}
+	}
+	file, err := config.Load(path)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	g.announceConfig(stderr, &config.Result{File: file})
+	if len(file.Functions) == 0 {
+		fmt.Fprintf(stderr, "fclint: %s declares no function; nothing to check\n", displayPath(file.Path))
+	}
+	projectAbs, _ := filepath.Abs(dir)
+	var findings []report.Finding
+	seen := map[string]bool{}
+	add := func(fs []report.Finding) {
+		for _, f := range fs {
+			key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Column, f.Rule, f.Message)
+			if !seen[key] {
+				seen[key] = true
+				findings = append(findings, f)
+			}
+		}
+	}
+	for _, fn := range file.Functions {
+		fn = overridden(g, fn)
+		units := goUnits(fn, projectAbs)
+		if len(units) == 0 {
+			fmt.Fprintf(stderr, "fclint: function %s: no Go module found for its code (%s) or a go build in its actions; Go checks skipped\n", fn.Name, fn.Code.Value)
+		}
+		for _, u := range units {
+			res, err := gocheck.Run(gocheck.Options{
+				Dir:      u.module,
+				Patterns: u.patterns,
+				Settings: fcconfig.Settings{Config: file.Path, Function: fn.Name, Port: g.port, Runtime: g.runtime, Tests: tests},
+				Fix:      fix,
+			})
+			if err != nil {
+				msg := fmt.Sprintf("function %s: %s (%s): %v", fn.Name, displayPath(u.module), u.why, err)
+				if strings.Contains(msg, "go.sum") {
+					msg += fmt.Sprintf(" (run go mod tidy in %s first, as the template's pre-deploy action does, or set GOFLAGS=-mod=mod)", displayPath(u.module))
+				}
+				return usageErr("%s", msg)
+			}
+			reportFixes(stderr, res)
+			add(res.Findings)
+		}
+		add(packageFindings(fn))
+	}
+	return g.emit(cmd.OutOrStdout(), p, findings)
+}
+
+// overridden applies --port and --runtime to a copy of fn.
+func overridden(g *globalFlags, fn *config.Function) *config.Function {
+	c := *fn
+	if g.port != 0 {
+		c.Port = config.Field[int]{Value: g.port, Set: true}
+	}
+	if g.runtime != "" {
+		c.Runtime = config.Field[string]{Value: g.runtime, Set: true}
+	}
+	return &c
+}
+
+// packageFindings runs the package checks on the function's code folder or
+// ZIP; when it is not there (a build output), only the configuration checks,
+// where FC301 says whether a pre-deploy action builds it.
+func packageFindings(fn *config.Function) []report.Finding {
+	if fn.CodeDir != "" {
+		if fi, err := os.Stat(fn.CodeDir); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
+			fs, err := packaging.Check(packaging.Options{Path: displayPath(fn.CodeDir), Function: fn})
+			if err == nil {
+				return fs
+			}
+		}
+	}
+	return packaging.CheckConfig(packaging.Options{Path: fn.Code.Value, Function: fn})
+}
+
+// goUnits finds the Go packages that build fn:
+//   - the go.mod in or above its code folder (not above the project), all
+//     packages of the code folder;
+//   - each action that runs `go build` (pre-deploy in the templates): the
+//     module holding its folder, and the packages it names;
+//   - else a go.work in the project: its modules.
+func goUnits(fn *config.Function, project string) []goUnit {
+	var out []goUnit
+	have := map[string]bool{}
+	addUnit := func(u goUnit) {
+		sort.Strings(u.patterns)
+		key := u.module + "\x00" + strings.Join(u.patterns, "\x00")
+		if !have[key] {
+			have[key] = true
+			out = append(out, u)
+		}
+	}
+	if code := fn.CodeDir; code != "" {
+		if fi, err := os.Stat(code); err == nil && fi.IsDir() {
+			if mod := moduleAbove(code, project); mod != "" {
+				addUnit(goUnit{module: mod, patterns: []string{relPattern(mod, code) + "/..."}, why: "the module of code " + fn.Code.Value})
+			}
+		}
+	}
+	for _, a := range fn.Actions {
+		if a.Dir == "" || !strings.Contains(a.Run, "go build") {
+			continue
+		}
+		for _, b := range goBuilds(a.Run, a.Dir) {
+			mod := moduleAbove(b.dir, project)
+			if mod == "" {
+				continue
+			}
+			var pats []string
+			for _, pkg := range b.packages {
+				pats = append(pats, relPattern(mod, pkg))
+			}
+			addUnit(goUnit{module: mod, patterns: pats, why: fmt.Sprintf("%s: %s", a.Hook, a.Run)})
+		}
+	}
+	if len(out) == 0 {
+		for _, mod := range workModules(project) {
+			addUnit(goUnit{module: mod, patterns: []string{"./..."}, why: "go.work"})
+		}
+	}
+	return out
+}
+
+// moduleAbove is the folder of the go.mod in or above dir, not above stop
+// (the project folder), or "".
+func moduleAbove(dir, stop string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && fi.Mode().IsRegular() {
+			return d
+		}
+		if d == stop {
+			return ""
+		}
+		parent := filepath.Dir(d)
+		if rel, err := filepath.Rel(stop, parent); parent == d || err != nil || strings.HasPrefix(rel, "..") {
+			return "" // not at or below the project folder
+		}
+		d = parent
+	}
+}
+
+// relPattern is a go/packages pattern for path, relative to the module.
+func relPattern(module, path string) string {
+	rel, err := filepath.Rel(module, path)
+	if err != nil || rel == "." {
+		return "."
+	}
+	return "./" + filepath.ToSlash(rel)
+}
+
+// goBuild is one `go build` in an action: the folder it runs in and the
+// package folders it builds (absolute).
+type goBuild struct {
+	dir      string
+	packages []string
+}
+
+// goBuilds reads the `go build` commands of an action's shell line: `cd DIR`
+// and `go -C DIR` move the folder; a package argument (./cmd/api) or a .go
+// file (main.go) names what is built; none means the folder itself.
+// Environment prefixes (GOOS=linux) and flags are skipped.
+func goBuilds(run, dir string) []goBuild {
+	var out []goBuild
+	cwd := dir
+	for _, cmdline := range splitCommands(run) {
+		words := shellWords(cmdline)
+		for len(words) > 0 && strings.Contains(words[0], "=") && !strings.HasPrefix(words[0], "-") {
+			words = words[1:] // VAR=value prefixes
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if words[0] == "cd" && len(words) > 1 {
+			cwd = joinDir(cwd, words[1])
+			continue
+		}
+		if words[0] != "go" {
+			continue
+		}
+		words = words[1:]
+		here := cwd
+		if len(words) > 1 && words[0] == "-C" {
+			here = joinDir(cwd, words[1])
+			words = words[2:]
+		}
+		if len(words) == 0 || words[0] != "build" {
+			continue
+		}
+		b := goBuild{dir: here}
+		for i := 1; i < len(words); i++ {
+			w := words[i]
+			if strings.HasPrefix(w, "-") {
+				if !strings.Contains(w, "=") && buildFlagTakesValue[strings.TrimLeft(w, "-")] {
+					i++
+				}
+				continue
+			}
+			pkg := joinDir(here, w)
+			if strings.HasSuffix(w, ".go") {
+				pkg = filepath.Dir(pkg)
+			}
+			pkg = strings.TrimSuffix(pkg, string(filepath.Separator)+"...")
+			b.packages = append(b.packages, pkg)
+		}
+		if len(b.packages) == 0 {
+			b.packages = []string{here}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// buildFlagTakesValue lists go build's flags that take a separate value.
+var buildFlagTakesValue = map[string]bool{
+	"o": true, "p": true, "C": true, "asmflags": true, "buildmode": true, "buildvcs": false, "compiler": true,
+	"gccgoflags": true, "gcflags": true, "installsuffix": true, "ldflags": true, "mod": true, "modfile": true,
+	"overlay": true, "pgo": true, "pkgdir": true, "tags": true, "toolexec": true,
+}
+
+func joinDir(base, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(base, p)
+}
+
+// splitCommands splits a shell line at &&, ||, ; and newlines (quotes are
+// not special here: build commands do not quote these).
+func splitCommands(s string) []string {
+	r := strings.NewReplacer("&&", "\n", "||", "\n", ";", "\n")
+	return strings.Split(r.Replace(s), "\n")
+}
+
+// shellWords splits a command into words, honoring single and double quotes.
+func shellWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	in, quote := false, rune(0)
+	for _, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case r == '\'' || r == '"':
+			quote, in = r, true
+		case r == ' ' || r == '\t':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// workModules lists the modules of dir/go.work (its use directives).
+func workModules(dir string) []string {
+	data, err := readRegularFile(filepath.Join(dir, "go.work"))
+	if err != nil {
+		return nil
+	}
+	var mods []string
+	inBlock := false
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		switch {
+		case line == "use (":
+			inBlock = true
+			continue
+		case inBlock && line == ")":
+			inBlock = false
+			continue
+		case strings.HasPrefix(line, "use "):
+			line = strings.TrimSpace(strings.TrimPrefix(line, "use"))
+		case !inBlock:
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		mods = append(mods, joinDir(dir, strings.Trim(line, `"`)))
+	}
+	return mods
+}
+
+// readRegularFile reads a file that must be a regular file (never a FIFO).
+func readRegularFile(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", p)
+	}
+	return os.ReadFile(p)
+}
+
+// reportFixes prints what --fix did: the files it changed and the ones it left.
+func reportFixes(stderr io.Writer, res *gocheck.Result) {
+	wd, _ := os.Getwd()
+	for _, n := range res.FixNotes {
+		fmt.Fprintln(stderr, "fclint: "+n)
+	}
+	if len(res.Files) > 0 {
+		rel := make([]string, len(res.Files))
+		for i, f := range res.Files {
+			rel[i] = gocheck.RelPath(wd, f)
+		}
+		fmt.Fprintf(stderr, "fclint: fixed %s; changed %s\n", pluralize(res.Fixed, "finding", "findings"), strings.Join(rel, ", "))
+	}
+}
