@@ -77,13 +77,16 @@ func (p *prober) add(f report.Finding) {
 }
 
 // exitSuffix says that the process is gone, when it is, with its last output.
+// A process that closed the connection by exiting is reaped through the
+// sandbox's PID 1, which can take a while on a loaded machine: it gets a
+// second before the finding goes out without its output.
 func (p *prober) exitSuffix() string {
 	if p.proc == nil {
 		return ""
 	}
 	select {
 	case <-p.proc.exited:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(time.Second):
 		return ""
 	}
 	return "; the process exited (" + p.proc.exitStatus() + ")" + p.outputTail()
