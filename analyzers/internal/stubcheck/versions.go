@@ -44,6 +44,7 @@ var Modules = []Module{
 	{Path: "github.com/redis/go-redis/v9", Version: "v9.23.0"},
 	{Path: "github.com/valyala/fasthttp", Version: "v1.78.0"},
 	{Path: "github.com/zeromicro/go-zero", Version: "v1.10.3"},
+	{Path: "golang.org/x/net", Version: "v0.62.0"},
 	{Path: "google.golang.org/grpc", Version: "v1.85.0"},
 }
 

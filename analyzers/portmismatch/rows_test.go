@@ -1,0 +1,18 @@
+package portmismatch_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/internal/fixture"
+	"github.com/fclint/fclint/analyzers/portmismatch"
+)
+
+// TestRowsWithoutOtherFixtures runs the rows that no other fixture used:
+// echo v4 StartAutoTLS, fiber v2 ListenTLS, hertz route.Engine.Run.
+func TestRowsWithoutOtherFixtures(t *testing.T) {
+	fixture.Settings(t, fcconfig.Settings{Port: 9000})
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/rows", "portmismatch/rowsok")
+}
