@@ -31,8 +31,8 @@ func Load(root string, paths ...string) (*Tree, error) {
 		// No NeedDeps: imports come from export data, which keeps the
 		// standard library out of the type checker.
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes,
-		Dir: root,
-		Env: append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOFLAGS=", "GOTOOLCHAIN=local"),
+		Dir:  root,
+		Env:  append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOFLAGS=", "GOTOOLCHAIN=local"),
 	}
 	roots, err := packages.Load(cfg, paths...)
 	if err != nil {
