@@ -62,7 +62,8 @@ func TestStandInsArePinned(t *testing.T) {
 // TestStandInsMatchRealModules downloads every served module at its pinned
 // version through the Go module proxy and compares each stand-in with the
 // real package. It needs the network, so it runs only with
-// FCLINT_STUBCHECK=1. FCLINT_STUBCHECK_SOURCE="module=dir,..." adds the
+// FCLINT_STUBCHECK=1; a cold module and build cache takes minutes (use
+// -timeout 30m). FCLINT_STUBCHECK_SOURCE="module=dir,..." adds the
 // source of an unserved module (a checkout of its pinned tag), which is
 // otherwise skipped.
 func TestStandInsMatchRealModules(t *testing.T) {
@@ -107,6 +108,9 @@ func TestStandInsMatchRealModules(t *testing.T) {
 		if dir := sources[m.Path]; dir != "" {
 			edit = append(edit, "-replace="+m.Path+"="+dir)
 		}
+	}
+	for _, m := range Resolutions {
+		edit = append(edit, "-require="+m.Path+"@"+m.Version)
 	}
 	goCmd(t, work, env, edit...)
 	goCmd(t, work, env, "mod", "tidy")

@@ -48,6 +48,15 @@ var Modules = []Module{
 	{Path: "google.golang.org/grpc", Version: "v1.85.0"},
 }
 
+// Resolutions are requirements the check adds that no stand-in imitates:
+// they settle conflicts between the frameworks' own requirements.
+var Resolutions = []Module{
+	// beego v1 reaches ledisdb, which requires a 2017 github.com/ugorji/go
+	// that still holds the codec package gin imports from its own module:
+	// an ambiguous import unless the root module is raised past the split.
+	{Path: "github.com/ugorji/go", Version: "v1.2.14"},
+}
+
 // ModuleOf returns the pinned module that holds a package: the longest
 // module path that is the package path or a prefix of it at a slash.
 func ModuleOf(pkgPath string) (Module, bool) {

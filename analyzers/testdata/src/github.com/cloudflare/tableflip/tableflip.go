@@ -20,6 +20,11 @@ type Fds struct{}
 // Listen returns an inherited listener or net.Listen(network, addr).
 func (f *Fds) Listen(network, addr string) (net.Listener, error) { return nil, nil }
 
+// ListenWithCallback is Listen with callback in place of net.Listen.
+func (f *Fds) ListenWithCallback(network, addr string, callback func(network, addr string) (net.Listener, error)) (net.Listener, error) {
+	return nil, nil
+}
+
 // Upgrader upgrades a process in place.
 type Upgrader struct {
 	*Fds
