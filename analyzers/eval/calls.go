@@ -122,12 +122,27 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 // returns evaluates result i of a same-package function from its return
 // statements. Named results assigned in the body are not followed.
 func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
+	key := funcResult{fn, i}
+	if out, ok := e.results[key]; ok {
+		return out
+	}
 	decl := e.index().funcs[fn]
-	if decl == nil || decl.Body == nil || e.busy[fn] {
+	if decl == nil || decl.Body == nil || !e.spend() || !e.enter(fn) {
 		return []Value{unknown(pos)}
 	}
-	e.busy[fn] = true
-	defer delete(e.busy, fn)
+	cuts := e.cuts
+	out := e.returnValues(decl, i)
+	e.leave(fn)
+	if len(out) == 0 {
+		return []Value{unknown(pos)}
+	}
+	if e.cuts == cuts || e.Exhausted() {
+		e.results[key] = out
+	}
+	return out
+}
+
+func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 	var out []Value
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -149,10 +164,7 @@ func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
 		}
 		return true
 	})
-	if len(out) == 0 {
-		return []Value{unknown(pos)}
-	}
-	return out
+	return dedupe(out)
 }
 
 // env evaluates os.Getenv(name): the CAPort for FC's port variables, the
@@ -367,11 +379,62 @@ func (e *Evaluator) joinHostPort(host, port ast.Expr) []Value {
 // itself). A nil entry means unknown.
 func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 	x = ast.Unparen(x)
-	if e.depth >= maxDepth {
+	key := e.sourcesKey(x)
+	if out, ok := e.sources[key]; ok {
+		return out
+	}
+	if e.depth >= maxDepth || !e.spend() {
+		e.cuts++
 		return []ast.Node{nil}
 	}
 	e.depth++
-	defer func() { e.depth-- }()
+	cuts := e.cuts
+	out := dedupeNodes(e.sourcesOf(x))
+	e.depth--
+	if e.cuts == cuts || e.Exhausted() {
+		// Cache only answers that no cycle cut short: a cut answer is
+		// incomplete for a caller outside the cycle.
+		e.sources[key] = out
+	}
+	return out
+}
+
+// callSources keys the memo of a call's sources by its callee.
+type callSources struct{ fn *types.Func }
+
+// sourcesKey is the memo key of Sources(x): the variable or field x names
+// (its sources are the same wherever it is read), the callee of a call to a
+// same-package function, else the node.
+func (e *Evaluator) sourcesKey(x ast.Expr) any {
+	switch x := x.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if obj := e.refObject(x); obj != nil {
+			return obj
+		}
+	case *ast.CallExpr:
+		if fn := e.callee(x); fn != nil && fn.Pkg() == e.pass.Pkg {
+			return callSources{fn}
+		}
+	}
+	return x
+}
+
+func dedupeNodes(ns []ast.Node) []ast.Node {
+	if len(ns) < 2 {
+		return ns
+	}
+	seen := map[ast.Node]bool{}
+	out := ns[:0:0]
+	for _, n := range ns {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (e *Evaluator) sourcesOf(x ast.Expr) []ast.Node {
 	switch x := x.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
@@ -386,15 +449,14 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 			}
 		}
 		fn := e.callee(x)
-		if fn == nil || fn.Pkg() != e.pass.Pkg || e.busy[fn] {
+		if fn == nil || fn.Pkg() != e.pass.Pkg {
 			return []ast.Node{x}
 		}
 		decl := e.index().funcs[fn]
-		if decl == nil || decl.Body == nil {
+		if decl == nil || decl.Body == nil || !e.enter(fn) {
 			return []ast.Node{x}
 		}
-		e.busy[fn] = true
-		defer delete(e.busy, fn)
+		defer e.leave(fn)
 		var out []ast.Node
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -410,11 +472,10 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 		return out
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := e.refObject(x)
-		if obj == nil || e.busy[obj] {
+		if obj == nil || !e.enter(obj) {
 			return []ast.Node{nil}
 		}
-		e.busy[obj] = true
-		defer delete(e.busy, obj)
+		defer e.leave(obj)
 		ix := e.index()
 		var out []ast.Node
 		if f, ok := obj.(*types.Var); ok && f.IsField() {

@@ -33,8 +33,15 @@ import (
 
 // Limits keep evaluation cheap and always finite.
 const (
-	maxDepth  = 24 // nested evaluations before giving up with unknown
+	// maxDepth bounds nested evaluations (the Go stack); a chain of 200
+	// re-assignments fits. Work is bounded by maxSteps, not by depth.
+	maxDepth  = 512
 	maxValues = 16 // possible values kept per expression
+	// maxSteps bounds the work of one Evaluator (one package): every
+	// evaluation, source lookup and dereference is a step. Results are
+	// memoized per node and per object, so real packages use a small fraction;
+	// once the budget is spent every further answer is unknown, never a guess.
+	maxSteps = 1 << 18
 )
 
 // Kind says how a value came to be; rules use it to word messages and to tell
@@ -151,13 +158,58 @@ type Evaluator struct {
 	memo    map[ast.Expr][]Value
 	busy    map[any]bool
 	depth   int
+	// sources and derefs memoize Sources and deref per object (a variable or
+	// field: the union over its assignments) and per other expression, and
+	// results memoizes a function's results by result index: a chain of
+	// re-assignments (s2 := s1; s2 = s1; s3 := s2; ...) then costs one step
+	// per link instead of doubling with each.
+	sources map[any][]ast.Node
+	derefs  map[any][]Value
+	results map[funcResult][]Value
+	// steps counts work against maxSteps; budget is the limit (tests lower it).
+	steps, budget int
+	// cuts counts the cycles cut short, to tell complete answers from cut ones.
+	cuts int
 }
+
+type funcResult struct {
+	fn    *types.Func
+	index int
+}
+
+// enter marks key (a variable, field or function) as being evaluated; false
+// means it already is, a cycle, which the caller answers with unknown. A
+// true enter must be paired with leave.
+func (e *Evaluator) enter(key any) bool {
+	if e.busy[key] {
+		e.cuts++
+		return false
+	}
+	e.busy[key] = true
+	return true
+}
+
+func (e *Evaluator) leave(key any) { delete(e.busy, key) }
+
+// spend counts one step and reports whether the budget allows it.
+func (e *Evaluator) spend() bool {
+	e.steps++
+	return e.steps <= e.budget
+}
+
+// Exhausted reports whether the evaluator ran out of its step budget, so
+// that some values it returned are unknown only for that reason.
+func (e *Evaluator) Exhausted() bool { return e.steps > e.budget }
 
 // New returns an evaluator for the pass. The pass's analyzer should require
 // fcconfig.Analyzer so that environment variables and flag arguments from the
 // configuration are known; without it they are unknown.
 func New(pass *analysis.Pass) *Evaluator {
-	e := &Evaluator{pass: pass, info: pass.TypesInfo, memo: map[ast.Expr][]Value{}, busy: map[any]bool{}}
+	e := &Evaluator{
+		pass: pass, info: pass.TypesInfo, memo: map[ast.Expr][]Value{}, busy: map[any]bool{},
+		sources: map[any][]ast.Node{}, derefs: map[any][]Value{}, results: map[funcResult][]Value{},
+		budget: maxSteps,
+	}
 	if r, ok := pass.ResultOf[fcconfig.Analyzer].(*fcconfig.Config); ok && r != nil {
 		e.fn = r.Function
 		if r.Function != nil && r.Function.File != "" {
@@ -180,7 +232,8 @@ func (e *Evaluator) Eval(expr ast.Expr) []Value {
 	if vs, ok := e.memo[expr]; ok {
 		return vs
 	}
-	if e.depth >= maxDepth {
+	if e.depth >= maxDepth || !e.spend() {
+		e.cuts++
 		return []Value{unknown(expr.Pos())}
 	}
 	e.depth++

@@ -40,17 +40,19 @@ func (e *Evaluator) object(obj types.Object, at ast.Expr) []Value {
 }
 
 func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
+	if !e.spend() {
+		return []Value{unknown(at.Pos())}
+	}
 	if obj.Pkg() != e.pass.Pkg {
 		if v, ok := knownVars[obj.Pkg().Path()+"."+obj.Name()]; ok && obj.Parent() == obj.Pkg().Scope() {
 			return []Value{TextValue(v, KindLiteral, at.Pos(), "")}
 		}
 		return []Value{unknown(at.Pos())}
 	}
-	if e.busy[obj] {
+	if !e.enter(obj) {
 		return []Value{unknown(at.Pos())}
 	}
-	e.busy[obj] = true
-	defer delete(e.busy, obj)
+	defer e.leave(obj)
 
 	ix := e.index()
 	var primary, fallback, override []Value
@@ -299,11 +301,10 @@ func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
 // fieldAll evaluates a field read as the union of every write to the field
 // anywhere in the package (instance-insensitive).
 func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
-	if e.busy[f] {
+	if !e.enter(f) {
 		return []Value{unknown(at.Pos())}
 	}
-	e.busy[f] = true
-	defer delete(e.busy, f)
+	defer e.leave(f)
 	writes := e.index().fields[f]
 	if len(writes) == 0 {
 		return []Value{unknown(at.Pos())}
@@ -323,6 +324,25 @@ func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
 // results, &x).
 func (e *Evaluator) deref(p ast.Expr) []Value {
 	p = ast.Unparen(p)
+	key := any(p)
+	if obj := e.refObject(p); obj != nil {
+		key = obj
+	}
+	if out, ok := e.derefs[key]; ok {
+		return out
+	}
+	if !e.spend() {
+		return []Value{unknown(p.Pos())}
+	}
+	cuts := e.cuts
+	out := dedupe(e.derefOf(p))
+	if e.cuts == cuts || e.Exhausted() {
+		e.derefs[key] = out
+	}
+	return out
+}
+
+func (e *Evaluator) derefOf(p ast.Expr) []Value {
 	switch p := p.(type) {
 	case *ast.CallExpr:
 		if fn := e.callee(p); fn != nil {
@@ -336,11 +356,10 @@ func (e *Evaluator) deref(p ast.Expr) []Value {
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := e.refObject(p)
-		if obj == nil || e.busy[obj] {
+		if obj == nil || !e.enter(obj) {
 			break
 		}
-		e.busy[obj] = true
-		defer delete(e.busy, obj)
+		defer e.leave(obj)
 		var rhs []ast.Expr
 		if f, ok := obj.(*types.Var); ok && f.IsField() {
 			for _, w := range e.index().fields[f] {

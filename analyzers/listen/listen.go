@@ -8,12 +8,14 @@ import (
 	"go/constant"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/frameworks"
 )
 
 // Analyzer computes the package's listen sites once for every rule.
@@ -29,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 type Site struct {
 	Call      *ast.CallExpr
 	API       string // types.Func.FullName of the callee
-	Framework string // "net/http", "gin", ...
+	Framework string // the registry's name: "net/http", "gin", "echo v5", ...
 	Addrs     []Addr // every address the server can listen on, one per visible path
 }
 
@@ -95,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			a, ok := apis[fn.FullName()]
-			if !ok || a.How == notASite {
+			if !ok || a.How == frameworks.NotASite {
 				return true
 			}
 			if site := find(ev, pass, call, fn.FullName(), a); site != nil {
@@ -122,29 +124,29 @@ func importsServer(pass *analysis.Pass) bool {
 // find builds the site for a call to a server API, or nil when the call is
 // not one (a unix socket, a network that cannot be known).
 func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name string, a api) *Site {
-	site := &Site{Call: call, API: name, Framework: a.Framework}
+	site := &Site{Call: call, API: name, Framework: a.Framework.Name}
 	var values []eval.Value
 	args := call.Args
 	switch a.How {
-	case fromArg:
+	case frameworks.FromArg:
 		values = arg(ev, call, a.Arg)
-	case fromNetArgs:
+	case frameworks.FromNetArgs:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[a.Arg-1])) {
 			return nil
 		}
 		values = arg(ev, call, a.Arg)
-	case fromRecvField:
+	case frameworks.FromRecvField:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil
 		}
 		values = ev.Field(sel.X, a.Field)
-	case fromArgField:
+	case frameworks.FromArgField:
 		if a.Arg >= len(args) {
 			return nil
 		}
 		values = ev.Field(args[a.Arg], a.Field)
-	case fromVariadic:
+	case frameworks.FromVariadic:
 		switch {
 		case call.Ellipsis.IsValid():
 			values = []eval.Value{{Pos: call.Pos()}}
@@ -153,9 +155,9 @@ func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name stri
 		default:
 			values = []eval.Value{variadicDefault(ev, pass, call, a)}
 		}
-	case fromOptions:
-		values = hertzAddrs(ev, call, a)
-	case fromTCPAddr:
+	case frameworks.FromOptions:
+		values = optionAddrs(ev, call, a)
+	case frameworks.FromTCPAddr:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
 			return nil
 		}
@@ -231,9 +233,10 @@ func variadicDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr
 	return eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)
 }
 
-// hertzAddrs finds the address options of the server.Default/New call that
-// built the receiver of Spin/Run.
-func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
+// optionAddrs finds the address option (hertz's server.WithHostPorts) of the
+// constructor call (server.Default/New) that built the receiver of the start
+// call (Spin/Run).
+func optionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -246,7 +249,7 @@ func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			continue
 		}
 		fn := ev.Callee(ctor)
-		if fn == nil || !hertzConstructors[fn.FullName()] || ctor.Ellipsis.IsValid() {
+		if fn == nil || !slices.Contains(a.Constructors, fn.FullName()) || ctor.Ellipsis.IsValid() {
 			out = append(out, eval.Value{Pos: call.Pos()})
 			continue
 		}
@@ -256,7 +259,7 @@ func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			if !ok {
 				continue // an option from a variable: not followed
 			}
-			if f := ev.Callee(oc); f != nil && f.FullName() == hertzHostPorts && len(oc.Args) == 1 {
+			if f := ev.Callee(oc); f != nil && f.FullName() == a.AddrOption && len(oc.Args) == 1 {
 				out = append(out, ev.Eval(oc.Args[0])...)
 				found = true
 			}

@@ -26,3 +26,10 @@ func TestFixes(t *testing.T) {
 	fixture.Settings(t, fcconfig.Settings{Port: 9000})
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/fix")
 }
+
+// TestChain: a long re-assignment chain of a server pointer is followed in
+// linear time and keeps the loopback address it starts with.
+func TestChain(t *testing.T) {
+	fixture.Settings(t, fcconfig.Settings{Port: 9000})
+	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/chain")
+}

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 )
 
@@ -326,7 +327,7 @@ func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
 	if !ok {
 		return
 	}
-	s := f.server(f.literalKey(c, lit), sk.Framework, sk.Name)
+	s := f.server(f.literalKey(c, lit), sk.Timing, sk.Name)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -432,7 +433,7 @@ func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
 		if len(as.Lhs) == 1 {
 			st.Removable = as
 		}
-		f.add(f.server(key, sk.Framework, sk.Name), st)
+		f.add(f.server(key, sk.Timing, sk.Name), st)
 	}
 }
 
@@ -482,7 +483,7 @@ func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
-func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt option) {
+func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt frameworks.Option) {
 	st := &Setting{Knob: opt.Knob, Field: opt.Knob.String(), Node: call, Value: call.Args[0]}
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
@@ -498,7 +499,7 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 			st.Removable = stmt
 			st.block = enclosingBlock(c.Parent())
 		}
-		f.add(f.server(key, opt.Framework, "http.Server"), st)
+		f.add(f.server(key, opt.Timing, "http.Server"), st)
 		return
 	}
 	// A functional option: it belongs to the start call it is passed to, or
@@ -507,7 +508,7 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 	if outer, ok := c.Parent().Node().(*ast.CallExpr); ok && isStart(f.pass.TypesInfo, outer) {
 		key = outer
 	}
-	f.add(f.server(key, opt.Framework, "hertz server"), st)
+	f.add(f.server(key, opt.Timing, "hertz server"), st)
 }
 
 func isStart(info *types.Info, call *ast.CallExpr) bool {
@@ -519,15 +520,15 @@ func isStart(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
-func (f *finder) start(call *ast.CallExpr, st start) {
+func (f *finder) start(call *ast.CallExpr, st frameworks.Start) {
 	name := "hertz server"
-	if st.Framework == NetHTTP {
+	if st.Timing == NetHTTP {
 		name = "http.Server"
 	}
 	var s *Server
 	switch {
 	case st.Options:
-		s = f.server(call, st.Framework, name)
+		s = f.server(call, st.Timing, name)
 		for _, arg := range call.Args {
 			if !f.isOptionFrom(arg, st.OptionPkg) {
 				s.Opaque = true
@@ -540,15 +541,15 @@ func (f *finder) start(call *ast.CallExpr, st start) {
 		param, visible := f.hook(call, st.Hook)
 		switch {
 		case !visible:
-			s = f.server(call, st.Framework, name)
+			s = f.server(call, st.Timing, name)
 			s.Opaque = true
 		case param != nil:
-			s = f.server(param, st.Framework, name) // joins the assignments in the hook
+			s = f.server(param, st.Timing, name) // joins the assignments in the hook
 		default:
-			s = f.server(call, st.Framework, name)
+			s = f.server(call, st.Timing, name)
 		}
 	default:
-		s = f.server(call, st.Framework, name)
+		s = f.server(call, st.Timing, name)
 	}
 	s.Start, s.Defaults, s.DefaultsFrom = call, st.Defaults, st.From
 }
