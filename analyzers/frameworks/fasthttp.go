@@ -18,7 +18,9 @@ func init() {
 			"(*github.com/valyala/fasthttp.Server).Serve":              {How: NotASite},
 		},
 		Structs: map[string]Struct{
-			"github.com/valyala/fasthttp.Server": {FastHTTP, "fasthttp.Server", fasthttpishFields},
+			// MaxRequestsPerConn > 0 closes a connection after that many
+			// requests (server.go serveConn @v1.78.0); fiber.Config has no such field.
+			"github.com/valyala/fasthttp.Server": {FastHTTP, "fasthttp.Server", withRequestLimit(fasthttpishFields)},
 		},
 		HeaderSetters: []string{
 			"(*github.com/valyala/fasthttp.ResponseHeader).Set",
@@ -32,4 +34,13 @@ func init() {
 			"(*github.com/valyala/fasthttp.RequestCtx).SetConnectionClose",
 		},
 	})
+}
+
+// withRequestLimit is fields plus fasthttp.Server's MaxRequestsPerConn.
+func withRequestLimit(fields map[string]Knob) map[string]Knob {
+	out := map[string]Knob{"MaxRequestsPerConn": MaxRequestsPerConn}
+	for k, v := range fields {
+		out[k] = v
+	}
+	return out
 }

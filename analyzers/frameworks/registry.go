@@ -66,14 +66,17 @@ type Framework struct {
 type How uint8
 
 const (
-	FromArg       How = iota // argument Arg is the address
-	FromNetArgs              // argument Arg-1 is the network, Arg the address (net.Listen)
-	FromRecvField            // the receiver's Field (http.Server.Addr)
-	FromArgField             // argument Arg is a struct (pointer); its Field
-	FromVariadic             // variadic argument Arg, else Env, else Default (gin's Run)
-	FromOptions              // the constructor's AddrOption, else Default (hertz)
-	FromTCPAddr              // argument Arg is a *net.TCPAddr (net.ListenTCP)
-	NotASite                 // serves an existing listener or a unix socket: no address of its own
+	FromArg        How = iota // argument Arg is the address
+	FromNetArgs               // argument Arg-1 is the network, Arg the address (net.Listen)
+	FromRecvField             // the receiver's Field (http.Server.Addr)
+	FromArgField              // argument Arg is a struct (pointer); its Field
+	FromVariadic              // variadic argument Arg, else Env, else Default (gin's Run)
+	FromOptions               // the constructor's AddrOption, else Default (hertz)
+	FromTCPAddr               // argument Arg is a *net.TCPAddr (net.ListenTCP)
+	FromOwnOptions            // the call's own AddrOption argument, else Default (Kratos's NewServer)
+	FromHostPort              // argument Arg is a struct; its Field (host) and PortField (go-zero's RestConf)
+	FixedAddr                 // always Default: no argument changes it (autotls)
+	NotASite                  // serves an existing listener or a unix socket: no address of its own
 )
 
 // Listen is one server entry point.
@@ -92,6 +95,8 @@ type Listen struct {
 	// (FromOptions); AddrOption is the option that sets it.
 	Constructors []string
 	AddrOption   string
+	// PortField is the integer port field beside the host Field (FromHostPort).
+	PortField string
 }
 
 // Knob is one server setting fclint judges.
@@ -108,6 +113,12 @@ const (
 	KeepAlive
 	// DisableKeepalive is a switch whose true value disables HTTP keep-alive.
 	DisableKeepalive
+	// MaxConnectionAge is gRPC's: after it (±10 %) the server sends GOAWAY
+	// and ends the connection, busy or idle.
+	MaxConnectionAge
+	// MaxRequestsPerConn is fasthttp's: a positive value closes a connection
+	// after that many requests (Connection: close on the last response).
+	MaxRequestsPerConn
 )
 
 func (k Knob) String() string {
@@ -124,12 +135,18 @@ func (k Knob) String() string {
 		return "KeepAlive"
 	case DisableKeepalive:
 		return "DisableKeepalive"
+	case MaxConnectionAge:
+		return "MaxConnectionAge"
+	case MaxRequestsPerConn:
+		return "MaxRequestsPerConn"
 	}
 	return "Knob(?)"
 }
 
 // Timeout reports whether the knob is a duration that can cut connections.
-func (k Knob) Timeout() bool { return k == ReadTimeout || k == WriteTimeout || k == IdleTimeout }
+func (k Knob) Timeout() bool {
+	return k == ReadTimeout || k == WriteTimeout || k == IdleTimeout || k == MaxConnectionAge
+}
 
 // Timing describes how a server family interprets its timeouts; several
 // frameworks share one (echo serves through net/http).
@@ -144,6 +161,9 @@ type Timing struct {
 	// HeaderTimeout names the knob that only bounds reading request headers,
 	// the right slowloris guard; "" when the framework has none.
 	HeaderTimeout string
+	// ServerName names a server configured by setter methods in messages
+	// ("GoFrame server"); "" is "http.Server".
+	ServerName string
 }
 
 // NetHTTP is net/http's timing, shared by the frameworks serving through it.
@@ -174,6 +194,16 @@ type Start struct {
 	// Hook names the receiver's field holding a func(*http.Server) that may
 	// change the defaults before serving (echo v5's BeforeServeFunc).
 	Hook string
+	// Name names the server in messages ("hertz server" when empty, or
+	// "http.Server" for net/http timing).
+	Name string
+	// JoinVariable: the variable the call's result is stored in is the
+	// server, so setter methods called on it join it (GoFrame's
+	// s := g.Server(); s.SetIdleTimeout(0)).
+	JoinVariable bool
+	// Fix is the fix text when defaults stay in force; "" for the built-in
+	// texts of echo v5 and hertz.
+	Fix string
 }
 
 // DefaultDeadline is a middleware constructor's own deadline and the option

@@ -34,6 +34,18 @@ func TestRegistryShape(t *testing.T) {
 				if l.Default == "" {
 					t.Errorf("%s: %s has no default address", fw.Name, name)
 				}
+			case FromOwnOptions:
+				if l.AddrOption == "" || l.Default == "" {
+					t.Errorf("%s: %s takes its address from its own options but names no option or default", fw.Name, name)
+				}
+			case FromHostPort:
+				if l.Field == "" || l.PortField == "" {
+					t.Errorf("%s: %s takes its address from host and port fields but names none", fw.Name, name)
+				}
+			case FixedAddr:
+				if l.Default == "" || l.DefaultWhy == "" {
+					t.Errorf("%s: %s has a fixed address but no default or reason", fw.Name, name)
+				}
 			}
 			if l.How != NotASite && fw.Fix == "" {
 				t.Errorf("%s starts servers but has no fix text", fw.Name)

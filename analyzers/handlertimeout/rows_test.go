@@ -14,3 +14,9 @@ import (
 func TestRowsWithoutOtherFixtures(t *testing.T) {
 	analysistest.Run(t, fixture.Dir(t), handlertimeout.Analyzer, "handlertimeoutrows")
 }
+
+// TestFrameworksFromSource runs the frameworks modelled from their source
+// (docs/frameworks.md).
+func TestFrameworksFromSource(t *testing.T) {
+	analysistest.Run(t, fixture.Dir(t), handlertimeout.Analyzer, "handlertimeoutframeworks2")
+}

@@ -102,6 +102,8 @@ func run(pass *analysis.Pass) (any, error) {
 func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setting) (f diag.Finding, certain, ok bool) {
 	var off bool // the value that turns keep-alive off
 	switch st.Knob {
+	case serverconf.MaxRequestsPerConn:
+		return judgeRequestLimit(s, st)
 	case serverconf.KeepAlive:
 		off = false
 	case serverconf.DisableKeepalive:
@@ -156,6 +158,41 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 		Node:    st.Node,
 		Message: msg,
 		Fix:     fix,
+	}, certain, true
+}
+
+// judgeRequestLimit reports fasthttp's MaxRequestsPerConn when it can be
+// positive: the server answers the N-th request of a connection with
+// Connection: close and closes it (fasthttp server.go serveConn @v1.78.0).
+func judgeRequestLimit(s *serverconf.Server, st *serverconf.Setting) (f diag.Finding, certain, ok bool) {
+	if st.Overridden {
+		return f, false, false
+	}
+	limits, allKnown := st.Durations() // integer constants; no unit here
+	var first int64
+	positive := 0
+	for _, l := range limits {
+		if l > 0 {
+			if positive == 0 {
+				first = int64(l)
+			}
+			positive++
+		}
+	}
+	if positive == 0 {
+		return f, false, false
+	}
+	certain = allKnown && positive == len(limits)
+	verb := "is"
+	if !certain {
+		verb = "can be"
+	}
+	return diag.Finding{
+		Rule: rule,
+		Node: st.Node,
+		Message: fmt.Sprintf("%s MaxRequestsPerConn %s %d: the server closes each connection after %d requests (Connection: close on the last response); %s",
+			s.Name, verb, first, first, why),
+		Fix: "remove MaxRequestsPerConn: 0 serves any number of requests on a connection",
 	}, certain, true
 }
 

@@ -157,6 +157,15 @@ func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name stri
 		}
 	case frameworks.FromOptions:
 		values = optionAddrs(ev, call, a)
+	case frameworks.FromOwnOptions:
+		values = ownOptionAddrs(ev, call, a)
+	case frameworks.FromHostPort:
+		if a.Arg >= len(args) {
+			return nil
+		}
+		values = hostPortAddrs(ev, args[a.Arg], a)
+	case frameworks.FixedAddr:
+		values = []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
 	case frameworks.FromTCPAddr:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
 			return nil
@@ -270,6 +279,48 @@ func optionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			} else {
 				out = append(out, eval.Value{Pos: call.Pos()})
 			}
+		}
+	}
+	return out
+}
+
+// ownOptionAddrs finds the address option among a constructor's own
+// arguments (Kratos's http.NewServer(http.Address(a))); without one, and
+// with only option calls to look at, the address is the default.
+func ownOptionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
+	if call.Ellipsis.IsValid() {
+		return []eval.Value{{Pos: call.Pos()}} // an option slice: not followed
+	}
+	var out []eval.Value
+	for _, opt := range call.Args {
+		oc, ok := ast.Unparen(opt).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if f := ev.Callee(oc); f != nil && f.FullName() == a.AddrOption && len(oc.Args) == 1 {
+			out = append(out, ev.Eval(oc.Args[0])...)
+		}
+	}
+	switch {
+	case len(out) > 0:
+		return out
+	case onlyCalls(call.Args):
+		return []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
+	}
+	return []eval.Value{{Pos: call.Pos()}}
+}
+
+// hostPortAddrs evaluates a configuration struct's host and integer port
+// fields as "host:port" values (go-zero's RestConf: fmt.Sprintf("%s:%d")).
+func hostPortAddrs(ev *eval.Evaluator, x ast.Expr, a api) []eval.Value {
+	var out []eval.Value
+	for _, host := range ev.Field(x, a.Field) {
+		if host.Kind == eval.KindZero && host.Const == nil {
+			host = eval.TextValue("", eval.KindZero, host.Pos, "")
+		}
+		for _, port := range ev.Field(x, a.PortField) {
+			parts := append(append(append([]eval.Part(nil), host.Str()...), eval.Part{Text: ":", Pos: x.Pos()}), port.Str()...)
+			out = append(out, eval.Value{Parts: parts, Pos: x.Pos(), Kind: host.Kind})
 		}
 	}
 	return out

@@ -16,3 +16,10 @@ func TestRowsWithoutOtherFixtures(t *testing.T) {
 	fixture.Settings(t, fcconfig.Settings{Port: 9000})
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/rows", "portmismatch/rowsok")
 }
+
+// TestFrameworksFromSource runs the frameworks modelled from their source
+// (docs/frameworks.md).
+func TestFrameworksFromSource(t *testing.T) {
+	fixture.Settings(t, fcconfig.Settings{Port: 9000})
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/frameworks2", "portmismatch/frameworks2ok")
+}

@@ -52,6 +52,7 @@ type Server struct {
 	Start        *ast.CallExpr
 	Defaults     map[Knob]time.Duration
 	DefaultsFrom string // "echo v5", "hertz"
+	DefaultsFix  string // the fix text for kept defaults; "" for echo v5's and hertz's
 	// Opaque: code fclint cannot see may change the knobs (an option slice,
 	// a BeforeServeFunc it cannot read), so defaults are not judged.
 	Opaque bool
@@ -479,7 +480,7 @@ func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if st, ok := starts[name]; ok {
-		f.start(call, st)
+		f.start(c, call, st)
 	}
 }
 
@@ -499,7 +500,11 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 			st.Removable = stmt
 			st.block = enclosingBlock(c.Parent())
 		}
-		f.add(f.server(key, opt.Timing, "http.Server"), st)
+		name := "http.Server"
+		if opt.Timing.ServerName != "" {
+			name = opt.Timing.ServerName
+		}
+		f.add(f.server(key, opt.Timing, name), st)
 		return
 	}
 	// A functional option: it belongs to the start call it is passed to, or
@@ -520,13 +525,28 @@ func isStart(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
-func (f *finder) start(call *ast.CallExpr, st frameworks.Start) {
+func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Start) {
 	name := "hertz server"
-	if st.Timing == NetHTTP {
+	switch {
+	case st.Name != "":
+		name = st.Name
+	case st.Timing == NetHTTP:
 		name = "http.Server"
 	}
 	var s *Server
 	switch {
+	case st.JoinVariable:
+		var key any = call
+		if as, ok := c.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if r == call {
+					if k := f.exprKey(as.Lhs[i]); k != nil {
+						key = k
+					}
+				}
+			}
+		}
+		s = f.server(key, st.Timing, name)
 	case st.Options:
 		s = f.server(call, st.Timing, name)
 		for _, arg := range call.Args {
@@ -551,7 +571,7 @@ func (f *finder) start(call *ast.CallExpr, st frameworks.Start) {
 	default:
 		s = f.server(call, st.Timing, name)
 	}
-	s.Start, s.Defaults, s.DefaultsFrom = call, st.Defaults, st.From
+	s.Start, s.Defaults, s.DefaultsFrom, s.DefaultsFix = call, st.Defaults, st.From, st.Fix
 }
 
 // isOptionFrom reports whether arg is a direct call to a function of pkg

@@ -17,6 +17,9 @@ const (
 	KeepAliveTimeout = frameworks.KeepAliveTimeout
 	KeepAlive        = frameworks.KeepAlive
 	DisableKeepalive = frameworks.DisableKeepalive
+	// MaxConnectionAge and MaxRequestsPerConn: see the registry.
+	MaxConnectionAge   = frameworks.MaxConnectionAge
+	MaxRequestsPerConn = frameworks.MaxRequestsPerConn
 )
 
 // Framework describes how a server family interprets its timeouts.

@@ -142,6 +142,8 @@ func judgeSetting(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Sett
 		effect = "the server cuts a response not written within " + serverconf.Format(d)
 	case serverconf.IdleTimeout:
 		effect = "the server closes idle keep-alive connections after " + serverconf.Format(d)
+	case serverconf.MaxConnectionAge:
+		effect = "the server ends every connection about " + serverconf.Format(d) + " after it opens (GOAWAY, ±10 % jitter), busy or not, and FC sends all of an instance's gRPC requests over one connection"
 	}
 	return diag.Finding{
 		Rule:    rule,
@@ -185,7 +187,8 @@ func valueSite(st *serverconf.Setting, d time.Duration) []analysis.RelatedInform
 // idleUnset reports whether the server's idle timeout falls back to its read
 // timeout: no IdleTimeout is set, or every value set is zero.
 func idleUnset(s *serverconf.Server) bool {
-	for _, st := range s.Effective(serverconf.IdleTimeout) {
+	set := s.Effective(serverconf.IdleTimeout)
+	for _, st := range set {
 		ds, ok := st.Durations()
 		if !ok {
 			return false
@@ -195,6 +198,9 @@ func idleUnset(s *serverconf.Server) bool {
 				return false
 			}
 		}
+	}
+	if len(set) > 0 {
+		return true // set to 0 in the code: a default no longer applies
 	}
 	_, idleDefault := s.Defaults[serverconf.IdleTimeout]
 	return !idleDefault
@@ -228,7 +234,10 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", serverconf.Format(read))
 	}
 	fix := "pass " + strings.Join(hertzOpts, ", ") + " (whether hertz reads 0 as no timeout is not documented)"
-	if s.Framework == serverconf.NetHTTP {
+	switch {
+	case s.DefaultsFix != "":
+		fix = s.DefaultsFix
+	case s.Framework == serverconf.NetHTTP:
 		fix = "clear them in echo.StartConfig{Address: addr, BeforeServeFunc: func(s *http.Server) error { " +
 			strings.Join(zeroed, "; ") + "; s.ReadHeaderTimeout = 10 * time.Second; return nil }}.Start(ctx, e)"
 	}

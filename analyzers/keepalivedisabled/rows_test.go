@@ -1,0 +1,16 @@
+package keepalivedisabled_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/fclint/fclint/analyzers/internal/fixture"
+	"github.com/fclint/fclint/analyzers/keepalivedisabled"
+)
+
+// TestFrameworksFromSource runs the frameworks modelled from their source
+// (docs/frameworks.md).
+func TestFrameworksFromSource(t *testing.T) {
+	analysistest.Run(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks2")
+}
