@@ -35,7 +35,7 @@ func (e *Evaluator) call(call *ast.CallExpr) []Value {
 	switch fn.FullName() {
 	case "os.Getenv":
 		if len(args) == 1 {
-			return []Value{e.env(args[0], call.Pos())}
+			return e.env(args[0], call.Pos())
 		}
 	case "cmp.Or":
 		return e.cmpOr(call)
@@ -67,7 +67,7 @@ func (e *Evaluator) call(call *ast.CallExpr) []Value {
 		}
 	}
 	if fn.Pkg() == e.pass.Pkg {
-		return e.returns(fn, 0, call.Pos())
+		return e.returnsAt(call, fn, 0)
 	}
 	return []Value{unknown(call.Pos())}
 }
@@ -102,7 +102,7 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 	switch fn.FullName() {
 	case "os.LookupEnv":
 		if i == 0 && len(call.Args) == 1 {
-			return []Value{e.env(call.Args[0], call.Pos())}
+			return e.env(call.Args[0], call.Pos())
 		}
 	case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint":
 		if i == 0 && len(call.Args) >= 1 {
@@ -114,15 +114,27 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 		}
 	}
 	if fn.Pkg() == e.pass.Pkg {
-		return e.returns(fn, i, call.Pos())
+		return e.returnsAt(call, fn, i)
 	}
 	return []Value{unknown(call.Pos())}
+}
+
+// returnsAt evaluates result i of call, a call of the same-package function
+// fn, in the call's own frame: the function's parameters are this call's
+// arguments (getenv("FC_CUSTOM_LISTEN_PORT", "9000") reads that variable,
+// not every key any caller passes).
+func (e *Evaluator) returnsAt(call *ast.CallExpr, fn *types.Func, i int) []Value {
+	fr := e.enterCall(call, fn)
+	if fr == nil {
+		return e.returns(fn, i, call.Pos())
+	}
+	return in(e, fr, func() []Value { return e.returns(fn, i, call.Pos()) })
 }
 
 // returns evaluates result i of a same-package function from its return
 // statements. Named results assigned in the body are not followed.
 func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
-	key := funcResult{fn, i}
+	key := e.key(funcResult{fn, i})
 	if out, ok := e.results[key]; ok {
 		return out
 	}
@@ -169,12 +181,20 @@ func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 
 // env evaluates os.Getenv(name): the CAPort for FC's port variables, the
 // configured value for environmentVariables, else unknown.
-func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) Value {
-	name, ok := e.stringConst(nameExpr)
-	if !ok {
-		return unknown(pos)
+func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) []Value {
+	if name, ok := e.stringConst(nameExpr); ok {
+		return []Value{e.LookupEnvValue(name, pos)}
 	}
-	return e.LookupEnvValue(name, pos)
+	// A name passed in (a getenv(key, def) helper): each known name.
+	var out []Value
+	for _, n := range e.Eval(nameExpr) {
+		if n.Const == nil || n.Const.Kind() != constant.String {
+			out = append(out, unknown(pos))
+			continue
+		}
+		out = append(out, e.LookupEnvValue(constant.StringVal(n.Const), pos))
+	}
+	return out
 }
 
 func (e *Evaluator) inConfig() string {
@@ -379,7 +399,7 @@ func (e *Evaluator) joinHostPort(host, port ast.Expr) []Value {
 // itself). A nil entry means unknown.
 func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 	x = ast.Unparen(x)
-	key := e.sourcesKey(x)
+	key := e.key(e.sourcesKey(x))
 	if out, ok := e.sources[key]; ok {
 		return out
 	}
@@ -399,21 +419,13 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 	return out
 }
 
-// callSources keys the memo of a call's sources by its callee.
-type callSources struct{ fn *types.Func }
-
 // sourcesKey is the memo key of Sources(x): the variable or field x names
-// (its sources are the same wherever it is read), the callee of a call to a
-// same-package function, else the node.
+// (its sources are the same wherever it is read), else the node.
 func (e *Evaluator) sourcesKey(x ast.Expr) any {
 	switch x := x.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 		if obj := e.refObject(x); obj != nil {
 			return obj
-		}
-	case *ast.CallExpr:
-		if fn := e.callee(x); fn != nil && fn.Pkg() == e.pass.Pkg {
-			return callSources{fn}
 		}
 	}
 	return x
@@ -453,23 +465,32 @@ func (e *Evaluator) sourcesOf(x ast.Expr) []ast.Node {
 			return []ast.Node{x}
 		}
 		decl := e.index().funcs[fn]
-		if decl == nil || decl.Body == nil || !e.enter(fn) {
+		if decl == nil || decl.Body == nil {
 			return []ast.Node{x}
 		}
-		defer e.leave(fn)
-		var out []ast.Node
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(n.Results) > 0 {
-					out = append(out, e.Sources(n.Results[0])...)
-				}
+		fr := e.enterCall(x, fn)
+		if fr == nil {
+			fr = e.ctx
+		}
+		return in(e, fr, func() []ast.Node {
+			if !e.enter(fn) {
+				return []ast.Node{x}
 			}
-			return true
+			defer e.leave(fn)
+			var out []ast.Node
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						out = append(out, e.Sources(n.Results[0])...)
+					}
+				}
+				return true
+			})
+			return out
 		})
-		return out
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := e.refObject(x)
 		if obj == nil || !e.enter(obj) {
@@ -495,7 +516,13 @@ func (e *Evaluator) sourcesOf(x ast.Expr) []ast.Node {
 				out = append(out, e.Sources(a.rhs)...)
 			}
 			if v, ok := obj.(*types.Var); ok {
-				if po, ok := ix.params[v]; ok {
+				if fr, arg, ok := e.bound(v); ok {
+					if arg == nil {
+						out = append(out, nil)
+					} else {
+						out = append(out, in(e, fr.parent, func() []ast.Node { return e.Sources(arg) })...)
+					}
+				} else if po, ok := ix.params[v]; ok {
 					for _, call := range ix.calls[po.fn] {
 						if po.index < len(call.Args) && !po.variadic {
 							out = append(out, e.Sources(call.Args[po.index])...)

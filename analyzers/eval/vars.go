@@ -79,7 +79,13 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 			primary = append(override, markFallback(primary, fallbackName(override, obj))...)
 		}
 	}
-	if po, ok := ix.params[obj]; ok {
+	if fr, arg, ok := e.bound(obj); ok {
+		if arg == nil {
+			primary = append(primary, unknown(at.Pos()))
+		} else {
+			primary = append(primary, in(e, fr.parent, func() []Value { return e.Eval(arg) })...)
+		}
+	} else if po, ok := ix.params[obj]; ok {
 		primary = append(primary, e.params(po, at)...)
 	}
 	if len(primary) == 0 && !fallbackGuarded {
@@ -228,6 +234,26 @@ func (e *Evaluator) isZeroConst(x ast.Expr) bool {
 	return false
 }
 
+// bound returns, for a parameter of a function being evaluated in a frame,
+// that frame and the call's argument for it (nil when it cannot be told: a
+// variadic parameter, a call with ...).
+func (e *Evaluator) bound(v *types.Var) (*frame, ast.Expr, bool) {
+	po, ok := e.index().params[v]
+	if !ok {
+		return nil, nil, false
+	}
+	for fr := e.ctx; fr != nil; fr = fr.parent {
+		if fr.fn != po.fn {
+			continue
+		}
+		if po.variadic || fr.call.Ellipsis.IsValid() || po.index >= len(fr.call.Args) {
+			return fr, nil, true
+		}
+		return fr, fr.call.Args[po.index], true
+	}
+	return nil, nil, false
+}
+
 // params evaluates a parameter as the union of its arguments at every call
 // site in the package, plus unknown when callers may be out of sight.
 func (e *Evaluator) params(po paramOf, at ast.Expr) []Value {
@@ -324,9 +350,9 @@ func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
 // results, &x).
 func (e *Evaluator) deref(p ast.Expr) []Value {
 	p = ast.Unparen(p)
-	key := any(p)
+	key := e.key(p)
 	if obj := e.refObject(p); obj != nil {
-		key = obj
+		key = e.key(obj)
 	}
 	if out, ok := e.derefs[key]; ok {
 		return out

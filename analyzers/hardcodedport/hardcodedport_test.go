@@ -11,5 +11,5 @@ import (
 
 func TestHardcodedPort(t *testing.T) {
 	dir := fixture.Dir(t)
-	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant")
+	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant", "hardcodedport/helper")
 }

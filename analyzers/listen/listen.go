@@ -35,6 +35,20 @@ type Site struct {
 	Addrs     []Addr // every address the server can listen on, one per visible path
 }
 
+// ReadsCAPort reports whether some address of the site takes its port from
+// FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT, directly or through any helper.
+// FC always sets both, so the site's other ports are fallbacks (or a local
+// run's choices) that FC never uses: the site is on the CAPort, whatever
+// the CAPort is.
+func (s *Site) ReadsCAPort() bool {
+	for _, a := range s.Addrs {
+		if a.Port.CAPort {
+			return true
+		}
+	}
+	return false
+}
+
 // Result is the listen sites of a package. A package is "the program" for
 // cross-site judgments (a side server beside a CAPort server): the analyzers
 // see one package at a time, and for a main package that is the program.

@@ -28,5 +28,6 @@ func TestConfigured(t *testing.T) {
 
 func TestCAPortOverride(t *testing.T) {
 	fixture.Settings(t, fcconfig.Settings{Port: 8080})
-	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/caport8080", "portmismatch/caport8080/gin")
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/caport8080", "portmismatch/caport8080/gin",
+		"portmismatch/caport8080/fcport", "portmismatch/caport8080/fcportwrong")
 }

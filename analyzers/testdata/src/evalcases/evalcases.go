@@ -149,3 +149,21 @@ func unknowns(args []string) {
 	show(args[0])                 // want `^\?$`
 	show(string(rune(len(args)))) // want `^\?$`
 }
+
+// getenv is a helper each caller gives its own key: a call's result is
+// evaluated with the parameters bound to that call's arguments.
+func getenv(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func hostPort(host, port string) string { return host + ":" + port }
+
+func helpers() {
+	show(getenv("FC_CUSTOM_LISTEN_PORT", "9000"))              // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000$`
+	show(getenv("PORT", "8080"))                               // want `^\? \| 8080$`
+	show(hostPort("127.0.0.1", getenv("FC_SERVER_PORT", "1"))) // want `^127\.0\.0\.1:\$FC_CUSTOM_LISTEN_PORT \| 127\.0\.0\.1:1$`
+	show(hostPort("", "80"))                                   // want `^:80$`
+}
