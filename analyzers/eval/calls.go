@@ -6,13 +6,13 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
-// FC's port environment variables: reading one yields the CAPort.
-var portEnv = map[string]bool{"FC_CUSTOM_LISTEN_PORT": true, "FC_SERVER_PORT": true}
-
-// IsPortEnv reports whether name is one of FC's port environment variables.
-func IsPortEnv(name string) bool { return portEnv[name] }
+// IsPortEnv reports whether name is one of FC's port environment variables:
+// reading one yields the CAPort.
+func IsPortEnv(name string) bool { return fcfacts.IsPortEnv(name) }
 
 // call evaluates calls the evaluator understands: conversions, environment
 // reads, string building, strconv, and functions of the same package.
@@ -207,7 +207,7 @@ func (e *Evaluator) inConfig() string {
 // LookupEnvValue evaluates an environment variable by name the way os.Getenv
 // would be; listen tables use it for framework defaults such as gin's $PORT.
 func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
-	if portEnv[name] {
+	if fcfacts.IsPortEnv(name) {
 		return Value{Parts: []Part{{Sym: CAPort, Kind: KindFCEnv, Pos: pos, Origin: name}}, Pos: pos, Kind: KindFCEnv, Env: name, Origin: name}
 	}
 	if e.fn != nil && !e.fn.EnvUnknown[name] {
@@ -216,6 +216,14 @@ func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
 			v.Env = name
 			return v
 		}
+	}
+	if e.found && e.fn != nil && !e.fn.EnvUnknown[name] && !e.fn.EnvUnresolved && !fcfacts.SetByPlatform(name) &&
+		!strings.HasPrefix(e.fn.Runtime.Value, "custom-container") {
+		// Neither the configuration nor FC sets it (nor an image: a custom
+		// container's Dockerfile may): it is empty.
+		v := TextValue("", KindUnsetEnv, pos, name+" unset (not in environmentVariables"+e.inConfig()+")")
+		v.Env = name
+		return v
 	}
 	v := unknown(pos)
 	v.Env = name

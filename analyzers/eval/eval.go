@@ -57,6 +57,7 @@ const (
 	KindFCEnv                   // FC_CUSTOM_LISTEN_PORT / FC_SERVER_PORT: the CAPort
 	KindDefault                 // a default of a library (set by the caller, e.g. listen tables)
 	KindZero                    // the zero value of an unset variable or field
+	KindUnsetEnv                // "": an environment variable the configuration does not set
 )
 
 // Sym tells a Part's nature.
@@ -152,6 +153,9 @@ type Evaluator struct {
 	info *types.Info
 	fn   *config.Function // nil when the pass has no configuration
 	cfg  string           // configuration file name for messages
+	// found: a configuration file was found, so a variable it does not set
+	// (and FC does not set) is unset.
+	found bool
 	idx  *index
 	// callees are the identifiers in call position of the file being indexed.
 	callees map[*ast.Ident]bool
@@ -274,6 +278,7 @@ func New(pass *analysis.Pass) *Evaluator {
 	}
 	if r, ok := pass.ResultOf[fcconfig.Analyzer].(*fcconfig.Config); ok && r != nil {
 		e.fn = r.Function
+		e.found = r.Found
 		if r.Function != nil && r.Function.File != "" {
 			e.cfg = filepath.Base(r.Function.File)
 		}
@@ -561,7 +566,13 @@ func (e *Evaluator) stringConst(expr ast.Expr) (string, bool) {
 // becomes an Int constant; the CAPort stays symbolic.
 func toInt(v Value) Value {
 	if v.Const != nil && v.Const.Kind() == constant.String {
-		n, err := strconv.Atoi(constant.StringVal(v.Const))
+		text := constant.StringVal(v.Const)
+		n, err := strconv.Atoi(text)
+		if err != nil && text == "" {
+			// Atoi("") fails and returns 0: an unset variable is port 0.
+			v.Const, v.Parts = constant.MakeInt64(0), nil
+			return v
+		}
 		if err != nil {
 			return unknown(v.Pos)
 		}

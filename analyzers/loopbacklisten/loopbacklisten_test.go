@@ -1,6 +1,8 @@
 package loopbacklisten_test
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -18,7 +20,7 @@ func testdata(t *testing.T) string {
 func TestBasic(t *testing.T) {
 	fixture.Settings(t, fcconfig.Settings{Port: 9000})
 	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/basic", "loopbacklisten/frameworks", "loopbacklisten/side", "loopbacklisten/fallback",
-		"loopbacklisten/sidewrong", "loopbacklisten/alone", "loopbacklisten/aloneunknown", "loopbacklisten/randomport", "loopbacklisten/sideenv")
+		"loopbacklisten/sidewrong", "loopbacklisten/alone", "loopbacklisten/aloneunknown", "loopbacklisten/randomport", "loopbacklisten/sideenv", "loopbacklisten/deadstore")
 }
 
 // TestFixes checks the suggested edits against fix.go.golden.
@@ -32,4 +34,13 @@ func TestFixes(t *testing.T) {
 func TestChain(t *testing.T) {
 	fixture.Settings(t, fcconfig.Settings{Port: 9000})
 	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/chain")
+}
+
+// TestCgo: a file that imports "C" is analyzed, not dropped as generated.
+func TestCgo(t *testing.T) {
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled: files importing \"C\" are not built")
+	}
+	fixture.Settings(t, fcconfig.Settings{Port: 9000})
+	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/cgo")
 }

@@ -23,7 +23,8 @@ func TestPortMismatch(t *testing.T) {
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
 func TestConfigured(t *testing.T) {
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/configured/wrong", "portmismatch/configured/flagargs",
-		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override")
+		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override",
+		"portmismatch/configured/unsetenv")
 }
 
 func TestCAPortOverride(t *testing.T) {

@@ -13,3 +13,9 @@ func TestServerTimeout(t *testing.T) {
 	dir := fixture.Dir(t)
 	analysistest.RunWithSuggestedFixes(t, dir, servertimeout.Analyzer, "servertimeout")
 }
+
+// TestConfigured: s.yaml args and environmentVariables set timeouts as they
+// set ports (the configuration beside the fixture is discovered).
+func TestConfigured(t *testing.T) {
+	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/configured")
+}

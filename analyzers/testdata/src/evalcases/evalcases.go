@@ -167,3 +167,30 @@ func helpers() {
 	show(hostPort("127.0.0.1", getenv("FC_SERVER_PORT", "1"))) // want `^127\.0\.0\.1:\$FC_CUSTOM_LISTEN_PORT \| 127\.0\.0\.1:1$`
 	show(hostPort("", "80"))                                   // want `^:80$`
 }
+
+// straight-line code: the last assignment before a use wins
+func deadStore(c bool) {
+	addr := "127.0.0.1:9000"
+	addr = ":9000"
+	show(addr) // want `^:9000$`
+	a := "x"
+	if c {
+		a = "y"
+	}
+	show(a) // want `^x \| y$`
+	b := "x"
+	for range 2 {
+		show(b) // want `^x \| y$`
+		b = "y"
+	}
+	d := "x"
+	d = d + "z"
+	show(d) // want `^xz$`
+}
+
+func overwrittenParam(addr string) {
+	addr = ":1"
+	show(addr) // want `^:1$`
+}
+
+func deadStoreCallers() { overwrittenParam(":2") }
