@@ -156,7 +156,7 @@ type Evaluator struct {
 	// found: a configuration file was found, so a variable it does not set
 	// (and FC does not set) is unset.
 	found bool
-	idx  *index
+	idx   *index
 	// callees are the identifiers in call position of the file being indexed.
 	callees map[*ast.Ident]bool
 	memo    map[ctxKey][]Value

@@ -349,7 +349,6 @@ func (e *Evaluator) sameTuple(a, b types.Object) bool {
 	return false
 }
 
-
 // presenceTest reports whether cond tests v for "set": v != "", len(v) > 0,
 // v != 0, or ok where ok comes with v from os.LookupEnv.
 func (e *Evaluator) presenceTest(cond ast.Expr, v types.Object) bool {
