@@ -276,7 +276,7 @@ func New(pass *analysis.Pass) *Evaluator {
 		frames: map[frameKey]*frame{},
 		budget: maxSteps,
 	}
-	if r, ok := pass.ResultOf[fcconfig.Analyzer].(*fcconfig.Config); ok && r != nil {
+	if r, ok := fcconfig.ResultOf[*fcconfig.Config](pass); ok && r != nil {
 		e.fn = r.Function
 		e.found = r.Found
 		if r.Function != nil && r.Function.File != "" {

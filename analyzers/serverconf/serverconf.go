@@ -43,7 +43,10 @@ type Result struct {
 }
 
 // Of returns the result from a pass that requires Analyzer.
-func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+func Of(pass *analysis.Pass) *Result {
+	res, _ := fcconfig.ResultOf[*Result](pass) // by type: Configure copies Analyzer
+	return res
+}
 
 // Server is one configured server: a variable, a struct field, a literal
 // passed on directly, or a framework start call.
