@@ -583,6 +583,9 @@ func (e *Evaluator) declIdent(obj types.Object) ast.Node {
 func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 	f := fieldByName(e.info.TypeOf(x), name)
 	if f == nil {
+		if embedded := e.embeddedWith(e.info.TypeOf(x), name); embedded != nil {
+			return e.promoted(x, embedded, name)
+		}
 		return []Value{unknown(x.Pos())}
 	}
 	srcs := e.Sources(x)
@@ -626,6 +629,92 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 		default:
 			out = append(out, unknown(x.Pos()))
 		}
+	}
+	return dedupe(out)
+}
+
+// embeddedWith returns the embedded field of t's struct through which field
+// name is promoted (type Server struct{ *http.Server } for Addr), or nil.
+func (e *Evaluator) embeddedWith(t types.Type, name string) *types.Var {
+	if t == nil {
+		return nil
+	}
+	obj, index, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, name)
+	if _, ok := obj.(*types.Var); !ok || len(index) < 2 {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || index[0] >= st.NumFields() {
+		return nil
+	}
+	return st.Field(index[0])
+}
+
+// promoted evaluates field name promoted through the embedded field of the
+// struct x refers to: writes to x.Name itself win (s.Addr = v, recorded
+// under the promoted field); otherwise the embedded value's field, where the
+// embedded value is what x.Embedded is set to, on this struct, by
+// assignment or in its literal.
+func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Value {
+	obj, _, _ := types.LookupFieldOrMethod(e.info.TypeOf(x), true, e.pass.Pkg, name)
+	f := obj.(*types.Var)
+	srcs := e.Sources(x)
+	var overrides []Value
+	for _, w := range e.index().fields[f] {
+		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
+			continue
+		}
+		if w.value == nil {
+			overrides = append(overrides, unknown(x.Pos()))
+			continue
+		}
+		overrides = append(overrides, e.Eval(w.value)...)
+	}
+	if len(overrides) > 0 {
+		return dedupe(overrides)
+	}
+	var inner []ast.Expr
+	for _, w := range e.index().fields[embedded] {
+		if w.base != nil && (e.sameRef(w.base, x) || overlap(e.Sources(w.base), srcs)) {
+			inner = append(inner, w.value)
+		}
+	}
+	if len(inner) == 0 {
+		for _, src := range srcs {
+			lit, ok := src.(*ast.CompositeLit)
+			if !ok {
+				return []Value{unknown(x.Pos())}
+			}
+			var val ast.Expr
+			for _, w := range e.index().fields[embedded] {
+				if w.lit == lit {
+					val = w.value
+				}
+			}
+			if val == nil {
+				// An embedded struct left zero has the zero field; a nil
+				// embedded pointer would panic before serving.
+				if _, isPtr := embedded.Type().Underlying().(*types.Pointer); isPtr {
+					return []Value{unknown(x.Pos())}
+				}
+				return []Value{zero(f.Type(), lit.Pos())}
+			}
+			inner = append(inner, val)
+		}
+	}
+	var out []Value
+	for _, in := range inner {
+		if in == nil {
+			out = append(out, unknown(x.Pos()))
+			continue
+		}
+		out = append(out, e.Field(in, name)...)
+	}
+	if len(out) == 0 {
+		return []Value{unknown(x.Pos())}
 	}
 	return dedupe(out)
 }

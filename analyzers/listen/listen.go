@@ -216,14 +216,10 @@ func reachableSites(pass *analysis.Pass, ev *eval.Evaluator, sites []*Site) []*S
 	return kept
 }
 
-func importsServer(pass *analysis.Pass) bool {
-	for _, p := range pass.Pkg.Imports() {
-		if serverPackages[p.Path()] {
-			return true
-		}
-	}
-	return false
-}
+// importsServer is the fast path: the package must reach a server package
+// through its imports (directly or not: main may start a gin engine that
+// another package built, without importing gin) and use one of its entry points.
+func importsServer(pass *analysis.Pass) bool { return serverAPI.UsedIn(pass) }
 
 // find builds the site for a call to a server API, or nil when the call is
 // not one (a unix socket, a network that cannot be known).

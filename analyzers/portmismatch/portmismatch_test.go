@@ -34,3 +34,10 @@ func TestCAPortOverride(t *testing.T) {
 	analysistest.Run(t, fixture.Dir(t), fixture.Configure(portmismatch.Analyzer, fcconfig.Settings{Port: 8080}), "portmismatch/caport8080", "portmismatch/caport8080/gin",
 		"portmismatch/caport8080/fcport", "portmismatch/caport8080/fcportwrong")
 }
+
+// TestLayouts: servers whose address, server or engine come from another
+// package of the module.
+func TestLayouts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/layouts/...")
+}
