@@ -594,11 +594,7 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
 			continue
 		}
-		if w.value == nil {
-			overrides = append(overrides, unknown(x.Pos()))
-			continue
-		}
-		overrides = append(overrides, e.Eval(w.value)...)
+		overrides = append(overrides, e.written(w, x.Pos())...)
 	}
 	if len(overrides) > 0 {
 		return dedupe(overrides)
@@ -667,11 +663,7 @@ func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Val
 		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
 			continue
 		}
-		if w.value == nil {
-			overrides = append(overrides, unknown(x.Pos()))
-			continue
-		}
-		overrides = append(overrides, e.Eval(w.value)...)
+		overrides = append(overrides, e.written(w, x.Pos())...)
 	}
 	if len(overrides) > 0 {
 		return dedupe(overrides)

@@ -508,13 +508,21 @@ func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
 	}
 	var out []Value
 	for _, w := range writes {
-		if w.value == nil {
-			out = append(out, unknown(at.Pos()))
-			continue
-		}
-		out = append(out, e.Eval(w.value)...)
+		out = append(out, e.written(w, at.Pos())...)
 	}
 	return out
+}
+
+// written evaluates one write to a field: its value, the flag's value for
+// flag.XxxVar(&x.F, ...), else unknown (a tuple, +=).
+func (e *Evaluator) written(w fieldWrite, pos token.Pos) []Value {
+	switch {
+	case w.flag != nil:
+		return e.flagValue(w.flag)
+	case w.value == nil:
+		return []Value{unknown(pos)}
+	}
+	return e.Eval(w.value)
 }
 
 // deref evaluates *p: the pointee of every value p can hold (flag.String
