@@ -156,11 +156,16 @@ func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
 
 func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 	var out []Value
+	fallbacks := e.fallbackReturns(decl.Body)
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
+			if cond, ok := fallbacks[n]; ok && i < len(n.Results) {
+				out = append(out, markFallback(e.Eval(n.Results[i]), cond)...)
+				return true
+			}
 			switch {
 			case len(n.Results) == 0:
 				out = append(out, unknown(n.Pos()))
@@ -177,6 +182,44 @@ func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 		return true
 	})
 	return dedupe(out)
+}
+
+// fallbackReturns finds the helper shape
+//
+//	if v := os.Getenv(key); v != "" { return v }
+//	return def
+//
+// (also with os.LookupEnv's ok): the returns after such an if, in the
+// function's own block, are fallbacks used when the variable is unset.
+func (e *Evaluator) fallbackReturns(body *ast.BlockStmt) map[*ast.ReturnStmt]string {
+	out := map[*ast.ReturnStmt]string{}
+	cond := ""
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			if cond != "" || st.Else != nil || len(st.Body.List) != 1 {
+				continue
+			}
+			ret, ok := st.Body.List[0].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			v := e.refObject(ret.Results[0])
+			if v == nil || !e.presenceTest(st.Cond, v) {
+				continue
+			}
+			for _, val := range e.Eval(ret.Results[0]) {
+				if val.Env != "" {
+					cond = val.Env + " is unset"
+				}
+			}
+		case *ast.ReturnStmt:
+			if cond != "" {
+				out[st] = cond
+			}
+		}
+	}
+	return out
 }
 
 // env evaluates os.Getenv(name): the CAPort for FC's port variables, the

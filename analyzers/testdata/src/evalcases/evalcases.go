@@ -162,9 +162,9 @@ func getenv(key, def string) string {
 func hostPort(host, port string) string { return host + ":" + port }
 
 func helpers() {
-	show(getenv("FC_CUSTOM_LISTEN_PORT", "9000"))              // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000$`
-	show(getenv("PORT", "8080"))                               // want `^\? \| 8080$`
-	show(hostPort("127.0.0.1", getenv("FC_SERVER_PORT", "1"))) // want `^127\.0\.0\.1:\$FC_CUSTOM_LISTEN_PORT \| 127\.0\.0\.1:1$`
+	show(getenv("FC_CUSTOM_LISTEN_PORT", "9000"))              // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_CUSTOM_LISTEN_PORT is unset\)$`
+	show(getenv("PORT", "8080"))                               // want `^\? \| 8080 \(fallback PORT is unset\)$`
+	show(hostPort("127.0.0.1", getenv("FC_SERVER_PORT", "1"))) // want `^127\.0\.0\.1:\$FC_CUSTOM_LISTEN_PORT \| 127\.0\.0\.1:1 \(fallback FC_SERVER_PORT is unset\)$`
 	show(hostPort("", "80"))                                   // want `^:80$`
 }
 

@@ -15,5 +15,5 @@ func getenv(key, def string) string {
 }
 
 func main() {
-	http.ListenAndServe(":"+getenv("PORT", "9000"), nil) // want `can listen on port 9000, but FC sends requests to CAPort 8080`
+	http.ListenAndServe(":"+getenv("PORT", "9000"), nil) // want `can listen on port 9000 \(the fallback when PORT is unset\), but FC sends requests to CAPort 8080`
 }
