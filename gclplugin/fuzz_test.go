@@ -3,8 +3,6 @@ package gclplugin
 import (
 	"encoding/json"
 	"testing"
-
-	"github.com/fclint/fclint/analyzers/fcconfig"
 )
 
 // FuzzNew feeds New arbitrary settings, as golangci-lint would decode them
@@ -33,7 +31,6 @@ func FuzzNew(f *testing.F) {
 		if json.Unmarshal([]byte(settings), &raw) != nil {
 			return
 		}
-		defer func() { fcconfig.Current = fcconfig.Settings{} }()
 		p, err := New(raw)
 		if err != nil {
 			return

@@ -55,7 +55,6 @@ func Run(opts Options) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	fcconfig.Current = opts.Settings
 	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: opts.Dir, Tests: opts.Settings.Tests}, patterns...)
 	if err != nil {
 		return nil, &LoadError{Msg: "loading packages: " + firstLine(err.Error())}
@@ -63,7 +62,7 @@ func Run(opts Options) (*Result, error) {
 	if err := loadErrors(pkgs, patterns); err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
+	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), opts.Settings), pkgs, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis failed: %w", err)
 	}

@@ -57,6 +57,7 @@ const (
 	KindFCEnv                   // FC_CUSTOM_LISTEN_PORT / FC_SERVER_PORT: the CAPort
 	KindDefault                 // a default of a library (set by the caller, e.g. listen tables)
 	KindZero                    // the zero value of an unset variable or field
+	KindUnsetEnv                // "": an environment variable the configuration does not set
 )
 
 // Sym tells a Part's nature.
@@ -152,20 +153,27 @@ type Evaluator struct {
 	info *types.Info
 	fn   *config.Function // nil when the pass has no configuration
 	cfg  string           // configuration file name for messages
-	idx  *index
+	// found: a configuration file was found, so a variable it does not set
+	// (and FC does not set) is unset.
+	found bool
+	idx   *index
 	// callees are the identifiers in call position of the file being indexed.
 	callees map[*ast.Ident]bool
-	memo    map[ast.Expr][]Value
-	busy    map[any]bool
+	memo    map[ctxKey][]Value
+	busy    map[ctxKey]bool
 	depth   int
 	// sources and derefs memoize Sources and deref per object (a variable or
 	// field: the union over its assignments) and per other expression, and
 	// results memoizes a function's results by result index: a chain of
 	// re-assignments (s2 := s1; s2 = s1; s3 := s2; ...) then costs one step
 	// per link instead of doubling with each.
-	sources map[any][]ast.Node
-	derefs  map[any][]Value
-	results map[funcResult][]Value
+	sources map[ctxKey][]ast.Node
+	derefs  map[ctxKey][]Value
+	results map[ctxKey][]Value
+	// ctx is the call being evaluated into (a function's results at one call
+	// site, its parameters bound to that call's arguments); nil outside any.
+	ctx    *frame
+	frames map[frameKey]*frame
 	// steps counts work against maxSteps; budget is the limit (tests lower it).
 	steps, budget int
 	// cuts counts the cycles cut short, to tell complete answers from cut ones.
@@ -177,19 +185,76 @@ type funcResult struct {
 	index int
 }
 
+// ctxKey is a memo or cycle key in the context it was evaluated in: the same
+// expression has other values in another call of its function.
+type ctxKey struct {
+	ctx *frame
+	key any
+}
+
+func (e *Evaluator) key(k any) ctxKey { return ctxKey{e.ctx, k} }
+
+// frame is one call of a same-package function whose results are being
+// evaluated: reading a parameter inside yields that call's argument,
+// evaluated in the caller's frame. Frames nest up to maxFrames; deeper calls
+// are evaluated without binding (a parameter is then the union of the
+// arguments at every call site).
+type frame struct {
+	call   *ast.CallExpr
+	fn     *types.Func
+	parent *frame
+	depth  int
+}
+
+type frameKey struct {
+	parent *frame
+	call   *ast.CallExpr
+}
+
+const maxFrames = 4
+
+// enterCall returns the frame of call to fn inside the current one (one
+// frame per call and caller frame, so memos are shared), or nil when frames
+// nest too deep.
+func (e *Evaluator) enterCall(call *ast.CallExpr, fn *types.Func) *frame {
+	depth := 1
+	if e.ctx != nil {
+		depth = e.ctx.depth + 1
+	}
+	if depth > maxFrames {
+		return nil
+	}
+	k := frameKey{e.ctx, call}
+	if f, ok := e.frames[k]; ok {
+		return f
+	}
+	f := &frame{call: call, fn: fn, parent: e.ctx, depth: depth}
+	e.frames[k] = f
+	return f
+}
+
+// in evaluates f in frame fr (the caller's frame when fr is its parent).
+func in[T any](e *Evaluator, fr *frame, f func() T) T {
+	saved := e.ctx
+	e.ctx = fr
+	defer func() { e.ctx = saved }()
+	return f()
+}
+
 // enter marks key (a variable, field or function) as being evaluated; false
 // means it already is, a cycle, which the caller answers with unknown. A
 // true enter must be paired with leave.
 func (e *Evaluator) enter(key any) bool {
-	if e.busy[key] {
+	k := e.key(key)
+	if e.busy[k] {
 		e.cuts++
 		return false
 	}
-	e.busy[key] = true
+	e.busy[k] = true
 	return true
 }
 
-func (e *Evaluator) leave(key any) { delete(e.busy, key) }
+func (e *Evaluator) leave(key any) { delete(e.busy, e.key(key)) }
 
 // spend counts one step and reports whether the budget allows it.
 func (e *Evaluator) spend() bool {
@@ -206,12 +271,14 @@ func (e *Evaluator) Exhausted() bool { return e.steps > e.budget }
 // configuration are known; without it they are unknown.
 func New(pass *analysis.Pass) *Evaluator {
 	e := &Evaluator{
-		pass: pass, info: pass.TypesInfo, memo: map[ast.Expr][]Value{}, busy: map[any]bool{},
-		sources: map[any][]ast.Node{}, derefs: map[any][]Value{}, results: map[funcResult][]Value{},
+		pass: pass, info: pass.TypesInfo, memo: map[ctxKey][]Value{}, busy: map[ctxKey]bool{},
+		sources: map[ctxKey][]ast.Node{}, derefs: map[ctxKey][]Value{}, results: map[ctxKey][]Value{},
+		frames: map[frameKey]*frame{},
 		budget: maxSteps,
 	}
-	if r, ok := pass.ResultOf[fcconfig.Analyzer].(*fcconfig.Config); ok && r != nil {
+	if r, ok := fcconfig.ResultOf[*fcconfig.Config](pass); ok && r != nil {
 		e.fn = r.Function
+		e.found = r.Found
 		if r.Function != nil && r.Function.File != "" {
 			e.cfg = filepath.Base(r.Function.File)
 		}
@@ -229,7 +296,8 @@ func (e *Evaluator) Eval(expr ast.Expr) []Value {
 		return []Value{unknown(token.NoPos)}
 	}
 	expr = ast.Unparen(expr)
-	if vs, ok := e.memo[expr]; ok {
+	key := e.key(expr)
+	if vs, ok := e.memo[key]; ok {
 		return vs
 	}
 	if e.depth >= maxDepth || !e.spend() {
@@ -240,7 +308,7 @@ func (e *Evaluator) Eval(expr ast.Expr) []Value {
 	vs := e.eval(expr)
 	e.depth--
 	vs = dedupe(vs)
-	e.memo[expr] = vs
+	e.memo[key] = vs
 	return vs
 }
 
@@ -498,7 +566,13 @@ func (e *Evaluator) stringConst(expr ast.Expr) (string, bool) {
 // becomes an Int constant; the CAPort stays symbolic.
 func toInt(v Value) Value {
 	if v.Const != nil && v.Const.Kind() == constant.String {
-		n, err := strconv.Atoi(constant.StringVal(v.Const))
+		text := constant.StringVal(v.Const)
+		n, err := strconv.Atoi(text)
+		if err != nil && text == "" {
+			// Atoi("") fails and returns 0: an unset variable is port 0.
+			v.Const, v.Parts = constant.MakeInt64(0), nil
+			return v
+		}
 		if err != nil {
 			return unknown(v.Pos)
 		}

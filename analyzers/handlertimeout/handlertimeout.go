@@ -19,6 +19,8 @@ import (
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 var rule = rules.MustGet("FC106")
@@ -32,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-const limit = 24 * time.Hour
+const limit = fcfacts.MaxRequestDuration
 
 // The registry's handler-deadline tables, merged. deadlineArgs are calls
 // taking a handler deadline, by types.Func.FullName: the value is the

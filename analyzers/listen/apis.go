@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/analyzers/frameworks"
+	"github.com/fclint/fclint/analyzers/serverconf"
 )
 
 // api is one server entry point with its framework, from the registry.
@@ -17,31 +18,16 @@ var apis = frameworks.Listens()
 // UDP are not server sites.
 var tcpNetworks = map[string]bool{"tcp": true, "tcp4": true, "tcp6": true}
 
-// serverPackages are the packages whose import makes a package worth a
-// closer look; apiNames the bare function names in apis, a cheap filter
-// before building a callee's full name.
+// serverAPI holds the entry points, for the fast path; apiNames are their
+// bare names, a cheap filter before building a callee's full name.
 var (
-	serverPackages = map[string]bool{}
-	apiNames       = map[string]bool{}
-)
-
-func init() {
-	for name, a := range apis {
-		serverPackages[pkgOf(name)] = true
-		apiNames[name[strings.LastIndexByte(name, '.')+1:]] = true
-		for _, ctor := range a.Constructors {
-			serverPackages[pkgOf(ctor)] = true
+	apiNames  = map[string]bool{}
+	serverAPI = func() *serverconf.APISet {
+		var names []string
+		for name := range apis {
+			names = append(names, name)
+			apiNames[name[strings.LastIndexByte(name, '.')+1:]] = true
 		}
-	}
-}
-
-// pkgOf extracts the package path from a FullName: "net/http.Serve",
-// "(*net/http.Server).Serve", "(github.com/x.T).M".
-func pkgOf(fullName string) string {
-	s := strings.TrimPrefix(strings.TrimPrefix(fullName, "("), "*")
-	if i := strings.IndexByte(s, ')'); i >= 0 {
-		s = s[:i]
-	}
-	slash := strings.LastIndexByte(s, '/')
-	return s[:slash+1+strings.IndexByte(s[slash+1:], '.')]
-}
+		return serverconf.NewAPISet(names...)
+	}()
+)

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -33,6 +34,20 @@ type Site struct {
 	API       string // types.Func.FullName of the callee
 	Framework string // the registry's name: "net/http", "gin", "echo v5", ...
 	Addrs     []Addr // every address the server can listen on, one per visible path
+}
+
+// ReadsCAPort reports whether some address of the site takes its port from
+// FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT, directly or through any helper.
+// FC always sets both, so the site's other ports are fallbacks (or a local
+// run's choices) that FC never uses: the site is on the CAPort, whatever
+// the CAPort is.
+func (s *Site) ReadsCAPort() bool {
+	for _, a := range s.Addrs {
+		if a.Port.CAPort {
+			return true
+		}
+	}
+	return false
 }
 
 // Result is the listen sites of a package. A package is "the program" for
@@ -106,20 +121,105 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	}
+	res.Sites = reachableSites(pass, ev, res.Sites)
 	if len(res.Sites) > 0 {
 		res.Eval = ev
 	}
 	return res, nil
 }
 
-func importsServer(pass *analysis.Pass) bool {
-	for _, p := range pass.Pkg.Imports() {
-		if serverPackages[p.Path()] {
-			return true
+// reachableSites drops, in a main package, the sites that main and init
+// cannot reach while some site can: a server in a helper nothing calls is not
+// the function's server. Reachable are main, init, every method (an interface
+// may call it), every function used as a value (a handler, a callback) and
+// whatever they call in the package. Closures belong to their function.
+func reachableSites(pass *analysis.Pass, ev *eval.Evaluator, sites []*Site) []*Site {
+	if pass.Pkg.Name() != "main" || len(sites) == 0 {
+		return sites
+	}
+	decls := map[*types.Func]*ast.FuncDecl{}
+	var roots []*types.Func
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			decls[fn] = fd
+			if fd.Recv != nil || (fd.Name.Name == "main" || fd.Name.Name == "init") {
+				roots = append(roots, fn)
+			}
 		}
 	}
-	return false
+	called := map[*ast.Ident]bool{}
+	for _, fd := range decls {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if ev.Callee(call) != nil {
+					switch f := ast.Unparen(call.Fun).(type) {
+					case *ast.Ident:
+						called[f] = true
+					case *ast.SelectorExpr:
+						called[f.Sel] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	// A function named anywhere but in call position is used as a value.
+	for id, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && decls[fn.Origin()] != nil && !called[id] {
+			roots = append(roots, fn.Origin())
+		}
+	}
+	reached := map[*types.Func]bool{}
+	var visit func(fn *types.Func)
+	visit = func(fn *types.Func) {
+		if reached[fn] {
+			return
+		}
+		reached[fn] = true
+		ast.Inspect(decls[fn].Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if callee := ev.Callee(call); callee != nil && decls[callee.Origin()] != nil {
+					visit(callee.Origin())
+				}
+			}
+			return true
+		})
+	}
+	for _, fn := range roots {
+		visit(fn)
+	}
+	inReached := func(s *Site) bool {
+		for fn, fd := range decls {
+			if fd.Pos() <= s.Call.Pos() && s.Call.End() <= fd.End() {
+				return reached[fn]
+			}
+		}
+		return true // outside any function (a package variable's initializer)
+	}
+	var kept []*Site
+	for _, s := range sites {
+		if inReached(s) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 {
+		return sites // no site is reachable: judge them all rather than none
+	}
+	return kept
 }
+
+// importsServer is the fast path: the package must reach a server package
+// through its imports (directly or not: main may start a gin engine that
+// another package built, without importing gin) and use one of its entry points.
+func importsServer(pass *analysis.Pass) bool { return serverAPI.UsedIn(pass) }
 
 // find builds the site for a call to a server API, or nil when the call is
 // not one (a unix socket, a network that cannot be known).

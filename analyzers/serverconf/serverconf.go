@@ -21,16 +21,19 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 )
 
 // Analyzer computes the server configurations of a package; it reports nothing.
 var Analyzer = &analysis.Analyzer{
-	Name:       "fclintserverconf",
-	Doc:        "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
+	Name: "fclintserverconf",
+	Doc:  "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
+	Run:  run,
+	// fcconfig: the configuration's args and environmentVariables set
+	// timeouts exactly as they set ports.
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
@@ -40,7 +43,10 @@ type Result struct {
 }
 
 // Of returns the result from a pass that requires Analyzer.
-func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+func Of(pass *analysis.Pass) *Result {
+	res, _ := fcconfig.ResultOf[*Result](pass) // by type: Configure copies Analyzer
+	return res
+}
 
 // Server is one configured server: a variable, a struct field, a literal
 // passed on directly, or a framework start call.

@@ -37,6 +37,8 @@ import (
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 var rule = rules.MustGet("FC104")
@@ -51,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // FC runs a request for at most 86,400 s: timeouts at or above it never fire first.
-const limit = 24 * time.Hour
+const limit = fcfacts.MaxRequestDuration
 
 const why = `FC keeps connections open and reuses them, and lets a request run up to 24 h; ` +
 	`a cut connection fails with "Process exited unexpectedly before completing request" (502)`
