@@ -12,11 +12,13 @@ import (
 // TestRowsWithoutOtherFixtures runs the rows that no other fixture used:
 // chi v1 and echo v5 middleware.
 func TestRowsWithoutOtherFixtures(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), handlertimeout.Analyzer, "handlertimeoutrows")
 }
 
 // TestFrameworksFromSource runs the frameworks modelled from their source
 // (docs/frameworks.md).
 func TestFrameworksFromSource(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), handlertimeout.Analyzer, "handlertimeoutframeworks2")
 }

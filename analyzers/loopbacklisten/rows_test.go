@@ -13,13 +13,13 @@ import (
 // TestRowsWithoutOtherFixtures runs the rows that no other fixture used:
 // echo v4 StartAutoTLS, fiber v2 ListenTLS, hertz route.Engine.Run.
 func TestRowsWithoutOtherFixtures(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Port: 9000})
-	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/rows")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/rows")
 }
 
 // TestFrameworksFromSource runs the frameworks modelled from their source
 // (docs/frameworks.md).
 func TestFrameworksFromSource(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Port: 9000})
-	analysistest.Run(t, fixture.Dir(t), loopbacklisten.Analyzer, "loopbacklisten/frameworks2")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/frameworks2")
 }

@@ -13,13 +13,13 @@ import (
 // TestRowsWithoutOtherFixtures runs the rows that no other fixture used:
 // echo v4 StartAutoTLS, fiber v2 ListenTLS, hertz route.Engine.Run.
 func TestRowsWithoutOtherFixtures(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Port: 9000})
-	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/rows", "portmismatch/rowsok")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(portmismatch.Analyzer, fcconfig.Settings{Port: 9000}), "portmismatch/rows", "portmismatch/rowsok")
 }
 
 // TestFrameworksFromSource runs the frameworks modelled from their source
 // (docs/frameworks.md).
 func TestFrameworksFromSource(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Port: 9000})
-	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/frameworks2", "portmismatch/frameworks2ok")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(portmismatch.Analyzer, fcconfig.Settings{Port: 9000}), "portmismatch/frameworks2", "portmismatch/frameworks2ok")
 }

@@ -12,5 +12,6 @@ import (
 // TestFrameworksFromSource runs the frameworks modelled from their source
 // (docs/frameworks.md).
 func TestFrameworksFromSource(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeoutframeworks2")
 }
