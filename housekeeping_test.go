@@ -27,7 +27,7 @@ var processWide = map[string]string{
 
 // restoredGlobals are package variables that tests set and must set back
 // (in a t.Cleanup or a defer) in the same function.
-var restoredGlobals = []string{"fcconfig.Current"}
+var restoredGlobals = []string{"fcconfig.Current"} // gone since the analyzers take their settings; kept so it cannot come back unrestored
 
 // TestTestsRestoreProcessState: tests leave the process as they found it, so
 // that they can run in any order and in parallel. A test that changes the

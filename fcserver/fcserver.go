@@ -35,7 +35,10 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strconv"
 	"syscall"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 // Header names of the FC contract.
@@ -78,12 +81,12 @@ type Server struct {
 // Port is the port FC sends requests to: FC_CUSTOM_LISTEN_PORT (FC 3.0), else
 // FC_SERVER_PORT (FC 2.0 and local emulators), else 9000, FC's default CAPort.
 func Port() string {
-	port := os.Getenv("FC_CUSTOM_LISTEN_PORT")
+	port := os.Getenv(fcfacts.ListenPortEnv)
 	if port == "" {
-		port = os.Getenv("FC_SERVER_PORT")
+		port = os.Getenv(fcfacts.ServerPortEnv)
 	}
 	if port == "" {
-		port = "9000"
+		port = strconv.Itoa(fcfacts.DefaultCAPort)
 	}
 	return port
 }

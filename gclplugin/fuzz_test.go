@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/fclint/fclint/analyzers/fcconfig"
 )
 
 // FuzzNew feeds New arbitrary settings, as golangci-lint would decode them
@@ -41,8 +39,6 @@ func FuzzNew(f *testing.F) {
 		if json.Unmarshal([]byte(settings), &raw) != nil {
 			return
 		}
-		saved := fcconfig.Current // New sets the settings every analyzer reads
-		defer func() { fcconfig.Current = saved }()
 		p, err := New(raw)
 		if err != nil {
 			return

@@ -15,9 +15,8 @@
 //
 // golangci-lint handles //nolint:fclint itself (fclint honors it too).
 //
-// One process has one fclint configuration: the analyzers read their settings
-// from the package variable fcconfig.Current, which New sets. golangci-lint
-// builds each custom linter once per run, so this holds for every run.
+// The settings are an input of the analyzers New returns (fcconfig.Configure),
+// never a process-wide variable.
 package gclplugin
 
 import (
@@ -59,7 +58,7 @@ type Plugin struct {
 var _ register.LinterPlugin = (*Plugin)(nil)
 
 // New decodes the settings, validates them, selects the analyzers and makes
-// the settings current (fcconfig.Current). Bad settings are an error, which
+// the analyzers with the settings (fcconfig.Configure). Bad settings are an error, which
 // golangci-lint reports as "plugin(fclint): newPlugin ...".
 func New(raw any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](raw)
@@ -69,10 +68,6 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
-	sel, err := selectAnalyzers(analyzers.All(), s.Enable, s.Disable)
-	if err != nil {
-		return nil, err
-	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, err
@@ -80,11 +75,15 @@ func New(raw any) (register.LinterPlugin, error) {
 	if s.Config != "" && !filepath.IsAbs(s.Config) {
 		s.Config = filepath.Join(wd, s.Config) // the same file for every package
 	}
+	settings := fcconfig.Settings{Port: s.Port, Runtime: s.Runtime, Config: s.Config, Tests: s.Tests}
+	sel, err := selectAnalyzers(fcconfig.Configure(analyzers.All(), settings), s.Enable, s.Disable)
+	if err != nil {
+		return nil, err
+	}
 	key, err := configKeyAnalyzer(wd, s.Config)
 	if err != nil {
 		return nil, err
 	}
-	fcconfig.Current = fcconfig.Settings{Port: s.Port, Runtime: s.Runtime, Config: s.Config, Tests: s.Tests}
 	return &Plugin{analyzers: append([]*analysis.Analyzer{key}, sel...)}, nil
 }
 

@@ -42,25 +42,44 @@ func TestRegistered(t *testing.T) {
 	}
 }
 
-func TestNewSetsCurrent(t *testing.T) {
-	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
+func TestNewConfiguresAnalyzers(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "s.yaml")
 	if err := os.WriteFile(cfg, []byte("edition: 3.0.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := New(yamlSettings("port", 8080, "runtime", "custom.debian12", "config", cfg, "tests", true))
+	p, err := New(yamlSettings("port", 8080, "runtime", "custom.debian12", "config", cfg, "tests", true))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fcconfig.Settings{Port: 8080, Runtime: "custom.debian12", Config: cfg, Tests: true}
-	if fcconfig.Current != want {
-		t.Errorf("fcconfig.Current = %+v, want %+v", fcconfig.Current, want)
+	as, _ := p.BuildAnalyzers()
+	cfgAnalyzer := findAnalyzer(as, "fclint")
+	if cfgAnalyzer == nil || cfgAnalyzer == fcconfig.Analyzer {
+		t.Fatalf("the analyzers do not require a configuration analyzer of their own: %v", cfgAnalyzer)
+	}
+	for flag, want := range map[string]string{"port": "8080", "runtime": "custom.debian12", "config": cfg, "tests": "true"} {
+		if got := cfgAnalyzer.Flags.Lookup(flag).Value.String(); got != want {
+			t.Errorf("configuration %s = %q, want %q", flag, got, want)
+		}
+	}
+	if got := fcconfig.Analyzer.Flags.Lookup("port").Value.String(); got != "0" {
+		t.Errorf("New changed the default configuration analyzer's port to %s", got)
 	}
 }
 
+// findAnalyzer finds the analyzer named name among as and their requirements.
+func findAnalyzer(as []*analysis.Analyzer, name string) *analysis.Analyzer {
+	for _, a := range as {
+		if a.Name == name {
+			return a
+		}
+		if r := findAnalyzer(a.Requires, name); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
 func TestNewRejectsBadSettings(t *testing.T) {
-	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
-	fcconfig.Current = fcconfig.Settings{Port: 1234}
 	for _, tc := range []struct {
 		name     string
 		settings any
@@ -89,9 +108,6 @@ func TestNewRejectsBadSettings(t *testing.T) {
 				t.Errorf("New(%v) error = %q, want it to contain %q", tc.settings, err, tc.wantErr)
 			}
 		})
-	}
-	if fcconfig.Current.Port != 1234 {
-		t.Errorf("a failed New changed fcconfig.Current to %+v", fcconfig.Current)
 	}
 }
 
@@ -176,7 +192,6 @@ func TestSelectKeepsRegistryMetaWhenNothingIsOff(t *testing.T) {
 }
 
 func TestBuildAnalyzersFromRegistry(t *testing.T) {
-	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
 	p, err := New(yamlSettings("disable", []any{"FC103"}))
 	if err != nil {
 		t.Fatal(err)
@@ -209,7 +224,6 @@ func TestBuildAnalyzersFromRegistry(t *testing.T) {
 // s.yaml): the first analyzer's name carries the configuration's fingerprint,
 // so a changed s.yaml, or another file found, gives another key.
 func TestConfigIsPartOfTheCacheKey(t *testing.T) {
-	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)

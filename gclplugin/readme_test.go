@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/fclint/fclint/analyzers/fcconfig"
 )
 
 // The README's .golangci.yml sample works when copied into fclint init's
@@ -16,7 +14,6 @@ import (
 // s.yaml one folder up. (A `config: s.yaml` in the sample stopped
 // golangci-lint with exit 3 there.)
 func TestReadmeSampleWorksWhenCopied(t *testing.T) {
-	t.Cleanup(func() { fcconfig.Current = fcconfig.Settings{} })
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
 		t.Fatal(err)

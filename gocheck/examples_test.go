@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/gocheck"
 	"github.com/fclint/fclint/rules"
 )
@@ -113,8 +112,6 @@ func checkGoExamples(t *testing.T, examples map[string]string) map[string][]stri
 	t.Setenv("GOPATH", gopath+string(os.PathListSeparator)+stubs)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off")
-	saved := fcconfig.Current // gocheck.Run sets the settings for the analyzers
-	t.Cleanup(func() { fcconfig.Current = saved })
 	res, err := gocheck.Run(gocheck.Options{Patterns: []string{"examples/..."}, Dir: filepath.Join(gopath, "src")})
 	if err != nil {
 		t.Fatalf("checking the examples: %v", err)
@@ -220,8 +217,6 @@ func sortedKeys(m map[string]bool) []string {
 // TestFcserverIsClean: the reference server, which users copy, gets no
 // finding from fclint itself, its listen address coming from fcserver.Addr.
 func TestFcserverIsClean(t *testing.T) {
-	saved := fcconfig.Current
-	t.Cleanup(func() { fcconfig.Current = saved })
 	res, err := gocheck.Run(gocheck.Options{Patterns: []string{"./fcserver"}, Dir: ".."})
 	if err != nil {
 		t.Fatal(err)

@@ -57,7 +57,6 @@ func Run(opts Options) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	fcconfig.Current = opts.Settings
 	if err := missingPath(opts.Dir, patterns); err != nil {
 		return nil, err
 	}
@@ -73,7 +72,7 @@ func Run(opts Options) (*Result, error) {
 	if err := loadErrors(pkgs, patterns); err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
+	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), opts.Settings), pkgs, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis failed: %w", err)
 	}

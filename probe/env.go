@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/fclint/fclint/config"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 // Values FC would set that a local run has no real source for.
@@ -44,8 +46,8 @@ func environment(f *config.Function, port int, codePath string, extra []string, 
 		"PATH":                    standardPath,
 		"HOME":                    "/tmp",
 		"LD_LIBRARY_PATH":         codePath + ":" + codePath + "/lib:/usr/local/lib",
-		"FC_CUSTOM_LISTEN_PORT":   p,
-		"FC_SERVER_PORT":          p,
+		fcfacts.ListenPortEnv:     p,
+		fcfacts.ServerPortEnv:     p,
 		"FC_FUNC_CODE_PATH":       codePath,
 		"FC_REGION":               probeRegion,
 		"FC_ACCOUNT_ID":           probeAccountID,

@@ -39,7 +39,7 @@ parameters, so "127.0.0.1:"+port and a -addr flag defaulting to
 CAPort beside a server that is or may be public (pprof on localhost:6060 next
 to ":"+port) is not a finding, nor is a loopback listener on a random port
 (localhost:0, as test helpers use). Accepted forms are ":PORT", "0.0.0.0:PORT"
-and "[::]:PORT".`,
+and "[::]:PORT".` + serverModel,
 		Why: `FC forwards every request to 0.0.0.0:CAPort from outside the instance, so a
 loopback listener never sees it. The instance fails its start check:
 FC 2.0 reports "ErrorCode":"FunctionNotStarted", "The CA's http server cannot
@@ -82,7 +82,7 @@ FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT is always accepted. No finding when
 another server in the same program listens on CAPort (fclint sees one package
 at a time, so "program" means the package; for package main it is the
 program), for a loopback side server beside a server that may be public, or
-for a loopback listener on a random port.`,
+for a loopback listener on a random port.` + serverModel,
 		Why: `FC connects only to CAPort. A server on any other port is never reached and
 the instance fails its start check with "Function instance health check failed
 on port 9001 in 120 seconds." (FC 3.0) or "FunctionNotStarted ... dial tcp
@@ -107,7 +107,7 @@ log.Fatal(r.Run(":" + port))`,
 9000 in a constant) instead of read from FC_CUSTOM_LISTEN_PORT or
 FC_SERVER_PORT. The code works today; this is an info finding. Reading the
 variable with a literal fallback equal to CAPort is the compliant pattern and
-is not reported.`,
+is not reported.` + serverModel,
 		Why: `The port is configuration (customRuntimeConfig.port in FC 3.0, caPort in FC
 2.0), and FC 3.0 passes it to the instance as FC_CUSTOM_LISTEN_PORT, as does
 "s local". When someone changes the port in s.yaml, a literal keeps the old
@@ -138,7 +138,7 @@ only paces TCP keep-alive probes and is not reported). gRPC's
 keepalive.ServerParameters.MaxConnectionIdle below 24 h is reported too.
 ReadHeaderTimeout only bounds reading a request's headers and is never
 reported: it is the right protection against slow clients. Client timeouts
-(http.Client, fasthttp.Client, go-redis, net.Dialer) are not findings.`,
+(http.Client, fasthttp.Client, go-redis, net.Dialer) are not findings.` + serverModel,
 		Why: `FC keeps connections to the instance open and reuses them; the docs require
 that "the HTTP server must have keep-alive enabled ... set the request timeout
 period to 24 hours or longer". A server that drops a connection FC is about to
@@ -174,7 +174,7 @@ server.WithKeepAlive(false) in hertz, and a handler that sets the
 Only the response side counts: "Connection: close" on an outgoing client
 request is not a finding. SetKeepAlivesEnabled(false) during shutdown (in a
 function named Close, Shutdown or Stop, or next to a Shutdown/Close call) is
-the documented way to drain connections and is not reported.`,
+the documented way to drain connections and is not reported.` + serverModel,
 		Why: `FC reuses connections to the instance, and the docs say "the HTTP server must
 have keep-alive enabled". Closing each connection after one response races
 with FC's next request on it, which then fails with "Process exited
@@ -199,7 +199,7 @@ log.Fatal(srv.ListenAndServe())`,
 24 h: chi middleware.Timeout, echo middleware.TimeoutWithConfig, gin-contrib
 timeout.New and fiber timeout.New. A deadline of 0 or less is not reported.
 A warning, not an error: the server keeps working, but requests end before
-the function's own timeout.`,
+the function's own timeout.` + serverModel,
 		Why: `FC already bounds every request by the function's timeout (the "timeout"
 property, 1 to 86,400 s) and reports a timeout as such. A shorter handler
 deadline answers 503 while FC still waits, so the configured timeout stops
@@ -1046,3 +1046,31 @@ server.port=9000
 server.tomcat.max-keep-alive-requests=-1`,
 	},
 }
+
+// serverModel is what FC101–FC106 share: how far fclint follows a value.
+const serverModel = `
+
+What fclint follows (one model of the program's servers for FC101–FC106):
+within a package, values are followed through literals, constants, string
+concatenation, fmt.Sprintf, net.JoinHostPort, strconv, flag defaults (also
+flag.XxxVar into a struct field), environment variables, fallbacks
+(if x == "", cmp.Or, err != nil after strconv.Atoi), assignments (the last
+one wins in straight-line code), the parameters and results of the
+package's functions (each call of a helper with its own arguments, up to
+four calls deep), struct fields (literals, assignments, fields of fields,
+fields promoted from an embedded http.Server) and closures. FC_CUSTOM_LISTEN_PORT
+and FC_SERVER_PORT are the CAPort, whatever helper reads them; the
+configuration's environmentVariables and customRuntimeConfig args set
+values, for timeouts as for ports; a variable that neither the found
+configuration nor FC sets is empty (strconv.Atoi makes it 0, a random port).
+A server, engine or configuration built in another package of the module
+and started in this one is a server of this package. In package main a
+server counts when main or init can start it (directly, through calls, or
+through a function value); a server in a helper that nothing calls is not
+reported while a reachable server exists. Files that import "C" are
+analyzed. Not followed: a value decided in another package (a constructor's
+or wrapper's parameter, a config package's field or function result), maps,
+slices, channels, interface method calls, reflection, and files read at run
+time. Such values are unknown, and unknown values are never reported.
+Evaluation is linear in the package's size with a step budget; a spent
+budget makes the remaining values unknown.`

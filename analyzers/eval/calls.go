@@ -6,13 +6,13 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
-// FC's port environment variables: reading one yields the CAPort.
-var portEnv = map[string]bool{"FC_CUSTOM_LISTEN_PORT": true, "FC_SERVER_PORT": true}
-
-// IsPortEnv reports whether name is one of FC's port environment variables.
-func IsPortEnv(name string) bool { return portEnv[name] }
+// IsPortEnv reports whether name is one of FC's port environment variables:
+// reading one yields the CAPort.
+func IsPortEnv(name string) bool { return fcfacts.IsPortEnv(name) }
 
 // call evaluates calls the evaluator understands: conversions, environment
 // reads, string building, strconv, and functions of the same package.
@@ -35,7 +35,7 @@ func (e *Evaluator) call(call *ast.CallExpr) []Value {
 	switch fn.FullName() {
 	case "os.Getenv":
 		if len(args) == 1 {
-			return []Value{e.env(args[0], call.Pos())}
+			return e.env(args[0], call.Pos())
 		}
 	case "cmp.Or":
 		return e.cmpOr(call)
@@ -67,7 +67,7 @@ func (e *Evaluator) call(call *ast.CallExpr) []Value {
 		}
 	}
 	if fn.Pkg() == e.pass.Pkg {
-		return e.returns(fn, 0, call.Pos())
+		return e.returnsAt(call, fn, 0)
 	}
 	return []Value{unknown(call.Pos())}
 }
@@ -102,7 +102,7 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 	switch fn.FullName() {
 	case "os.LookupEnv":
 		if i == 0 && len(call.Args) == 1 {
-			return []Value{e.env(call.Args[0], call.Pos())}
+			return e.env(call.Args[0], call.Pos())
 		}
 	case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint":
 		if i == 0 && len(call.Args) >= 1 {
@@ -114,26 +114,58 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 		}
 	}
 	if fn.Pkg() == e.pass.Pkg {
-		return e.returns(fn, i, call.Pos())
+		return e.returnsAt(call, fn, i)
 	}
 	return []Value{unknown(call.Pos())}
+}
+
+// returnsAt evaluates result i of call, a call of the same-package function
+// fn, in the call's own frame: the function's parameters are this call's
+// arguments (getenv("FC_CUSTOM_LISTEN_PORT", "9000") reads that variable,
+// not every key any caller passes).
+func (e *Evaluator) returnsAt(call *ast.CallExpr, fn *types.Func, i int) []Value {
+	fr := e.enterCall(call, fn)
+	if fr == nil {
+		return e.returns(fn, i, call.Pos())
+	}
+	return in(e, fr, func() []Value { return e.returns(fn, i, call.Pos()) })
 }
 
 // returns evaluates result i of a same-package function from its return
 // statements. Named results assigned in the body are not followed.
 func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
+	key := e.key(funcResult{fn, i})
+	if out, ok := e.results[key]; ok {
+		return out
+	}
 	decl := e.index().funcs[fn]
-	if decl == nil || decl.Body == nil || e.busy[fn] {
+	if decl == nil || decl.Body == nil || !e.spend() || !e.enter(fn) {
 		return []Value{unknown(pos)}
 	}
-	e.busy[fn] = true
-	defer delete(e.busy, fn)
+	cuts := e.cuts
+	out := e.returnValues(decl, i)
+	e.leave(fn)
+	if len(out) == 0 {
+		return []Value{unknown(pos)}
+	}
+	if e.cuts == cuts || e.Exhausted() {
+		e.results[key] = out
+	}
+	return out
+}
+
+func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 	var out []Value
+	fallbacks := e.fallbackReturns(decl.Body)
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
+			if cond, ok := fallbacks[n]; ok && i < len(n.Results) {
+				out = append(out, markFallback(e.Eval(n.Results[i]), cond)...)
+				return true
+			}
 			switch {
 			case len(n.Results) == 0:
 				out = append(out, unknown(n.Pos()))
@@ -149,20 +181,63 @@ func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
 		}
 		return true
 	})
-	if len(out) == 0 {
-		return []Value{unknown(pos)}
+	return dedupe(out)
+}
+
+// fallbackReturns finds the helper shape
+//
+//	if v := os.Getenv(key); v != "" { return v }
+//	return def
+//
+// (also with os.LookupEnv's ok): the returns after such an if, in the
+// function's own block, are fallbacks used when the variable is unset.
+func (e *Evaluator) fallbackReturns(body *ast.BlockStmt) map[*ast.ReturnStmt]string {
+	out := map[*ast.ReturnStmt]string{}
+	cond := ""
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			if cond != "" || st.Else != nil || len(st.Body.List) != 1 {
+				continue
+			}
+			ret, ok := st.Body.List[0].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			v := e.refObject(ret.Results[0])
+			if v == nil || !e.presenceTest(st.Cond, v) {
+				continue
+			}
+			for _, val := range e.Eval(ret.Results[0]) {
+				if val.Env != "" {
+					cond = val.Env + " is unset"
+				}
+			}
+		case *ast.ReturnStmt:
+			if cond != "" {
+				out[st] = cond
+			}
+		}
 	}
 	return out
 }
 
 // env evaluates os.Getenv(name): the CAPort for FC's port variables, the
 // configured value for environmentVariables, else unknown.
-func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) Value {
-	name, ok := e.stringConst(nameExpr)
-	if !ok {
-		return unknown(pos)
+func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) []Value {
+	if name, ok := e.stringConst(nameExpr); ok {
+		return []Value{e.LookupEnvValue(name, pos)}
 	}
-	return e.LookupEnvValue(name, pos)
+	// A name passed in (a getenv(key, def) helper): each known name.
+	var out []Value
+	for _, n := range e.Eval(nameExpr) {
+		if n.Const == nil || n.Const.Kind() != constant.String {
+			out = append(out, unknown(pos))
+			continue
+		}
+		out = append(out, e.LookupEnvValue(constant.StringVal(n.Const), pos))
+	}
+	return out
 }
 
 func (e *Evaluator) inConfig() string {
@@ -175,7 +250,7 @@ func (e *Evaluator) inConfig() string {
 // LookupEnvValue evaluates an environment variable by name the way os.Getenv
 // would be; listen tables use it for framework defaults such as gin's $PORT.
 func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
-	if portEnv[name] {
+	if fcfacts.IsPortEnv(name) {
 		return Value{Parts: []Part{{Sym: CAPort, Kind: KindFCEnv, Pos: pos, Origin: name}}, Pos: pos, Kind: KindFCEnv, Env: name, Origin: name}
 	}
 	if e.fn != nil && !e.fn.EnvUnknown[name] {
@@ -184,6 +259,14 @@ func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
 			v.Env = name
 			return v
 		}
+	}
+	if e.found && e.fn != nil && !e.fn.EnvUnknown[name] && !e.fn.EnvUnresolved && !fcfacts.SetByPlatform(name) &&
+		!strings.HasPrefix(e.fn.Runtime.Value, "custom-container") {
+		// Neither the configuration nor FC sets it (nor an image: a custom
+		// container's Dockerfile may): it is empty.
+		v := TextValue("", KindUnsetEnv, pos, name+" unset (not in environmentVariables"+e.inConfig()+")")
+		v.Env = name
+		return v
 	}
 	v := unknown(pos)
 	v.Env = name
@@ -367,11 +450,54 @@ func (e *Evaluator) joinHostPort(host, port ast.Expr) []Value {
 // itself). A nil entry means unknown.
 func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 	x = ast.Unparen(x)
-	if e.depth >= maxDepth {
+	key := e.key(e.sourcesKey(x))
+	if out, ok := e.sources[key]; ok {
+		return out
+	}
+	if e.depth >= maxDepth || !e.spend() {
+		e.cuts++
 		return []ast.Node{nil}
 	}
 	e.depth++
-	defer func() { e.depth-- }()
+	cuts := e.cuts
+	out := dedupeNodes(e.sourcesOf(x))
+	e.depth--
+	if e.cuts == cuts || e.Exhausted() {
+		// Cache only answers that no cycle cut short: a cut answer is
+		// incomplete for a caller outside the cycle.
+		e.sources[key] = out
+	}
+	return out
+}
+
+// sourcesKey is the memo key of Sources(x): the variable or field x names
+// (its sources are the same wherever it is read), else the node.
+func (e *Evaluator) sourcesKey(x ast.Expr) any {
+	switch x := x.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if obj := e.refObject(x); obj != nil {
+			return obj
+		}
+	}
+	return x
+}
+
+func dedupeNodes(ns []ast.Node) []ast.Node {
+	if len(ns) < 2 {
+		return ns
+	}
+	seen := map[ast.Node]bool{}
+	out := ns[:0:0]
+	for _, n := range ns {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (e *Evaluator) sourcesOf(x ast.Expr) []ast.Node {
 	switch x := x.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
@@ -386,35 +512,42 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 			}
 		}
 		fn := e.callee(x)
-		if fn == nil || fn.Pkg() != e.pass.Pkg || e.busy[fn] {
+		if fn == nil || fn.Pkg() != e.pass.Pkg {
 			return []ast.Node{x}
 		}
 		decl := e.index().funcs[fn]
 		if decl == nil || decl.Body == nil {
 			return []ast.Node{x}
 		}
-		e.busy[fn] = true
-		defer delete(e.busy, fn)
-		var out []ast.Node
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(n.Results) > 0 {
-					out = append(out, e.Sources(n.Results[0])...)
-				}
+		fr := e.enterCall(x, fn)
+		if fr == nil {
+			fr = e.ctx
+		}
+		return in(e, fr, func() []ast.Node {
+			if !e.enter(fn) {
+				return []ast.Node{x}
 			}
-			return true
+			defer e.leave(fn)
+			var out []ast.Node
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						out = append(out, e.Sources(n.Results[0])...)
+					}
+				}
+				return true
+			})
+			return out
 		})
-		return out
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := e.refObject(x)
-		if obj == nil || e.busy[obj] {
+		if obj == nil || !e.enter(obj) {
 			return []ast.Node{nil}
 		}
-		e.busy[obj] = true
-		defer delete(e.busy, obj)
+		defer e.leave(obj)
 		ix := e.index()
 		var out []ast.Node
 		if f, ok := obj.(*types.Var); ok && f.IsField() {
@@ -434,7 +567,13 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 				out = append(out, e.Sources(a.rhs)...)
 			}
 			if v, ok := obj.(*types.Var); ok {
-				if po, ok := ix.params[v]; ok {
+				if fr, arg, ok := e.bound(v); ok {
+					if arg == nil {
+						out = append(out, nil)
+					} else {
+						out = append(out, in(e, fr.parent, func() []ast.Node { return e.Sources(arg) })...)
+					}
+				} else if po, ok := ix.params[v]; ok {
 					for _, call := range ix.calls[po.fn] {
 						if po.index < len(call.Args) && !po.variadic {
 							out = append(out, e.Sources(call.Args[po.index])...)
@@ -487,6 +626,9 @@ func (e *Evaluator) declIdent(obj types.Object) ast.Node {
 func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 	f := fieldByName(e.info.TypeOf(x), name)
 	if f == nil {
+		if embedded := e.embeddedWith(e.info.TypeOf(x), name); embedded != nil {
+			return e.promoted(x, embedded, name)
+		}
 		return []Value{unknown(x.Pos())}
 	}
 	srcs := e.Sources(x)
@@ -495,11 +637,7 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
 			continue
 		}
-		if w.value == nil {
-			overrides = append(overrides, unknown(x.Pos()))
-			continue
-		}
-		overrides = append(overrides, e.Eval(w.value)...)
+		overrides = append(overrides, e.written(w, x.Pos())...)
 	}
 	if len(overrides) > 0 {
 		return dedupe(overrides)
@@ -530,6 +668,88 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 		default:
 			out = append(out, unknown(x.Pos()))
 		}
+	}
+	return dedupe(out)
+}
+
+// embeddedWith returns the embedded field of t's struct through which field
+// name is promoted (type Server struct{ *http.Server } for Addr), or nil.
+func (e *Evaluator) embeddedWith(t types.Type, name string) *types.Var {
+	if t == nil {
+		return nil
+	}
+	obj, index, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, name)
+	if _, ok := obj.(*types.Var); !ok || len(index) < 2 {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || index[0] >= st.NumFields() {
+		return nil
+	}
+	return st.Field(index[0])
+}
+
+// promoted evaluates field name promoted through the embedded field of the
+// struct x refers to: writes to x.Name itself win (s.Addr = v, recorded
+// under the promoted field); otherwise the embedded value's field, where the
+// embedded value is what x.Embedded is set to, on this struct, by
+// assignment or in its literal.
+func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Value {
+	obj, _, _ := types.LookupFieldOrMethod(e.info.TypeOf(x), true, e.pass.Pkg, name)
+	f := obj.(*types.Var)
+	srcs := e.Sources(x)
+	var overrides []Value
+	for _, w := range e.index().fields[f] {
+		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
+			continue
+		}
+		overrides = append(overrides, e.written(w, x.Pos())...)
+	}
+	if len(overrides) > 0 {
+		return dedupe(overrides)
+	}
+	var inner []ast.Expr
+	for _, w := range e.index().fields[embedded] {
+		if w.base != nil && (e.sameRef(w.base, x) || overlap(e.Sources(w.base), srcs)) {
+			inner = append(inner, w.value)
+		}
+	}
+	if len(inner) == 0 {
+		for _, src := range srcs {
+			lit, ok := src.(*ast.CompositeLit)
+			if !ok {
+				return []Value{unknown(x.Pos())}
+			}
+			var val ast.Expr
+			for _, w := range e.index().fields[embedded] {
+				if w.lit == lit {
+					val = w.value
+				}
+			}
+			if val == nil {
+				// An embedded struct left zero has the zero field; a nil
+				// embedded pointer would panic before serving.
+				if _, isPtr := embedded.Type().Underlying().(*types.Pointer); isPtr {
+					return []Value{unknown(x.Pos())}
+				}
+				return []Value{zero(f.Type(), lit.Pos())}
+			}
+			inner = append(inner, val)
+		}
+	}
+	var out []Value
+	for _, in := range inner {
+		if in == nil {
+			out = append(out, unknown(x.Pos()))
+			continue
+		}
+		out = append(out, e.Field(in, name)...)
+	}
+	if len(out) == 0 {
+		return []Value{unknown(x.Pos())}
 	}
 	return dedupe(out)
 }

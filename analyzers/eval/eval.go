@@ -33,8 +33,15 @@ import (
 
 // Limits keep evaluation cheap and always finite.
 const (
-	maxDepth  = 24 // nested evaluations before giving up with unknown
+	// maxDepth bounds nested evaluations (the Go stack); a chain of 200
+	// re-assignments fits. Work is bounded by maxSteps, not by depth.
+	maxDepth  = 512
 	maxValues = 16 // possible values kept per expression
+	// maxSteps bounds the work of one Evaluator (one package): every
+	// evaluation, source lookup and dereference is a step. Results are
+	// memoized per node and per object, so real packages use a small fraction;
+	// once the budget is spent every further answer is unknown, never a guess.
+	maxSteps = 1 << 18
 )
 
 // Kind says how a value came to be; rules use it to word messages and to tell
@@ -50,6 +57,7 @@ const (
 	KindFCEnv                   // FC_CUSTOM_LISTEN_PORT / FC_SERVER_PORT: the CAPort
 	KindDefault                 // a default of a library (set by the caller, e.g. listen tables)
 	KindZero                    // the zero value of an unset variable or field
+	KindUnsetEnv                // "": an environment variable the configuration does not set
 )
 
 // Sym tells a Part's nature.
@@ -145,21 +153,132 @@ type Evaluator struct {
 	info *types.Info
 	fn   *config.Function // nil when the pass has no configuration
 	cfg  string           // configuration file name for messages
-	idx  *index
+	// found: a configuration file was found, so a variable it does not set
+	// (and FC does not set) is unset.
+	found bool
+	idx   *index
 	// callees are the identifiers in call position of the file being indexed.
 	callees map[*ast.Ident]bool
-	memo    map[ast.Expr][]Value
-	busy    map[any]bool
+	memo    map[ctxKey][]Value
+	busy    map[ctxKey]bool
 	depth   int
+	// sources and derefs memoize Sources and deref per object (a variable or
+	// field: the union over its assignments) and per other expression, and
+	// results memoizes a function's results by result index: a chain of
+	// re-assignments (s2 := s1; s2 = s1; s3 := s2; ...) then costs one step
+	// per link instead of doubling with each.
+	sources map[ctxKey][]ast.Node
+	derefs  map[ctxKey][]Value
+	results map[ctxKey][]Value
+	// ctx is the call being evaluated into (a function's results at one call
+	// site, its parameters bound to that call's arguments); nil outside any.
+	ctx    *frame
+	frames map[frameKey]*frame
+	// steps counts work against maxSteps; budget is the limit (tests lower it).
+	steps, budget int
+	// cuts counts the cycles cut short, to tell complete answers from cut ones.
+	cuts int
 }
+
+type funcResult struct {
+	fn    *types.Func
+	index int
+}
+
+// ctxKey is a memo or cycle key in the context it was evaluated in: the same
+// expression has other values in another call of its function.
+type ctxKey struct {
+	ctx *frame
+	key any
+}
+
+func (e *Evaluator) key(k any) ctxKey { return ctxKey{e.ctx, k} }
+
+// frame is one call of a same-package function whose results are being
+// evaluated: reading a parameter inside yields that call's argument,
+// evaluated in the caller's frame. Frames nest up to maxFrames; deeper calls
+// are evaluated without binding (a parameter is then the union of the
+// arguments at every call site).
+type frame struct {
+	call   *ast.CallExpr
+	fn     *types.Func
+	parent *frame
+	depth  int
+}
+
+type frameKey struct {
+	parent *frame
+	call   *ast.CallExpr
+}
+
+const maxFrames = 4
+
+// enterCall returns the frame of call to fn inside the current one (one
+// frame per call and caller frame, so memos are shared), or nil when frames
+// nest too deep.
+func (e *Evaluator) enterCall(call *ast.CallExpr, fn *types.Func) *frame {
+	depth := 1
+	if e.ctx != nil {
+		depth = e.ctx.depth + 1
+	}
+	if depth > maxFrames {
+		return nil
+	}
+	k := frameKey{e.ctx, call}
+	if f, ok := e.frames[k]; ok {
+		return f
+	}
+	f := &frame{call: call, fn: fn, parent: e.ctx, depth: depth}
+	e.frames[k] = f
+	return f
+}
+
+// in evaluates f in frame fr (the caller's frame when fr is its parent).
+func in[T any](e *Evaluator, fr *frame, f func() T) T {
+	saved := e.ctx
+	e.ctx = fr
+	defer func() { e.ctx = saved }()
+	return f()
+}
+
+// enter marks key (a variable, field or function) as being evaluated; false
+// means it already is, a cycle, which the caller answers with unknown. A
+// true enter must be paired with leave.
+func (e *Evaluator) enter(key any) bool {
+	k := e.key(key)
+	if e.busy[k] {
+		e.cuts++
+		return false
+	}
+	e.busy[k] = true
+	return true
+}
+
+func (e *Evaluator) leave(key any) { delete(e.busy, e.key(key)) }
+
+// spend counts one step and reports whether the budget allows it.
+func (e *Evaluator) spend() bool {
+	e.steps++
+	return e.steps <= e.budget
+}
+
+// Exhausted reports whether the evaluator ran out of its step budget, so
+// that some values it returned are unknown only for that reason.
+func (e *Evaluator) Exhausted() bool { return e.steps > e.budget }
 
 // New returns an evaluator for the pass. The pass's analyzer should require
 // fcconfig.Analyzer so that environment variables and flag arguments from the
 // configuration are known; without it they are unknown.
 func New(pass *analysis.Pass) *Evaluator {
-	e := &Evaluator{pass: pass, info: pass.TypesInfo, memo: map[ast.Expr][]Value{}, busy: map[any]bool{}}
-	if r, ok := pass.ResultOf[fcconfig.Analyzer].(*fcconfig.Config); ok && r != nil {
+	e := &Evaluator{
+		pass: pass, info: pass.TypesInfo, memo: map[ctxKey][]Value{}, busy: map[ctxKey]bool{},
+		sources: map[ctxKey][]ast.Node{}, derefs: map[ctxKey][]Value{}, results: map[ctxKey][]Value{},
+		frames: map[frameKey]*frame{},
+		budget: maxSteps,
+	}
+	if r, ok := fcconfig.ResultOf[*fcconfig.Config](pass); ok && r != nil {
 		e.fn = r.Function
+		e.found = r.Found
 		if r.Function != nil && r.Function.File != "" {
 			e.cfg = filepath.Base(r.Function.File)
 		}
@@ -177,17 +296,19 @@ func (e *Evaluator) Eval(expr ast.Expr) []Value {
 		return []Value{unknown(token.NoPos)}
 	}
 	expr = ast.Unparen(expr)
-	if vs, ok := e.memo[expr]; ok {
+	key := e.key(expr)
+	if vs, ok := e.memo[key]; ok {
 		return vs
 	}
-	if e.depth >= maxDepth {
+	if e.depth >= maxDepth || !e.spend() {
+		e.cuts++
 		return []Value{unknown(expr.Pos())}
 	}
 	e.depth++
 	vs := e.eval(expr)
 	e.depth--
 	vs = dedupe(vs)
-	e.memo[expr] = vs
+	e.memo[key] = vs
 	return vs
 }
 
@@ -445,7 +566,13 @@ func (e *Evaluator) stringConst(expr ast.Expr) (string, bool) {
 // becomes an Int constant; the CAPort stays symbolic.
 func toInt(v Value) Value {
 	if v.Const != nil && v.Const.Kind() == constant.String {
-		n, err := strconv.Atoi(constant.StringVal(v.Const))
+		text := constant.StringVal(v.Const)
+		n, err := strconv.Atoi(text)
+		if err != nil && text == "" {
+			// Atoi("") fails and returns 0: an unset variable is port 0.
+			v.Const, v.Parts = constant.MakeInt64(0), nil
+			return v
+		}
 		if err != nil {
 			return unknown(v.Pos)
 		}

@@ -46,6 +46,7 @@ var showAnalyzer = &analysis.Analyzer{
 }
 
 func TestEval(t *testing.T) {
+	t.Parallel()
 	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, showAnalyzer, "evalcases")
 }

@@ -41,6 +41,7 @@ type fieldWrite struct {
 	lit   *ast.CompositeLit // set for literals
 	base  ast.Expr          // set for assignments: the x of x.F = v
 	value ast.Expr
+	flag  *ast.CallExpr // flag.StringVar(&x.F, ...): the flag's value
 }
 
 type paramOf struct {
@@ -282,7 +283,13 @@ func (e *Evaluator) recordCall(ix *index, call *ast.CallExpr) {
 	}
 	if _, ok := flagVarFuncs[fn.FullName()]; ok && len(call.Args) >= 3 {
 		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if obj := e.refObject(u.X); obj != nil {
+			if sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr); ok && e.info.Selections[sel] != nil {
+				// flag.StringVar(&cfg.Addr, ...): a write to the field.
+				if f, ok := e.info.Selections[sel].Obj().(*types.Var); ok {
+					ix.claimed[u] = true
+					ix.fields[f] = append(ix.fields[f], fieldWrite{base: sel.X, flag: call})
+				}
+			} else if obj := e.refObject(u.X); obj != nil {
 				ix.claimed[u] = true
 				ix.assigns[obj] = append(ix.assigns[obj], assign{lhs: u.X, flag: call})
 			}

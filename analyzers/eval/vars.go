@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // ident evaluates a name: a constant, a variable (all its assignments) or a
@@ -40,25 +41,32 @@ func (e *Evaluator) object(obj types.Object, at ast.Expr) []Value {
 }
 
 func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
+	if !e.spend() {
+		return []Value{unknown(at.Pos())}
+	}
 	if obj.Pkg() != e.pass.Pkg {
 		if v, ok := knownVars[obj.Pkg().Path()+"."+obj.Name()]; ok && obj.Parent() == obj.Pkg().Scope() {
 			return []Value{TextValue(v, KindLiteral, at.Pos(), "")}
 		}
 		return []Value{unknown(at.Pos())}
 	}
-	if e.busy[obj] {
+	ix := e.index()
+	assigns, killer := e.reaching(obj, at, ix.assigns[obj])
+	overwritten := killer.IsValid()
+	// The cycle key is the variable at its reaching assignments: d = d + "z"
+	// reads the d of the assignment before, which is no cycle.
+	key := reachKey{obj, killer}
+	if !e.enter(key) {
 		return []Value{unknown(at.Pos())}
 	}
-	e.busy[obj] = true
-	defer delete(e.busy, obj)
+	defer e.leave(key)
 
-	ix := e.index()
 	var primary, fallback, override []Value
 	var fallbackGuarded bool
-	for _, a := range ix.assigns[obj] {
+	for _, a := range assigns {
 		vs := e.assigned(a)
 		switch {
-		case a.guard != nil && e.emptinessTest(a.guard, obj):
+		case a.guard != nil && (e.emptinessTest(a.guard, obj) || e.failureTest(a.guard, obj)):
 			// if x == "" { x = fallback }
 			fallback = append(fallback, vs...)
 			fallbackGuarded = true
@@ -77,7 +85,15 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 			primary = append(override, markFallback(primary, fallbackName(override, obj))...)
 		}
 	}
-	if po, ok := ix.params[obj]; ok {
+	if overwritten {
+		// The parameter's value was replaced before this use.
+	} else if fr, arg, ok := e.bound(obj); ok {
+		if arg == nil {
+			primary = append(primary, unknown(at.Pos()))
+		} else {
+			primary = append(primary, in(e, fr.parent, func() []Value { return e.Eval(arg) })...)
+		}
+	} else if po, ok := ix.params[obj]; ok {
 		primary = append(primary, e.params(po, at)...)
 	}
 	if len(primary) == 0 && !fallbackGuarded {
@@ -91,9 +107,151 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 		primary = append(primary, unknown(at.Pos()))
 	}
 	if fallbackGuarded && !nonEmpty(primary) {
-		primary = append(primary, markFallback(fallback, fallbackName(primary, obj))...)
+		name := fallbackName(primary, obj)
+		if surelyEmpty(primary) {
+			primary = nil // the variable is surely unset: the fallback is the value
+		}
+		primary = append(primary, markFallback(fallback, name)...)
 	}
 	return primary
+}
+
+// surelyEmpty reports whether every value is a known "" or 0: a fallback
+// guarded by an emptiness test then surely applies.
+func surelyEmpty(vs []Value) bool {
+	for _, v := range vs {
+		if v.Const == nil {
+			return false
+		}
+		switch v.Const.Kind() {
+		case constant.String:
+			if constant.StringVal(v.Const) != "" {
+				return false
+			}
+		case constant.Int:
+			if constant.Sign(v.Const) != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(vs) > 0
+}
+
+// reaching drops the assignments of a local variable that cannot reach the
+// use at: in straight-line code the last assignment wins. An assignment
+// statement K that lies directly in a block enclosing at, and ends before
+// at, is on every path to at; every assignment written before K (and the
+// parameter's incoming value) is dead at at. Assignments after at are kept
+// (a loop may bring them back), and so are assignments in closures, which
+// may run at any time. killer is K's position; NoPos when there is none.
+func (e *Evaluator) reaching(obj *types.Var, at ast.Expr, assigns []assign) (_ []assign, killer token.Pos) {
+	if len(assigns) == 0 || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() || !at.Pos().IsValid() {
+		return assigns, token.NoPos
+	}
+	file := e.fileOf(at.Pos())
+	if file == nil {
+		return assigns, token.NoPos
+	}
+	atPath, _ := astutil.PathEnclosingInterval(file, at.Pos(), at.End())
+	enclosing := map[ast.Node]bool{}
+	var loops []ast.Node // loops around the use, inside its function
+	for _, n := range atPath {
+		switch n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			enclosing[n] = true
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			break // blocks outside the function of the use do not order its statements
+		}
+	}
+	// reaches: an assignment after the use reaches it only around a loop.
+	reaches := func(a assign) bool {
+		var rhs ast.Node = a.rhs
+		if a.call != nil {
+			rhs = a.call
+		}
+		inOwnRHS := rhs != nil && rhs.Pos() <= at.Pos() && at.End() <= rhs.End()
+		if a.lhs.Pos() < at.Pos() && !inOwnRHS {
+			return true
+		}
+		for _, l := range loops {
+			if l.Pos() <= a.lhs.Pos() && a.lhs.End() <= l.End() {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range assigns {
+		if a.flag != nil || a.op == token.ADD_ASSIGN || a.lhs.End() > at.Pos() {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(file, a.lhs.Pos(), a.lhs.End())
+		stmt, parent := statementOf(path)
+		if stmt == nil || stmt.End() > at.Pos() || !enclosing[parent] {
+			continue
+		}
+		if stmt.Pos() > killer {
+			killer = stmt.Pos()
+		}
+	}
+	if !killer.IsValid() {
+		return assigns, killer
+	}
+	var out []assign
+	for _, a := range assigns {
+		if a.lhs.Pos() >= killer && reaches(a) || e.inClosure(file, a.lhs) {
+			out = append(out, a)
+		}
+	}
+	return out, killer
+}
+
+// reachKey is a variable with the assignment that last overwrote it before
+// a use (NoPos: all its assignments reach).
+type reachKey struct {
+	obj    types.Object
+	killer token.Pos
+}
+
+// statementOf returns the assignment or declaration statement a path (from
+// astutil.PathEnclosingInterval) starts in, and the node holding it.
+func statementOf(path []ast.Node) (stmt, parent ast.Node) {
+	for i, n := range path {
+		switch n.(type) {
+		case *ast.AssignStmt, *ast.DeclStmt:
+			if i+1 < len(path) {
+				return n, path[i+1]
+			}
+			return nil, nil
+		case *ast.FuncLit, *ast.FuncDecl, ast.Stmt:
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
+// inClosure reports whether x lies in a function literal.
+func (e *Evaluator) inClosure(file *ast.File, x ast.Node) bool {
+	path, _ := astutil.PathEnclosingInterval(file, x.Pos(), x.End())
+	for _, n := range path {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Evaluator) fileOf(pos token.Pos) *ast.File {
+	for _, f := range e.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
 
 // fallbackName says when a fallback applies: when the environment variable
@@ -152,18 +310,39 @@ func (e *Evaluator) emptinessTest(cond ast.Expr, obj types.Object) bool {
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
 			ok := e.refObject(c.X)
-			if ok == nil {
-				return false
-			}
-			for _, a := range e.index().assigns[ok] {
-				if a.call == nil {
-					continue
-				}
-				for _, b := range e.index().assigns[obj] {
-					if b.call == a.call {
-						return true
-					}
-				}
+			return e.sameTuple(ok, obj)
+		}
+	}
+	return false
+}
+
+// failureTest reports whether cond is err != nil for the err that comes with
+// obj from one call (n, err := strconv.Atoi(s)): n is then 0.
+func (e *Evaluator) failureTest(cond ast.Expr, obj types.Object) bool {
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || c.Op != token.NEQ {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+		if _, isNil := e.info.Uses[identOf(pair[1])].(*types.Nil); isNil && e.sameTuple(e.refObject(pair[0]), obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTuple reports whether a and b are assigned together from one call.
+func (e *Evaluator) sameTuple(a, b types.Object) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	for _, x := range e.index().assigns[a] {
+		if x.call == nil {
+			continue
+		}
+		for _, y := range e.index().assigns[b] {
+			if y.call == x.call {
+				return true
 			}
 		}
 	}
@@ -224,6 +403,26 @@ func (e *Evaluator) isZeroConst(x ast.Expr) bool {
 		return constant.Sign(tv.Value) == 0
 	}
 	return false
+}
+
+// bound returns, for a parameter of a function being evaluated in a frame,
+// that frame and the call's argument for it (nil when it cannot be told: a
+// variadic parameter, a call with ...).
+func (e *Evaluator) bound(v *types.Var) (*frame, ast.Expr, bool) {
+	po, ok := e.index().params[v]
+	if !ok {
+		return nil, nil, false
+	}
+	for fr := e.ctx; fr != nil; fr = fr.parent {
+		if fr.fn != po.fn {
+			continue
+		}
+		if po.variadic || fr.call.Ellipsis.IsValid() || po.index >= len(fr.call.Args) {
+			return fr, nil, true
+		}
+		return fr, fr.call.Args[po.index], true
+	}
+	return nil, nil, false
 }
 
 // params evaluates a parameter as the union of its arguments at every call
@@ -299,30 +498,56 @@ func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
 // fieldAll evaluates a field read as the union of every write to the field
 // anywhere in the package (instance-insensitive).
 func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
-	if e.busy[f] {
+	if !e.enter(f) {
 		return []Value{unknown(at.Pos())}
 	}
-	e.busy[f] = true
-	defer delete(e.busy, f)
+	defer e.leave(f)
 	writes := e.index().fields[f]
 	if len(writes) == 0 {
 		return []Value{unknown(at.Pos())}
 	}
 	var out []Value
 	for _, w := range writes {
-		if w.value == nil {
-			out = append(out, unknown(at.Pos()))
-			continue
-		}
-		out = append(out, e.Eval(w.value)...)
+		out = append(out, e.written(w, at.Pos())...)
 	}
 	return out
+}
+
+// written evaluates one write to a field: its value, the flag's value for
+// flag.XxxVar(&x.F, ...), else unknown (a tuple, +=).
+func (e *Evaluator) written(w fieldWrite, pos token.Pos) []Value {
+	switch {
+	case w.flag != nil:
+		return e.flagValue(w.flag)
+	case w.value == nil:
+		return []Value{unknown(pos)}
+	}
+	return e.Eval(w.value)
 }
 
 // deref evaluates *p: the pointee of every value p can hold (flag.String
 // results, &x).
 func (e *Evaluator) deref(p ast.Expr) []Value {
 	p = ast.Unparen(p)
+	key := e.key(p)
+	if obj := e.refObject(p); obj != nil {
+		key = e.key(obj)
+	}
+	if out, ok := e.derefs[key]; ok {
+		return out
+	}
+	if !e.spend() {
+		return []Value{unknown(p.Pos())}
+	}
+	cuts := e.cuts
+	out := dedupe(e.derefOf(p))
+	if e.cuts == cuts || e.Exhausted() {
+		e.derefs[key] = out
+	}
+	return out
+}
+
+func (e *Evaluator) derefOf(p ast.Expr) []Value {
 	switch p := p.(type) {
 	case *ast.CallExpr:
 		if fn := e.callee(p); fn != nil {
@@ -336,11 +561,10 @@ func (e *Evaluator) deref(p ast.Expr) []Value {
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := e.refObject(p)
-		if obj == nil || e.busy[obj] {
+		if obj == nil || !e.enter(obj) {
 			break
 		}
-		e.busy[obj] = true
-		defer delete(e.busy, obj)
+		defer e.leave(obj)
 		var rhs []ast.Expr
 		if f, ok := obj.(*types.Var); ok && f.IsField() {
 			for _, w := range e.index().fields[f] {

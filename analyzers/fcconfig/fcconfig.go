@@ -1,7 +1,9 @@
 // Package fcconfig provides the function configuration to the analyzers. It is
 // an analyzer itself (like staticcheck's config.Analyzer) so that it works the
 // same under `fclint check`, `go vet -vettool` and golangci-lint: each package
-// finds its configuration from its own directory.
+// finds its configuration from its own directory. The settings are an input
+// of the analyzer, never a process-wide variable: go vet sets the default
+// analyzer's flags, the other drivers analyze with Configure's copies.
 package fcconfig
 
 import (
@@ -26,23 +28,80 @@ type Settings struct {
 	Function string
 }
 
-// Current holds the settings in effect. Drivers set it before analysis starts.
-var Current Settings
+// Analyzer resolves the configuration for the package under analysis with
+// the settings of its flags (go vet); the analyzers require it. Drivers that
+// hold settings of their own analyze with Configure's copies instead: there
+// is no process-wide configuration.
+var Analyzer = New(Settings{})
 
-// Analyzer resolves the configuration for the package under analysis.
-var Analyzer = &analysis.Analyzer{
-	Name:             "fclint",
-	Doc:              "find the Function Compute configuration (s.yaml, template.yml) for the package; reports nothing",
-	Run:              run,
-	RunDespiteErrors: true,
-	ResultType:       reflect.TypeOf((*Config)(nil)),
+// New returns a configuration analyzer for the settings. Its flags change
+// its own copy of them.
+func New(s Settings) *analysis.Analyzer {
+	settings := s
+	a := &analysis.Analyzer{
+		Name:             "fclint",
+		Doc:              "find the Function Compute configuration (s.yaml, template.yml) for the package; reports nothing",
+		RunDespiteErrors: true,
+		ResultType:       reflect.TypeOf((*Config)(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			dir := ""
+			if len(pass.Files) > 0 {
+				dir = filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+			}
+			return Resolve(settings, dir), nil
+		},
+	}
+	a.Flags.IntVar(&settings.Port, "port", s.Port, "CAPort override (default: from s.yaml/template.yml, else 9000)")
+	a.Flags.StringVar(&settings.Runtime, "runtime", s.Runtime, "runtime override, e.g. custom.debian10")
+	a.Flags.StringVar(&settings.Config, "config", s.Config, "configuration file (default: the nearest s.yaml/template.yml from the package directory upward)")
+	a.Flags.BoolVar(&settings.Tests, "tests", s.Tests, "also report findings in _test.go files")
+	return a
 }
 
-func init() {
-	Analyzer.Flags.IntVar(&Current.Port, "port", 0, "CAPort override (default: from s.yaml/template.yml, else 9000)")
-	Analyzer.Flags.StringVar(&Current.Runtime, "runtime", "", "runtime override, e.g. custom.debian10")
-	Analyzer.Flags.StringVar(&Current.Config, "config", "", "configuration file (default: the nearest s.yaml/template.yml from the package directory upward)")
-	Analyzer.Flags.BoolVar(&Current.Tests, "tests", false, "also report findings in _test.go files")
+// Configure returns the analyzers roots with their requirement on Analyzer
+// replaced by a configuration analyzer for s: every analyzer that depends on
+// the configuration, directly or not, is copied; the others are shared. The
+// results of the copies are found by type (Of, ResultOf), never by analyzer.
+func Configure(roots []*analysis.Analyzer, s Settings) []*analysis.Analyzer {
+	cfg := New(s)
+	copies := map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: cfg}
+	var configure func(a *analysis.Analyzer) *analysis.Analyzer
+	configure = func(a *analysis.Analyzer) *analysis.Analyzer {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		copies[a] = a // a cycle is not valid anyway; keep the original
+		reqs := make([]*analysis.Analyzer, len(a.Requires))
+		changed := false
+		for i, r := range a.Requires {
+			reqs[i] = configure(r)
+			changed = changed || reqs[i] != r
+		}
+		if !changed {
+			return a
+		}
+		c := *a
+		c.Requires = reqs
+		copies[a] = &c
+		return &c
+	}
+	out := make([]*analysis.Analyzer, len(roots))
+	for i, a := range roots {
+		out[i] = configure(a)
+	}
+	return out
+}
+
+// ResultOf returns the result of type T among the results of the pass's
+// requirements: analyzers copied by Configure are found by what they return.
+func ResultOf[T any](pass *analysis.Pass) (T, bool) {
+	for _, r := range pass.ResultOf {
+		if t, ok := r.(T); ok {
+			return t, true
+		}
+	}
+	var zero T
+	return zero, false
 }
 
 // Config is the analyzer's result.
@@ -55,22 +114,20 @@ type Config struct {
 // CAPort is the port the function's server must listen on.
 func (c *Config) CAPort() int { return c.Function.CAPort() }
 
-// Of returns the configuration result from a pass that requires Analyzer.
-func Of(pass *analysis.Pass) *Config { return pass.ResultOf[Analyzer].(*Config) }
+// Of returns the configuration result from a pass that requires Analyzer
+// (or a copy of it); the defaults when it does not.
+func Of(pass *analysis.Pass) *Config {
+	if c, ok := ResultOf[*Config](pass); ok && c != nil {
+		return c
+	}
+	return &Config{Function: &config.Function{Format: config.FormatFlags}}
+}
 
 var cache sync.Map // key: Settings + dir -> *Config
 
 type cacheKey struct {
 	s   Settings
 	dir string
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	dir := ""
-	if len(pass.Files) > 0 {
-		dir = filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-	}
-	return Resolve(Current, dir), nil
 }
 
 // Resolve returns the configuration for a directory under the given settings,

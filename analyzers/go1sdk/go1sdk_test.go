@@ -17,6 +17,7 @@ func testdata(t *testing.T) string {
 
 // TestConfigured needs the s.yaml files beside the fixtures.
 func TestConfigured(t *testing.T) {
+	t.Parallel()
 	results := analysistest.Run(t, fixture.Dir(t), go1sdk.Analyzer, "go1sdk/custom", "go1sdk/go1", "go1sdk/noconfig")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -33,6 +34,6 @@ func TestConfigured(t *testing.T) {
 
 // TestRuntimeFlag: --runtime custom makes the unconfigured package an error.
 func TestRuntimeFlag(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Runtime: "custom"})
-	analysistest.Run(t, fixture.Dir(t), go1sdk.Analyzer, "go1sdk/flagged")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(go1sdk.Analyzer, fcconfig.Settings{Runtime: "custom"}), "go1sdk/flagged")
 }

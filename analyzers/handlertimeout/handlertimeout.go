@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,9 +15,12 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 var rule = rules.MustGet("FC106")
@@ -30,43 +34,25 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-const limit = 24 * time.Hour
+const limit = fcfacts.MaxRequestDuration
 
-// deadlineArgs are calls taking a handler deadline, by types.Func.FullName:
-// the value is the argument's index. Each answers 503/504/408 once the
-// deadline passes. A deadline of zero or less is not judged (no timeout in
-// most of them; chi and net/http would fail every request, another bug).
-var deadlineArgs = map[string]int{
-	"net/http.TimeoutHandler":                                       1,
-	"github.com/go-chi/chi/v5/middleware.Timeout":                   0,
-	"github.com/go-chi/chi/middleware.Timeout":                      0,
-	"github.com/labstack/echo/v4/middleware.ContextTimeout":         0,
-	"github.com/labstack/echo/v5/middleware.ContextTimeout":         0,
-	"github.com/gin-contrib/timeout.WithTimeout":                    0,
-	"github.com/gofiber/fiber/v2/middleware/timeout.New":            1,
-	"github.com/gofiber/fiber/v2/middleware/timeout.NewWithContext": 1,
-}
-
-// deadlineFields are configuration structs holding a handler deadline, by
-// "importpath.Type": the value is the field.
-var deadlineFields = map[string]string{
-	"github.com/labstack/echo/v4/middleware.TimeoutConfig":        "Timeout",
-	"github.com/labstack/echo/v4/middleware.ContextTimeoutConfig": "Timeout",
-	"github.com/labstack/echo/v5/middleware.ContextTimeoutConfig": "Timeout",
-	"github.com/gofiber/fiber/v3/middleware/timeout.Config":       "Timeout",
-}
-
-// defaultDeadline is a middleware constructor with a deadline of its own
-// unless one of its options sets another.
-type defaultDeadline struct {
-	Deadline time.Duration
-	Option   string // the option that sets the deadline (FullName)
-}
-
-var defaultDeadlines = map[string]defaultDeadline{
-	// gin-contrib/timeout: defaultTimeout = 5 * time.Second.
-	"github.com/gin-contrib/timeout.New": {5 * time.Second, "github.com/gin-contrib/timeout.WithTimeout"},
-}
+// The registry's handler-deadline tables, merged. deadlineArgs are calls
+// taking a handler deadline, by types.Func.FullName: the value is the
+// argument's index. Each answers 503/504/408 once the deadline passes. A
+// deadline of zero or less is not judged (no timeout in most of them; chi
+// and net/http would fail every request, another bug). deadlineFields are
+// configuration structs holding a handler deadline, by "importpath.Type":
+// the value is the field. defaultDeadlines are middleware constructors with
+// a deadline of their own unless one of their options sets another.
+var deadlineArgs, deadlineFields, defaultDeadlines = func() (map[string]int, map[string]string, map[string]frameworks.DefaultDeadline) {
+	args, fields, defaults := map[string]int{}, map[string]string{}, map[string]frameworks.DefaultDeadline{}
+	for _, fw := range frameworks.All() {
+		maps.Copy(args, fw.Deadlines)
+		maps.Copy(fields, fw.DeadlineFields)
+		maps.Copy(defaults, fw.DefaultDeadlines)
+	}
+	return args, fields, defaults
+}()
 
 // api feeds the fast path.
 var api = func() *serverconf.APISet {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestHandlerTimeout(t *testing.T) {
+	t.Parallel()
 	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, handlertimeout.Analyzer, "handlertimeout")
 }

@@ -10,6 +10,7 @@ import (
 )
 
 func TestHardcodedPort(t *testing.T) {
+	t.Parallel()
 	dir := fixture.Dir(t)
-	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant")
+	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant", "hardcodedport/helper")
 }

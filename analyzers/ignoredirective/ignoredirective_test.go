@@ -57,17 +57,18 @@ var wantRe = regexp.MustCompile(`// want (.*)$`)
 // both against the fixtures' `// want "regexp" ...` comments (analysistest
 // checks one analyzer at a time, but suppression is about two).
 func TestDirectives(t *testing.T) {
-	saved := ignoredirective.Analyzer.Requires
-	ignoredirective.Analyzer.Requires = append(append([]*analysis.Analyzer(nil), saved...), flagBad)
-	defer func() { ignoredirective.Analyzer.Requires = saved }()
-	fcconfig.Current = fcconfig.Settings{}
+	t.Parallel()
+	// A copy of FC001 that also waits for flagBad: the registry's stays as is.
+	meta := *ignoredirective.Analyzer
+	meta.Requires = append(append([]*analysis.Analyzer(nil), meta.Requires...), flagBad)
+	analyzers := fcconfig.Configure([]*analysis.Analyzer{flagBad, &meta}, fcconfig.Settings{})
 
 	// Tests: true loads ignores_test.go too; its findings must be dropped.
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax, Dir: "testdata/mod", Tests: true}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{flagBad, ignoredirective.Analyzer}, pkgs, nil)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

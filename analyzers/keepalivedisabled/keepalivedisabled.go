@@ -17,6 +17,7 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
@@ -36,19 +37,22 @@ var Analyzer = &analysis.Analyzer{
 const why = `FC keeps connections to the instance open and reuses them; a request sent on a connection ` +
 	`the server has closed fails with "Process exited unexpectedly before completing request" (502)`
 
-// headerSetters set a response header: the key is argument 0, the value argument 1.
-// net/http's Header methods count only on a response's header (see responseHeader).
-var headerSetters = map[string]bool{
-	"(net/http.Header).Set":                                       true,
-	"(net/http.Header).Add":                                       true,
-	"(*github.com/valyala/fasthttp.ResponseHeader).Set":           true,
-	"(*github.com/valyala/fasthttp.ResponseHeader).Add":           true,
-	"(*github.com/valyala/fasthttp.ResponseHeader).SetCanonical":  true,
-	"(*github.com/gin-gonic/gin.Context).Header":                  true,
-	"(*github.com/cloudwego/hertz/pkg/app.RequestContext).Header": true,
-	"(*github.com/gofiber/fiber/v2.Ctx).Set":                      true,
-	"(github.com/gofiber/fiber/v3.Ctx).Set":                       true,
-}
+// headerSetters set a response header: the key is argument 0, the value
+// argument 1; connectionClosers mark the response "Connection: close" by
+// themselves. Both come from the registry. net/http's Header methods count
+// only on a response's header (see responseHeader).
+var headerSetters, connectionClosers = func() (setters, closers map[string]bool) {
+	setters, closers = map[string]bool{}, map[string]bool{}
+	for _, fw := range frameworks.All() {
+		for _, name := range fw.HeaderSetters {
+			setters[name] = true
+		}
+		for _, name := range fw.ConnectionClosers {
+			closers[name] = true
+		}
+	}
+	return setters, closers
+}()
 
 var headerAPI = func() *serverconf.APISet {
 	var names []string
@@ -62,15 +66,6 @@ var headerAPI = func() *serverconf.APISet {
 	names = append(names, "(net/http.ResponseWriter).Header")
 	return serverconf.NewAPISet(names...)
 }()
-
-// connectionClosers mark the response "Connection: close" by themselves.
-// (*fasthttp.RequestHeader).SetConnectionClose is a client's request: absent.
-var connectionClosers = map[string]bool{
-	"(*github.com/valyala/fasthttp.ResponseHeader).SetConnectionClose":        true,
-	"(*github.com/valyala/fasthttp.Response).SetConnectionClose":              true,
-	"(*github.com/valyala/fasthttp.RequestCtx).SetConnectionClose":            true,
-	"(*github.com/cloudwego/hertz/pkg/app.RequestContext).SetConnectionClose": true,
-}
 
 func run(pass *analysis.Pass) (any, error) {
 	var removable []ast.Node
@@ -107,6 +102,8 @@ func run(pass *analysis.Pass) (any, error) {
 func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setting) (f diag.Finding, certain, ok bool) {
 	var off bool // the value that turns keep-alive off
 	switch st.Knob {
+	case serverconf.MaxRequestsPerConn:
+		return judgeRequestLimit(s, st)
 	case serverconf.KeepAlive:
 		off = false
 	case serverconf.DisableKeepalive:
@@ -161,6 +158,41 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 		Node:    st.Node,
 		Message: msg,
 		Fix:     fix,
+	}, certain, true
+}
+
+// judgeRequestLimit reports fasthttp's MaxRequestsPerConn when it can be
+// positive: the server answers the N-th request of a connection with
+// Connection: close and closes it (fasthttp server.go serveConn @v1.78.0).
+func judgeRequestLimit(s *serverconf.Server, st *serverconf.Setting) (f diag.Finding, certain, ok bool) {
+	if st.Overridden {
+		return f, false, false
+	}
+	limits, allKnown := st.Durations() // integer constants; no unit here
+	var first int64
+	positive := 0
+	for _, l := range limits {
+		if l > 0 {
+			if positive == 0 {
+				first = int64(l)
+			}
+			positive++
+		}
+	}
+	if positive == 0 {
+		return f, false, false
+	}
+	certain = allKnown && positive == len(limits)
+	verb := "is"
+	if !certain {
+		verb = "can be"
+	}
+	return diag.Finding{
+		Rule: rule,
+		Node: st.Node,
+		Message: fmt.Sprintf("%s MaxRequestsPerConn %s %d: the server closes each connection after %d requests (Connection: close on the last response); %s",
+			s.Name, verb, first, first, why),
+		Fix: "remove MaxRequestsPerConn: 0 serves any number of requests on a connection",
 	}, certain, true
 }
 

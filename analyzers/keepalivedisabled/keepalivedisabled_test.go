@@ -15,9 +15,11 @@ func testdata(t *testing.T) string {
 }
 
 func TestNetHTTP(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled")
 }
 
 func TestFrameworks(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
 }

@@ -1,11 +1,12 @@
 package listen
 
 import (
-	"net"
 	"strconv"
 	"strings"
 
 	"github.com/fclint/fclint/analyzers/eval"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 // Piece is the host or the port of an address: known text, the CAPort, or unknown.
@@ -56,12 +57,7 @@ func (a Addr) Loopback() bool {
 	if !a.Host.Known {
 		return false
 	}
-	h := strings.ToLower(a.Host.Text)
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") || h == "ip6-localhost" {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
+	return fcfacts.IsLoopbackHost(a.Host.Text)
 }
 
 // Internal reports whether the address is loopback on a random port: a

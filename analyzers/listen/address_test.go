@@ -22,6 +22,7 @@ func join(vs ...eval.Value) eval.Value {
 }
 
 func TestParseAddr(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		v        eval.Value

@@ -7,13 +7,16 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/frameworks"
 )
 
 // Analyzer computes the package's listen sites once for every rule.
@@ -29,8 +32,22 @@ var Analyzer = &analysis.Analyzer{
 type Site struct {
 	Call      *ast.CallExpr
 	API       string // types.Func.FullName of the callee
-	Framework string // "net/http", "gin", ...
+	Framework string // the registry's name: "net/http", "gin", "echo v5", ...
 	Addrs     []Addr // every address the server can listen on, one per visible path
+}
+
+// ReadsCAPort reports whether some address of the site takes its port from
+// FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT, directly or through any helper.
+// FC always sets both, so the site's other ports are fallbacks (or a local
+// run's choices) that FC never uses: the site is on the CAPort, whatever
+// the CAPort is.
+func (s *Site) ReadsCAPort() bool {
+	for _, a := range s.Addrs {
+		if a.Port.CAPort {
+			return true
+		}
+	}
+	return false
 }
 
 // Result is the listen sites of a package. A package is "the program" for
@@ -95,7 +112,7 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			a, ok := apis[fn.FullName()]
-			if !ok || a.How == notASite {
+			if !ok || a.How == frameworks.NotASite {
 				return true
 			}
 			if site := find(ev, pass, call, fn.FullName(), a); site != nil {
@@ -104,47 +121,132 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	}
+	res.Sites = reachableSites(pass, ev, res.Sites)
 	if len(res.Sites) > 0 {
 		res.Eval = ev
 	}
 	return res, nil
 }
 
-func importsServer(pass *analysis.Pass) bool {
-	for _, p := range pass.Pkg.Imports() {
-		if serverPackages[p.Path()] {
-			return true
+// reachableSites drops, in a main package, the sites that main and init
+// cannot reach while some site can: a server in a helper nothing calls is not
+// the function's server. Reachable are main, init, every method (an interface
+// may call it), every function used as a value (a handler, a callback) and
+// whatever they call in the package. Closures belong to their function.
+func reachableSites(pass *analysis.Pass, ev *eval.Evaluator, sites []*Site) []*Site {
+	if pass.Pkg.Name() != "main" || len(sites) == 0 {
+		return sites
+	}
+	decls := map[*types.Func]*ast.FuncDecl{}
+	var roots []*types.Func
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			decls[fn] = fd
+			if fd.Recv != nil || (fd.Name.Name == "main" || fd.Name.Name == "init") {
+				roots = append(roots, fn)
+			}
 		}
 	}
-	return false
+	called := map[*ast.Ident]bool{}
+	for _, fd := range decls {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if ev.Callee(call) != nil {
+					switch f := ast.Unparen(call.Fun).(type) {
+					case *ast.Ident:
+						called[f] = true
+					case *ast.SelectorExpr:
+						called[f.Sel] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	// A function named anywhere but in call position is used as a value.
+	for id, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && decls[fn.Origin()] != nil && !called[id] {
+			roots = append(roots, fn.Origin())
+		}
+	}
+	reached := map[*types.Func]bool{}
+	var visit func(fn *types.Func)
+	visit = func(fn *types.Func) {
+		if reached[fn] {
+			return
+		}
+		reached[fn] = true
+		ast.Inspect(decls[fn].Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if callee := ev.Callee(call); callee != nil && decls[callee.Origin()] != nil {
+					visit(callee.Origin())
+				}
+			}
+			return true
+		})
+	}
+	for _, fn := range roots {
+		visit(fn)
+	}
+	inReached := func(s *Site) bool {
+		for fn, fd := range decls {
+			if fd.Pos() <= s.Call.Pos() && s.Call.End() <= fd.End() {
+				return reached[fn]
+			}
+		}
+		return true // outside any function (a package variable's initializer)
+	}
+	var kept []*Site
+	for _, s := range sites {
+		if inReached(s) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 {
+		return sites // no site is reachable: judge them all rather than none
+	}
+	return kept
 }
+
+// importsServer is the fast path: the package must reach a server package
+// through its imports (directly or not: main may start a gin engine that
+// another package built, without importing gin) and use one of its entry points.
+func importsServer(pass *analysis.Pass) bool { return serverAPI.UsedIn(pass) }
 
 // find builds the site for a call to a server API, or nil when the call is
 // not one (a unix socket, a network that cannot be known).
 func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name string, a api) *Site {
-	site := &Site{Call: call, API: name, Framework: a.Framework}
+	site := &Site{Call: call, API: name, Framework: a.Framework.Name}
 	var values []eval.Value
 	args := call.Args
 	switch a.How {
-	case fromArg:
+	case frameworks.FromArg:
 		values = arg(ev, call, a.Arg)
-	case fromNetArgs:
+	case frameworks.FromNetArgs:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[a.Arg-1])) {
 			return nil
 		}
 		values = arg(ev, call, a.Arg)
-	case fromRecvField:
+	case frameworks.FromRecvField:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil
 		}
 		values = ev.Field(sel.X, a.Field)
-	case fromArgField:
+	case frameworks.FromArgField:
 		if a.Arg >= len(args) {
 			return nil
 		}
 		values = ev.Field(args[a.Arg], a.Field)
-	case fromVariadic:
+	case frameworks.FromVariadic:
 		switch {
 		case call.Ellipsis.IsValid():
 			values = []eval.Value{{Pos: call.Pos()}}
@@ -153,9 +255,18 @@ func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name stri
 		default:
 			values = []eval.Value{variadicDefault(ev, pass, call, a)}
 		}
-	case fromOptions:
-		values = hertzAddrs(ev, call, a)
-	case fromTCPAddr:
+	case frameworks.FromOptions:
+		values = optionAddrs(ev, call, a)
+	case frameworks.FromOwnOptions:
+		values = ownOptionAddrs(ev, call, a)
+	case frameworks.FromHostPort:
+		if a.Arg >= len(args) {
+			return nil
+		}
+		values = hostPortAddrs(ev, args[a.Arg], a)
+	case frameworks.FixedAddr:
+		values = []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
+	case frameworks.FromTCPAddr:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
 			return nil
 		}
@@ -231,9 +342,10 @@ func variadicDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr
 	return eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)
 }
 
-// hertzAddrs finds the address options of the server.Default/New call that
-// built the receiver of Spin/Run.
-func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
+// optionAddrs finds the address option (hertz's server.WithHostPorts) of the
+// constructor call (server.Default/New) that built the receiver of the start
+// call (Spin/Run).
+func optionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -246,7 +358,7 @@ func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			continue
 		}
 		fn := ev.Callee(ctor)
-		if fn == nil || !hertzConstructors[fn.FullName()] || ctor.Ellipsis.IsValid() {
+		if fn == nil || !slices.Contains(a.Constructors, fn.FullName()) || ctor.Ellipsis.IsValid() {
 			out = append(out, eval.Value{Pos: call.Pos()})
 			continue
 		}
@@ -256,7 +368,7 @@ func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			if !ok {
 				continue // an option from a variable: not followed
 			}
-			if f := ev.Callee(oc); f != nil && f.FullName() == hertzHostPorts && len(oc.Args) == 1 {
+			if f := ev.Callee(oc); f != nil && f.FullName() == a.AddrOption && len(oc.Args) == 1 {
 				out = append(out, ev.Eval(oc.Args[0])...)
 				found = true
 			}
@@ -267,6 +379,48 @@ func hertzAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 			} else {
 				out = append(out, eval.Value{Pos: call.Pos()})
 			}
+		}
+	}
+	return out
+}
+
+// ownOptionAddrs finds the address option among a constructor's own
+// arguments (Kratos's http.NewServer(http.Address(a))); without one, and
+// with only option calls to look at, the address is the default.
+func ownOptionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
+	if call.Ellipsis.IsValid() {
+		return []eval.Value{{Pos: call.Pos()}} // an option slice: not followed
+	}
+	var out []eval.Value
+	for _, opt := range call.Args {
+		oc, ok := ast.Unparen(opt).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if f := ev.Callee(oc); f != nil && f.FullName() == a.AddrOption && len(oc.Args) == 1 {
+			out = append(out, ev.Eval(oc.Args[0])...)
+		}
+	}
+	switch {
+	case len(out) > 0:
+		return out
+	case onlyCalls(call.Args):
+		return []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
+	}
+	return []eval.Value{{Pos: call.Pos()}}
+}
+
+// hostPortAddrs evaluates a configuration struct's host and integer port
+// fields as "host:port" values (go-zero's RestConf: fmt.Sprintf("%s:%d")).
+func hostPortAddrs(ev *eval.Evaluator, x ast.Expr, a api) []eval.Value {
+	var out []eval.Value
+	for _, host := range ev.Field(x, a.Field) {
+		if host.Kind == eval.KindZero && host.Const == nil {
+			host = eval.TextValue("", eval.KindZero, host.Pos, "")
+		}
+		for _, port := range ev.Field(x, a.PortField) {
+			parts := append(append(append([]eval.Part(nil), host.Str()...), eval.Part{Text: ":", Pos: x.Pos()}), port.Str()...)
+			out = append(out, eval.Value{Parts: parts, Pos: x.Pos(), Kind: host.Kind})
 		}
 	}
 	return out

@@ -21,7 +21,7 @@ func NewRuleAnalyzer(rule *rules.Rule, check CheckSite) *analysis.Analyzer {
 		URL:      rule.URL(),
 		Requires: append([]*analysis.Analyzer{Analyzer}, diag.Requires...),
 		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[Analyzer].(*Result)
+			res, _ := fcconfig.ResultOf[*Result](pass)
 			if len(res.Sites) == 0 {
 				return nil, nil
 			}

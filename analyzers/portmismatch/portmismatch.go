@@ -45,6 +45,9 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 	if loopbackOnly(site) && res.HasPublicServer(site) {
 		return // a side server (pprof on localhost:6060): FC never reaches it, nor needs to
 	}
+	if site.ReadsCAPort() {
+		return // FC always sets its port variables: another port is a fallback FC never uses
+	}
 	ev := res.Eval
 	var bad []listen.Addr
 	for _, a := range site.Addrs {

@@ -16,17 +16,28 @@ func testdata(t *testing.T) string {
 }
 
 func TestPortMismatch(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer,
 		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "loopbacklisten/randomport")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
 func TestConfigured(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/configured/wrong", "portmismatch/configured/flagargs",
-		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override")
+		"portmismatch/configured/ginport", "portmismatch/configured/envdead", "portmismatch/configured/override",
+		"portmismatch/configured/unsetenv")
 }
 
 func TestCAPortOverride(t *testing.T) {
-	fixture.Settings(t, fcconfig.Settings{Port: 8080})
-	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/caport8080", "portmismatch/caport8080/gin")
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(portmismatch.Analyzer, fcconfig.Settings{Port: 8080}), "portmismatch/caport8080", "portmismatch/caport8080/gin",
+		"portmismatch/caport8080/fcport", "portmismatch/caport8080/fcportwrong")
+}
+
+// TestLayouts: servers whose address, server or engine come from another
+// package of the module.
+func TestLayouts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/layouts/...")
 }

@@ -21,15 +21,19 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
+	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 )
 
 // Analyzer computes the server configurations of a package; it reports nothing.
 var Analyzer = &analysis.Analyzer{
-	Name:       "fclintserverconf",
-	Doc:        "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
+	Name: "fclintserverconf",
+	Doc:  "find server timeouts and keep-alive switches (net/http, echo, fiber, fasthttp, hertz, gRPC); reports nothing",
+	Run:  run,
+	// fcconfig: the configuration's args and environmentVariables set
+	// timeouts exactly as they set ports.
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
@@ -39,7 +43,10 @@ type Result struct {
 }
 
 // Of returns the result from a pass that requires Analyzer.
-func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+func Of(pass *analysis.Pass) *Result {
+	res, _ := fcconfig.ResultOf[*Result](pass) // by type: Configure copies Analyzer
+	return res
+}
 
 // Server is one configured server: a variable, a struct field, a literal
 // passed on directly, or a framework start call.
@@ -51,6 +58,7 @@ type Server struct {
 	Start        *ast.CallExpr
 	Defaults     map[Knob]time.Duration
 	DefaultsFrom string // "echo v5", "hertz"
+	DefaultsFix  string // the fix text for kept defaults; "" for echo v5's and hertz's
 	// Opaque: code fclint cannot see may change the knobs (an option slice,
 	// a BeforeServeFunc it cannot read), so defaults are not judged.
 	Opaque bool
@@ -326,7 +334,7 @@ func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
 	if !ok {
 		return
 	}
-	s := f.server(f.literalKey(c, lit), sk.Framework, sk.Name)
+	s := f.server(f.literalKey(c, lit), sk.Timing, sk.Name)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
@@ -432,7 +440,7 @@ func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
 		if len(as.Lhs) == 1 {
 			st.Removable = as
 		}
-		f.add(f.server(key, sk.Framework, sk.Name), st)
+		f.add(f.server(key, sk.Timing, sk.Name), st)
 	}
 }
 
@@ -478,11 +486,11 @@ func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if st, ok := starts[name]; ok {
-		f.start(call, st)
+		f.start(c, call, st)
 	}
 }
 
-func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt option) {
+func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt frameworks.Option) {
 	st := &Setting{Knob: opt.Knob, Field: opt.Knob.String(), Node: call, Value: call.Args[0]}
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
@@ -498,7 +506,11 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 			st.Removable = stmt
 			st.block = enclosingBlock(c.Parent())
 		}
-		f.add(f.server(key, opt.Framework, "http.Server"), st)
+		name := "http.Server"
+		if opt.Timing.ServerName != "" {
+			name = opt.Timing.ServerName
+		}
+		f.add(f.server(key, opt.Timing, name), st)
 		return
 	}
 	// A functional option: it belongs to the start call it is passed to, or
@@ -507,7 +519,7 @@ func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, 
 	if outer, ok := c.Parent().Node().(*ast.CallExpr); ok && isStart(f.pass.TypesInfo, outer) {
 		key = outer
 	}
-	f.add(f.server(key, opt.Framework, "hertz server"), st)
+	f.add(f.server(key, opt.Timing, "hertz server"), st)
 }
 
 func isStart(info *types.Info, call *ast.CallExpr) bool {
@@ -519,15 +531,30 @@ func isStart(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
-func (f *finder) start(call *ast.CallExpr, st start) {
+func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Start) {
 	name := "hertz server"
-	if st.Framework == NetHTTP {
+	switch {
+	case st.Name != "":
+		name = st.Name
+	case st.Timing == NetHTTP:
 		name = "http.Server"
 	}
 	var s *Server
 	switch {
+	case st.JoinVariable:
+		var key any = call
+		if as, ok := c.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if r == call {
+					if k := f.exprKey(as.Lhs[i]); k != nil {
+						key = k
+					}
+				}
+			}
+		}
+		s = f.server(key, st.Timing, name)
 	case st.Options:
-		s = f.server(call, st.Framework, name)
+		s = f.server(call, st.Timing, name)
 		for _, arg := range call.Args {
 			if !f.isOptionFrom(arg, st.OptionPkg) {
 				s.Opaque = true
@@ -540,17 +567,17 @@ func (f *finder) start(call *ast.CallExpr, st start) {
 		param, visible := f.hook(call, st.Hook)
 		switch {
 		case !visible:
-			s = f.server(call, st.Framework, name)
+			s = f.server(call, st.Timing, name)
 			s.Opaque = true
 		case param != nil:
-			s = f.server(param, st.Framework, name) // joins the assignments in the hook
+			s = f.server(param, st.Timing, name) // joins the assignments in the hook
 		default:
-			s = f.server(call, st.Framework, name)
+			s = f.server(call, st.Timing, name)
 		}
 	default:
-		s = f.server(call, st.Framework, name)
+		s = f.server(call, st.Timing, name)
 	}
-	s.Start, s.Defaults, s.DefaultsFrom = call, st.Defaults, st.From
+	s.Start, s.Defaults, s.DefaultsFrom, s.DefaultsFix = call, st.Defaults, st.From, st.Fix
 }
 
 // isOptionFrom reports whether arg is a direct call to a function of pkg

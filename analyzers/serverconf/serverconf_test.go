@@ -6,6 +6,7 @@ import (
 )
 
 func TestFormat(t *testing.T) {
+	t.Parallel()
 	for d, want := range map[time.Duration]string{
 		30 * time.Second:               "30s",
 		3 * time.Minute:                "3m",
@@ -22,6 +23,7 @@ func TestFormat(t *testing.T) {
 }
 
 func TestQualifiedName(t *testing.T) {
+	t.Parallel()
 	for full, want := range map[string]string{
 		"(*net/http.Server).SetKeepAlivesEnabled":           "net/http.SetKeepAlivesEnabled",
 		"(github.com/labstack/echo/v5.StartConfig).Start":   "github.com/labstack/echo/v5.Start",
@@ -37,6 +39,7 @@ func TestQualifiedName(t *testing.T) {
 // Every table entry must be reachable by the fast path, or the rule would
 // silently never run for that API.
 func TestTablesFeedFastPath(t *testing.T) {
+	t.Parallel()
 	for typ, s := range structs {
 		if !serverAPI.has(typ) {
 			t.Errorf("%s missing from serverAPI", typ)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestFrameworks(t *testing.T) {
+	t.Parallel()
 	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, servertimeout.Analyzer, "servertimeoutecho", "servertimeoutechoserver", "servertimeoutfiber", "servertimeouthertz", "servertimeoutgrpc")
 }

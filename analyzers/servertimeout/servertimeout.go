@@ -37,6 +37,8 @@ import (
 	"github.com/fclint/fclint/analyzers/lazyinspect"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 var rule = rules.MustGet("FC104")
@@ -51,7 +53,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // FC runs a request for at most 86,400 s: timeouts at or above it never fire first.
-const limit = 24 * time.Hour
+const limit = fcfacts.MaxRequestDuration
 
 const why = `FC keeps connections open and reuses them, and lets a request run up to 24 h; ` +
 	`a cut connection fails with "Process exited unexpectedly before completing request" (502)`
@@ -142,6 +144,8 @@ func judgeSetting(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Sett
 		effect = "the server cuts a response not written within " + serverconf.Format(d)
 	case serverconf.IdleTimeout:
 		effect = "the server closes idle keep-alive connections after " + serverconf.Format(d)
+	case serverconf.MaxConnectionAge:
+		effect = "the server ends every connection about " + serverconf.Format(d) + " after it opens (GOAWAY, ±10 % jitter), busy or not, and FC sends all of an instance's gRPC requests over one connection"
 	}
 	return diag.Finding{
 		Rule:    rule,
@@ -185,7 +189,8 @@ func valueSite(st *serverconf.Setting, d time.Duration) []analysis.RelatedInform
 // idleUnset reports whether the server's idle timeout falls back to its read
 // timeout: no IdleTimeout is set, or every value set is zero.
 func idleUnset(s *serverconf.Server) bool {
-	for _, st := range s.Effective(serverconf.IdleTimeout) {
+	set := s.Effective(serverconf.IdleTimeout)
+	for _, st := range set {
 		ds, ok := st.Durations()
 		if !ok {
 			return false
@@ -195,6 +200,9 @@ func idleUnset(s *serverconf.Server) bool {
 				return false
 			}
 		}
+	}
+	if len(set) > 0 {
+		return true // set to 0 in the code: a default no longer applies
 	}
 	_, idleDefault := s.Defaults[serverconf.IdleTimeout]
 	return !idleDefault
@@ -228,7 +236,10 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 		msg += fmt.Sprintf(", so idle keep-alive connections are also closed after %s", serverconf.Format(read))
 	}
 	fix := "pass " + strings.Join(hertzOpts, ", ") + " (whether hertz reads 0 as no timeout is not documented)"
-	if s.Framework == serverconf.NetHTTP {
+	switch {
+	case s.DefaultsFix != "":
+		fix = s.DefaultsFix
+	case s.Framework == serverconf.NetHTTP:
 		fix = "clear them in echo.StartConfig{Address: addr, BeforeServeFunc: func(s *http.Server) error { " +
 			strings.Join(zeroed, "; ") + "; s.ReadHeaderTimeout = 10 * time.Second; return nil }}.Start(ctx, e)"
 	}

@@ -10,6 +10,14 @@ import (
 )
 
 func TestServerTimeout(t *testing.T) {
+	t.Parallel()
 	dir := fixture.Dir(t)
 	analysistest.RunWithSuggestedFixes(t, dir, servertimeout.Analyzer, "servertimeout")
+}
+
+// TestConfigured: s.yaml args and environmentVariables set timeouts as they
+// set ports (the configuration beside the fixture is discovered).
+func TestConfigured(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/configured")
 }

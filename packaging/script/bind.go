@@ -1,9 +1,10 @@
 package script
 
 import (
-	"net"
 	"strconv"
 	"strings"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 // Bind is one address a startup command makes its server listen on.
@@ -26,14 +27,7 @@ type Bind struct {
 }
 
 // IsLoopback reports whether a host is a loopback name or address.
-func IsLoopback(host string) bool {
-	h := strings.Trim(host, "[]")
-	if strings.EqualFold(h, "localhost") || strings.HasSuffix(strings.ToLower(h), ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
-}
+func IsLoopback(host string) bool { return fcfacts.IsLoopbackHost(host) }
 
 // nonServers are everyday commands whose -p/--port means something else,
 // and side services a bootstrap may start next to the function's server

@@ -2,12 +2,14 @@ package script
 
 import (
 	"strings"
+
+	"github.com/fclint/fclint/internal/fcfacts"
 )
 
 // PortVars are the environment variables FC sets to CAPort: reading one of
 // them is always the right port (FC 3.0 documents FC_CUSTOM_LISTEN_PORT; FC
 // 2.0 samples and the emulator use FC_SERVER_PORT).
-var PortVars = map[string]bool{"FC_CUSTOM_LISTEN_PORT": true, "FC_SERVER_PORT": true}
+var PortVars = map[string]bool{fcfacts.ListenPortEnv: true, fcfacts.ServerPortEnv: true}
 
 // CAPortValue is what Expand returns for a word that reads a PortVars variable.
 const CAPortValue = "\x00CAPort\x00"

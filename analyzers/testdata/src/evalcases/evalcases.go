@@ -149,3 +149,48 @@ func unknowns(args []string) {
 	show(args[0])                 // want `^\?$`
 	show(string(rune(len(args)))) // want `^\?$`
 }
+
+// getenv is a helper each caller gives its own key: a call's result is
+// evaluated with the parameters bound to that call's arguments.
+func getenv(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func hostPort(host, port string) string { return host + ":" + port }
+
+func helpers() {
+	show(getenv("FC_CUSTOM_LISTEN_PORT", "9000"))              // want `^\$FC_CUSTOM_LISTEN_PORT \| 9000 \(fallback FC_CUSTOM_LISTEN_PORT is unset\)$`
+	show(getenv("PORT", "8080"))                               // want `^\? \| 8080 \(fallback PORT is unset\)$`
+	show(hostPort("127.0.0.1", getenv("FC_SERVER_PORT", "1"))) // want `^127\.0\.0\.1:\$FC_CUSTOM_LISTEN_PORT \| 127\.0\.0\.1:1 \(fallback FC_SERVER_PORT is unset\)$`
+	show(hostPort("", "80"))                                   // want `^:80$`
+}
+
+// straight-line code: the last assignment before a use wins
+func deadStore(c bool) {
+	addr := "127.0.0.1:9000"
+	addr = ":9000"
+	show(addr) // want `^:9000$`
+	a := "x"
+	if c {
+		a = "y"
+	}
+	show(a) // want `^x \| y$`
+	b := "x"
+	for range 2 {
+		show(b) // want `^x \| y$`
+		b = "y"
+	}
+	d := "x"
+	d = d + "z"
+	show(d) // want `^xz$`
+}
+
+func overwrittenParam(addr string) {
+	addr = ":1"
+	show(addr) // want `^:1$`
+}
+
+func deadStoreCallers() { overwrittenParam(":2") }

@@ -11,9 +11,9 @@ func handle(ctx context.Context, event []byte) (string, error) { return "ok", ni
 
 // each Start function of the SDK.
 func main() {
-	fc.Start(handle)                                  // want `fc\.Start is the go1 runtime's SDK.*this function's runtime is custom\.debian10 \(s\.yaml\)`
-	fc.StartWithContext(context.Background(), handle) // want `fc\.StartWithContext is the go1 runtime's SDK`
-	fc.StartHttp(handle)                              // want `fc\.StartHttp is the go1 runtime's SDK`
+	fc.Start(handle)                                       // want `fc\.Start is the go1 runtime's SDK.*this function's runtime is custom\.debian10 \(s\.yaml\)`
+	fc.StartWithContext(context.Background(), handle, 101) // want `fc\.StartWithContext is the go1 runtime's SDK`
+	fc.StartHttp(handle)                                   // want `fc\.StartHttp is the go1 runtime's SDK`
 	// not a Start function: registering an initializer alone serves nothing, but is not the bug.
-	fc.RegisterInitializeFunction(func(ctx context.Context) {})
+	fc.RegisterInitializerFunction(func(ctx context.Context) {})
 }

@@ -1,5 +1,8 @@
 // Package timeout is a test stand-in for github.com/gin-contrib/timeout: the
 // real import path and signatures, no behavior. Its default timeout is 5 s.
+//
+// The module is not served by the Go module proxy, so this stand-in is
+// modelled from the source at tag v1.2.1 (option.go, timeout.go).
 package timeout
 
 import (

@@ -16,6 +16,7 @@ type Server struct {
 	IdleTimeout           time.Duration
 	MaxIdleWorkerDuration time.Duration
 	DisableKeepalive      bool
+	MaxRequestsPerConn    int
 	TCPKeepalive          bool
 	TCPKeepalivePeriod    time.Duration
 }
@@ -47,8 +48,10 @@ func (resp *Response) SetConnectionClose() {}
 // ResponseHeader holds response headers.
 type ResponseHeader struct{}
 
-func (h *ResponseHeader) Set(key, value string) {}
-func (h *ResponseHeader) SetConnectionClose()   {}
+func (h *ResponseHeader) Set(key, value string)          {}
+func (h *ResponseHeader) Add(key, value string)          {}
+func (h *ResponseHeader) SetCanonical(key, value []byte) {}
+func (h *ResponseHeader) SetConnectionClose()            {}
 
 func (ctx *RequestCtx) SetBodyString(body string)         {}
 func (ctx *RequestCtx) WriteString(s string) (int, error) { return len(s), nil }

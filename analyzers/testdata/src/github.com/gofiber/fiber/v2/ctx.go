@@ -4,7 +4,7 @@ package fiber
 type Ctx struct{}
 
 func (c *Ctx) SendString(body string) error                  { return nil }
-func (c *Ctx) JSON(data interface{}) error                   { return nil }
+func (c *Ctx) JSON(data interface{}, ctype ...string) error  { return nil }
 func (c *Ctx) Set(key, val string)                           {}
 func (c *Ctx) Next() error                                   { return nil }
 func (c *Ctx) Get(key string, defaultValue ...string) string { return "" }

@@ -18,7 +18,6 @@ type StartConfig struct {
 	HidePort         bool
 	ListenerNetwork  string
 	ListenerAddrFunc func(addr net.Addr)
-	GracefulContext  context.Context
 	GracefulTimeout  time.Duration
 	OnShutdownError  func(err error)
 	BeforeServeFunc  func(s *http.Server) error

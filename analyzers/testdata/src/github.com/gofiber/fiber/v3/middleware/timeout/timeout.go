@@ -13,8 +13,6 @@ import (
 type Config struct {
 	Next      func(c fiber.Ctx) bool
 	OnTimeout fiber.Handler
-	Routes    map[string]time.Duration
-	SkipPaths []string
 	Errors    []error
 	Timeout   time.Duration
 }

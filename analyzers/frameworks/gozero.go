@@ -1,0 +1,20 @@
+package frameworks
+
+func init() {
+	// Start listens on fmt.Sprintf("%s:%d", Host, Port) of the RestConf
+	// given to NewServer (rest/server.go, rest/internal/starter.go). The tag
+	// defaults (Host 0.0.0.0, Timeout 3000 ms, Middlewares.Timeout true;
+	// rest/config.go) apply only when go-zero's conf package fills the
+	// struct: a Go literal keeps zero values, so an unset Port is 0, a
+	// random port. A RestConf loaded from YAML is unknown (not followed).
+	listen := Listen{How: FromHostPort, Arg: 0, Field: "Host", PortField: "Port"}
+	Register(&Framework{
+		Name:   "go-zero",
+		Source: "github.com/zeromicro/go-zero@v1.10.3 (rest/config.go, rest/server.go, rest/internal/starter.go)",
+		Fix:    `set Port in the RestConf (or etc/*.yaml) to FC's port, read from FC_CUSTOM_LISTEN_PORT`,
+		Listen: map[string]Listen{
+			"github.com/zeromicro/go-zero/rest.MustNewServer": listen,
+			"github.com/zeromicro/go-zero/rest.NewServer":     listen,
+		},
+	})
+}

@@ -1,0 +1,36 @@
+// Package http is a test stand-in for
+// github.com/go-kratos/kratos/v2/transport/http: the real import path and
+// signatures, no behavior.
+package http
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Server is a Kratos HTTP server. NewServer defaults: address ":0" (a
+// random port) and a 1 s deadline on every request's context.
+type Server struct {
+	*http.Server
+	address string
+	timeout time.Duration
+}
+
+// ServerOption configures a Server.
+type ServerOption func(*Server)
+
+func Network(network string) ServerOption        { return func(*Server) {} }
+func Address(addr string) ServerOption           { return func(s *Server) { s.address = addr } }
+func Timeout(timeout time.Duration) ServerOption { return func(s *Server) { s.timeout = timeout } }
+func Listener(lis net.Listener) ServerOption     { return func(*Server) {} }
+
+// NewServer returns a server; Start listens on its address.
+func NewServer(opts ...ServerOption) *Server {
+	return &Server{Server: &http.Server{}, address: ":0", timeout: time.Second}
+}
+
+func (s *Server) HandleFunc(path string, h http.HandlerFunc) {}
+func (s *Server) Start(ctx context.Context) error            { return nil }
+func (s *Server) Stop(ctx context.Context) error             { return nil }

@@ -1,0 +1,47 @@
+// Package handlertimeoutframeworks2 is the FC106 fixture for the frameworks
+// modelled from their source (docs/frameworks.md): Kratos's 1 s request
+// deadline and iris's WithTimeout.
+package handlertimeoutframeworks2
+
+import (
+	"time"
+
+	kgrpc "github.com/go-kratos/kratos/v2/transport/grpc"
+	khttp "github.com/go-kratos/kratos/v2/transport/http"
+	"github.com/kataras/iris/v12"
+)
+
+// Kratos HTTP: NewServer without Timeout keeps the 1 s default.
+func kratosDefault() *khttp.Server {
+	return khttp.NewServer(khttp.Address(":9000")) // want `khttp.NewServer without a timeout option ends requests after its default 1s`
+}
+
+// Kratos gRPC: the same default.
+func kratosGRPCDefault() *kgrpc.Server {
+	return kgrpc.NewServer() // want `kgrpc.NewServer without a timeout option ends requests after its default 1s`
+}
+
+// Kratos: an explicit Timeout below 24 h.
+func kratosTimeout() *khttp.Server {
+	return khttp.NewServer(khttp.Timeout(30 * time.Second)) // want `khttp.Timeout deadline is 30s`
+}
+
+// near miss, Kratos: Timeout(0) turns the deadline off.
+func kratosNoTimeout() *kgrpc.Server {
+	return kgrpc.NewServer(kgrpc.Address(":9000"), kgrpc.Timeout(0))
+}
+
+// near miss, Kratos: options from a slice are not followed.
+func kratosOptions(opts []khttp.ServerOption) *khttp.Server {
+	return khttp.NewServer(opts...)
+}
+
+// iris: WithTimeout below 24 h.
+func irisTimeout(app *iris.Application) error {
+	return app.Listen(":9000", iris.WithTimeout(10*time.Second)) // want `iris.WithTimeout deadline is 10s`
+}
+
+// near miss, iris: no WithTimeout.
+func irisPlain(app *iris.Application) error {
+	return app.Listen(":9000")
+}
