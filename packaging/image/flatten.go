@@ -101,7 +101,7 @@ func (fl *flattener) entry(name string, h *tar.Header, r io.Reader) error {
 			fl.remove(name)
 			err = fl.root.Mkdir(name, perm|0o700)
 		}
-	case tar.TypeReg, tar.TypeRegA:
+	case tar.TypeReg: // archive/tar reads the old TypeRegA as TypeReg
 		err = fl.file(name, perm, r)
 	case tar.TypeSymlink:
 		fl.remove(name)

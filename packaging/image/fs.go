@@ -109,9 +109,6 @@ func (fsys *FS) indexLayer(i int, want func(string) bool) error {
 			return fmt.Errorf("%w: more than %d files", ErrLimit, maxNodes)
 		}
 		n := &node{typ: h.Typeflag, mode: h.FileInfo().Mode(), size: h.Size, link: h.Linkname, layer: i}
-		if n.typ == tar.TypeRegA {
-			n.typ = tar.TypeReg
-		}
 		if old := parent.children[base]; n.typ == tar.TypeDir {
 			if old != nil && old.typ == tar.TypeDir {
 				old.mode, old.layer = n.mode, i // a folder over a folder merges
@@ -282,7 +279,7 @@ func (fsys *FS) Open(f *File) (io.ReaderAt, error) {
 		return nil, fmt.Errorf("%s is %d bytes, over the %d bytes fclint inspects", f.Path, f.n.size, maxCapture)
 	}
 	err := fsys.im.walkLayer(f.n.layer, func(name string, h *tar.Header, r io.Reader) error {
-		if f.n.data != nil || (h.Typeflag != tar.TypeReg && h.Typeflag != tar.TypeRegA) {
+		if f.n.data != nil || h.Typeflag != tar.TypeReg {
 			return nil
 		}
 		if n, _, err := fsys.resolve("/"+name, true); err == nil && n == f.n {

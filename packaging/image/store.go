@@ -62,7 +62,7 @@ func (s *tarStore) index() error {
 			}
 			return fmt.Errorf("corrupt archive: %v", err)
 		}
-		if h.Typeflag != tar.TypeReg && h.Typeflag != tar.TypeRegA {
+		if h.Typeflag != tar.TypeReg { // archive/tar reads the old TypeRegA as TypeReg
 			continue
 		}
 		if len(s.members) >= maxMembers {

@@ -166,6 +166,9 @@ func newCompressor() *compressor {
 // header is the fixed part of every entry's header: a Unix creator, the
 // 1980-01-01 timestamp (the earliest MS-DOS time), no data descriptor.
 func header(name string, mode fs.FileMode) *zip.FileHeader {
+	// ModifiedDate, not Modified: Modified adds an extended-timestamp field
+	// whose value depends on the zone the ZIP is written in.
+	//lint:ignore SA1019 the raw MS-DOS date keeps the output byte-for-byte the same everywhere
 	h := &zip.FileHeader{Name: name, ReaderVersion: 20, CreatorVersion: 20, ModifiedDate: 1<<5 | 1}
 	if !isASCII(name) && utf8.ValidString(name) {
 		h.Flags |= 0x800 // the name is UTF-8
