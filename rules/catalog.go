@@ -135,7 +135,10 @@ with 3 min read and idle timeouts). Zero or negative means no timeout and is
 fine, as is 24 h or more (an explicit 0 in hertz is not reported, since
 whether it means "unlimited" there is unconfirmed; hertz's KeepAliveTimeout
 only paces TCP keep-alive probes and is not reported). gRPC's
-keepalive.ServerParameters.MaxConnectionIdle below 24 h is reported too.
+keepalive.ServerParameters.MaxConnectionIdle and MaxConnectionAge below 24 h
+are reported too, and so is GoFrame's ghttp server (ReadTimeout and
+IdleTimeout 60 s unless set, SetReadTimeout/SetIdleTimeout; gogf/gf v2.10.2).
+docs/frameworks.md cites each framework's source file and version.
 ReadHeaderTimeout only bounds reading a request's headers and is never
 reported: it is the right protection against slow clients. Client timeouts
 (http.Client, fasthttp.Client, go-redis, net.Dialer) are not findings.` + serverModel,
@@ -168,8 +171,10 @@ log.Fatal(srv.ListenAndServe())`,
 		ID: "FC105", Name: "keepalive-disabled", Severity: Error, Family: Code,
 		Summary: "the server disables HTTP keep-alive",
 		Details: `Reports switches that turn keep-alive off: (*http.Server).SetKeepAlivesEnabled(false),
-DisableKeepalive: true in fiber.Config or fasthttp.Server,
-server.WithKeepAlive(false) in hertz, and a handler that sets the
+DisableKeepalive: true in fiber.Config or fasthttp.Server, a
+MaxRequestsPerConn above 0 in fasthttp.Server (the connection closes after
+that many requests), server.WithKeepAlive(false) in hertz,
+SetKeepAlive(false) on a GoFrame server, and a handler that sets the
 "Connection: close" response header (net/http, fasthttp, gin, echo, fiber).
 Only the response side counts: "Connection: close" on an outgoing client
 request is not a finding. SetKeepAlivesEnabled(false) during shutdown (in a
@@ -197,7 +202,10 @@ log.Fatal(srv.ListenAndServe())`,
 		Summary: "a handler timeout below 24 h ends requests FC still allows",
 		Details: `Reports http.TimeoutHandler and equivalent middleware with a deadline below
 24 h: chi middleware.Timeout, echo middleware.TimeoutWithConfig, gin-contrib
-timeout.New and fiber timeout.New. A deadline of 0 or less is not reported.
+timeout.New, fiber timeout.New, iris.WithTimeout, and Kratos's
+http.NewServer/grpc.NewServer, whose every request gets a 1 s deadline
+unless a Timeout option sets another (go-kratos/kratos v2.8.3). A deadline
+of 0 or less is not reported.
 A warning, not an error: the server keeps working, but requests end before
 the function's own timeout.` + serverModel,
 		Why: `FC already bounds every request by the function's timeout (the "timeout"

@@ -19,6 +19,7 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/kataras/iris/v12"
 	echo3 "github.com/labstack/echo"
+	echo4 "github.com/labstack/echo/v4"
 	"github.com/zeromicro/go-zero/core/conf"
 	"github.com/zeromicro/go-zero/rest"
 )
@@ -31,6 +32,11 @@ func echoV3() {
 // echo v3: an empty address is net.Listen("tcp", ""), a random port.
 func echoV3Empty() {
 	echo3.New().Start("") // want `listens on port 0, .*; an empty address listens on a random port$`
+}
+
+// echo v4: the same (configureServer calls net.Listen on the address).
+func echoV4Empty() {
+	echo4.New().Start("") // want `listens on port 0, .*; an empty address listens on a random port$`
 }
 
 // iris: Listen on another port, and Run(iris.Addr("")), which is :8080.
