@@ -10,11 +10,6 @@ import (
 	"github.com/fclint/fclint/analyzers/internal/fixture"
 )
 
-func testdata(t *testing.T) string {
-	dir := fixture.Dir(t)
-	return dir
-}
-
 // TestConfigured needs the s.yaml files beside the fixtures.
 func TestConfigured(t *testing.T) {
 	t.Parallel()

@@ -9,11 +9,6 @@ import (
 	"github.com/fclint/fclint/analyzers/keepalivedisabled"
 )
 
-func testdata(t *testing.T) string {
-	dir := fixture.Dir(t)
-	return dir
-}
-
 func TestNetHTTP(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled")

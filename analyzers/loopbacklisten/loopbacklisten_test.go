@@ -12,11 +12,6 @@ import (
 	"github.com/fclint/fclint/analyzers/loopbacklisten"
 )
 
-func testdata(t *testing.T) string {
-	dir := fixture.Dir(t)
-	return dir
-}
-
 func TestBasic(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/basic", "loopbacklisten/frameworks", "loopbacklisten/side", "loopbacklisten/fallback",

@@ -10,15 +10,10 @@ import (
 	"github.com/fclint/fclint/analyzers/portmismatch"
 )
 
-func testdata(t *testing.T) string {
-	dir := fixture.Dir(t)
-	return dir
-}
-
 func TestPortMismatch(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer,
-		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "loopbacklisten/randomport")
+		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "portmismatch/sidewrong", "loopbacklisten/randomport")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).

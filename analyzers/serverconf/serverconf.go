@@ -284,12 +284,6 @@ func (s *APISet) reachable(pkg *types.Package) bool {
 	return r
 }
 
-// has reports whether "importpath.Name" is in the set.
-func (s *APISet) has(qualified string) bool {
-	pkg, name := splitQualified(qualified)
-	return s.paths[name][pkg]
-}
-
 // UsedBy reports whether the package uses any object of the set. It looks
 // at the name first, so most uses cost one map lookup and no allocation.
 func (s *APISet) UsedBy(info *types.Info) bool {

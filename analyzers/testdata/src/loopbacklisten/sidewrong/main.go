@@ -1,6 +1,6 @@
 // Package main covers FC101's side-server rule when the function's server is
-// on the wrong port: the pprof server is still a side server (FC102 reports
-// the main server, not FC101).
+// on the wrong port: the pprof server is still a side server, so FC101 reports
+// nothing here (FC102's report on the main server is portmismatch/sidewrong).
 package main
 
 import "net/http"
