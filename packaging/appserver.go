@@ -27,6 +27,9 @@ func (c *checker) checkAppServer(words []string, vars script.Vars, cwd, file str
 		env[k] = v
 	}
 	st := appserver.Start{Words: words, Vars: env, Cwd: cwd, CAPort: c.fn.CAPort(), NodeMajor: c.nodeMajor()}
+	if ic := c.fn.InstanceConcurrency; ic.Known() {
+		st.Concurrency = ic.Value
+	}
 	for _, f := range appserver.Analyze(pkgFiles{c.pkg}, st) {
 		ffile, fline, fsrc := file, line, source
 		if f.File != "" {

@@ -40,6 +40,8 @@ type Start struct {
 	CAPort int
 	// NodeMajor is the major version of the node on PATH; 0 when unknown.
 	NodeMajor int
+	// Concurrency is the configured instanceConcurrency; 0 when unknown.
+	Concurrency int
 }
 
 // Finding is one problem. File is package-relative ("" means the start

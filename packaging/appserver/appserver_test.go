@@ -57,6 +57,7 @@ type appCase struct {
 	cmd   string
 	vars  map[string]string
 	node  int
+	conc  int // instanceConcurrency
 	want  []string
 }
 
@@ -68,7 +69,7 @@ func runCases(t *testing.T, cases []appCase) {
 			for k, v := range tc.vars {
 				vars[k] = v
 			}
-			got := Analyze(tc.files, Start{Words: strings.Fields(tc.cmd), Vars: vars, CAPort: 9000, NodeMajor: tc.node})
+			got := Analyze(tc.files, Start{Words: strings.Fields(tc.cmd), Vars: vars, CAPort: 9000, NodeMajor: tc.node, Concurrency: tc.conc})
 			var gotS []string
 			for _, f := range got {
 				gotS = append(gotS, f.Rule+" "+f.File+":"+itoa(f.Line)+" "+f.Message)

@@ -13,6 +13,15 @@ import (
 // unless PHP_CLI_SERVER_WORKERS is set (PHP 7.4+, and then still closes).
 const phpBuiltinWhat = "sends \"Connection: close\" with every response and serves one request at a time, so requests also queue when instanceConcurrency is above 1"
 
+// phpQueue says what the configured instanceConcurrency means for a server
+// that serves one request at a time.
+func (a *analysis) phpQueue() string {
+	if a.st.Concurrency > 1 {
+		return fmt.Sprintf(" (the configuration sets instanceConcurrency: %d, so up to %d requests reach this instance at once and all but one wait)", a.st.Concurrency, a.st.Concurrency)
+	}
+	return ""
+}
+
 const phpFix = "serve with php-fpm behind nginx (keepalive_timeout 86400s) instead of the built-in server"
 
 // php handles php -S, php artisan serve and php think run.
@@ -21,7 +30,7 @@ func (a *analysis) php(args []string) {
 		switch {
 		case w == "-S" || strings.HasPrefix(w, "-S"):
 			// the address itself is FC302's
-			a.add("FC503", "", 0, "", fmt.Sprintf("PHP's built-in web server (php -S) %s; %s", phpBuiltinWhat, closesMsg), phpFix)
+			a.add("FC503", "", 0, "", fmt.Sprintf("PHP's built-in web server (php -S) %s%s; %s", phpBuiltinWhat, a.phpQueue(), closesMsg), phpFix)
 			return
 		case strings.HasPrefix(w, "-"):
 			continue
@@ -65,7 +74,7 @@ func (a *analysis) phpServe(tool string, args []string, defHost string, defPort 
 		p = a.portWord(v, "--port "+v)
 	}
 	a.bind("", 0, "", tool, host, hostFrom, p, tool+" --host=0.0.0.0 --port=${FC_CUSTOM_LISTEN_PORT:-9000} (better: php-fpm behind nginx)")
-	a.add("FC503", "", 0, "", fmt.Sprintf("%s runs PHP's built-in web server, which %s; %s", tool, phpBuiltinWhat, closesMsg), phpFix)
+	a.add("FC503", "", 0, "", fmt.Sprintf("%s runs PHP's built-in web server, which %s%s; %s", tool, phpBuiltinWhat, a.phpQueue(), closesMsg), phpFix)
 }
 
 // nginx defaults (nginx.org docs, ngx_http_core_module): keepalive_timeout

@@ -17,6 +17,9 @@ http {
 `
 	runCases(t, []appCase{
 		{name: "thinkphp template: php -S", cmd: "php -S 0.0.0.0:9000 router.php", want: []string{"FC503 :0 sends \"Connection: close\""}},
+		{name: "php -S with instanceConcurrency 100", cmd: "php -S 0.0.0.0:9000 router.php", conc: 100,
+			want: []string{"FC503 :0 instanceConcurrency: 100, so up to 100 requests reach this instance at once and all but one wait"}},
+		{name: "php -S with instanceConcurrency 1", cmd: "php -S 0.0.0.0:9000 router.php", conc: 1, want: []string{"FC503 :0 serves one request at a time, so requests also queue when instanceConcurrency is above 1; "}},
 		{name: "artisan serve defaults", cmd: "php artisan serve", want: []string{"FC501 :0 listens on 127.0.0.1 (php artisan serve's default host", "FC503 :0 built-in web server"}},
 		{name: "artisan serve public", cmd: "php artisan serve --host=0.0.0.0 --port=9000", want: []string{"FC503 :0 built-in web server"}},
 		{name: "think run port", cmd: "php think run -p 8000", want: []string{"FC501 :0 port 8000", "FC503 :0 built-in"}},
