@@ -136,7 +136,7 @@ bench() {
 	time_ratio=$(awk -v a="$ft" -v b="$nt" 'BEGIN {printf "%.2f", a/b}')
 	mem_ratio=$(awk -v a="$fm" -v b="$nm" 'BEGIN {printf "%.2f", a/b}')
 	cpu_ratio=$(awk -v a="$fc" -v b="$nc" 'BEGIN {printf "%.2f", a/b}')
-	findings=$(grep -o '"rule": *"FC[0-9]*"' "$tmp/findings.json" | grep -o 'FC[0-9]*' | sort | uniq -c | awk '{printf "%s%s %s", sep, $2, $1; sep=", "}')
+	findings=$(grep -o '"rule": *"FC[0-9]*"' "$tmp/findings.json" | grep -o 'FC[0-9]*' | sort | uniq -c | awk '{printf "%s%s %s", sep, $2, $1; sep=", "}' || true)
 
 	printf '%s, %d runs each (median)\n' "$name" "$runs"
 	printf '               %8s  %11s  %9s\n' wall peak-RSS cpu
