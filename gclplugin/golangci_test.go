@@ -91,7 +91,7 @@ func TestGolangciLintCustom(t *testing.T) {
 	t.Run("warm cache sees s.yaml changes", func(t *testing.T) {
 		cache := t.TempDir()
 		work := t.TempDir()
-		noPort := strings.NewReplacer("port: 9000\n", "")
+		noPort := strings.NewReplacer("          port: 9000\n", "") // the whole line: its indent would break the YAML
 		mentions8080 := func(body string, wantCode int) bool {
 			t.Helper()
 			writeSYAML(t, work, body)
