@@ -35,8 +35,10 @@ type copyMapping struct {
 }
 
 // dockerfileGoBuilds reads context/Dockerfile and returns the go builds its
-// RUN lines run whose folders COPY brought in from the build context (the
-// Dockerfile's folder, as `docker build .` and FC's image builds use it).
+// RUN lines run whose folders COPY brought in from the build context. The
+// context is the code folder: `s build` of an fc3 custom-container function
+// runs `docker build -f CODE/Dockerfile CODE` (devsapp/fc3, ImageBuilder's
+// getBuildContext, when no --dockerfile or --context is given).
 // A missing or unreadable Dockerfile gives none: the package checks report it.
 func dockerfileGoBuilds(context string) []dockerBuild {
 	data, err := readRegularFile(filepath.Join(context, "Dockerfile"))
