@@ -159,8 +159,11 @@ func packageFindings(fn *config.Function) []report.Finding {
 }
 
 // goUnits finds the Go packages that build fn:
+//   - for a custom container whose code folder holds a Dockerfile, the
+//     packages its RUN lines' go builds name, found through COPY and WORKDIR
+//     in the build context (the code folder);
 //   - the go.mod in or above its code folder (not above the project), all
-//     packages of the code folder;
+//     packages of the code folder, unless the Dockerfile named that module's;
 //   - each action that runs `go build` (pre-deploy in the templates): the
 //     module holding its folder, and the packages it names;
 //   - else a go.work in the project: its modules.
@@ -175,18 +178,8 @@ func goUnits(fn *config.Function, project string) []goUnit {
 			out = append(out, u)
 		}
 	}
-	if code := fn.CodeDir; code != "" {
-		if fi, err := os.Stat(code); err == nil && fi.IsDir() {
-			if mod := moduleAbove(code, project); mod != "" {
-				addUnit(goUnit{module: mod, patterns: []string{relPattern(mod, code) + "/..."}, why: "the module of code " + fn.Code.Value})
-			}
-		}
-	}
-	for _, a := range fn.Actions {
-		if a.Dir == "" || !strings.Contains(a.Run, "go build") {
-			continue
-		}
-		for _, b := range goBuilds(a.Run, a.Dir) {
+	addBuilds := func(builds []goBuild, why string) {
+		for _, b := range builds {
 			mod := moduleAbove(b.dir, project)
 			if mod == "" {
 				continue
@@ -195,8 +188,26 @@ func goUnits(fn *config.Function, project string) []goUnit {
 			for _, pkg := range b.packages {
 				pats = append(pats, relPattern(mod, pkg))
 			}
-			addUnit(goUnit{module: mod, patterns: pats, why: fmt.Sprintf("%s: %s", a.Hook, a.Run)})
+			addUnit(goUnit{module: mod, patterns: pats, why: why})
 		}
+	}
+	if code := fn.CodeDir; code != "" {
+		if fi, err := os.Stat(code); err == nil && fi.IsDir() {
+			// A custom container is built by its Dockerfile: the packages its
+			// go build lines name, rather than every package of the module.
+			for _, d := range containerGoBuilds(fn, code) {
+				addBuilds([]goBuild{d.build}, fmt.Sprintf("Dockerfile:%d: %s", d.line, d.run))
+			}
+			if mod := moduleAbove(code, project); mod != "" && !unitOf(out, mod) {
+				addUnit(goUnit{module: mod, patterns: []string{relPattern(mod, code) + "/..."}, why: "the module of code " + fn.Code.Value})
+			}
+		}
+	}
+	for _, a := range fn.Actions {
+		if a.Dir == "" || !strings.Contains(a.Run, "go build") {
+			continue
+		}
+		addBuilds(goBuilds(a.Run, a.Dir), fmt.Sprintf("%s: %s", a.Hook, a.Run))
 	}
 	if len(out) == 0 {
 		for _, mod := range workModules(project) {
@@ -204,6 +215,16 @@ func goUnits(fn *config.Function, project string) []goUnit {
 		}
 	}
 	return out
+}
+
+// unitOf reports whether units already load packages of module.
+func unitOf(units []goUnit, module string) bool {
+	for _, u := range units {
+		if u.module == module {
+			return true
+		}
+	}
+	return false
 }
 
 // moduleAbove is the folder of the go.mod in or above dir, not above stop
