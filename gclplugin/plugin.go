@@ -30,6 +30,7 @@ import (
 	"github.com/fclint/fclint/analyzers"
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging"
 )
 
 // Name is the linter's name: the key under linters.settings.custom and in
@@ -106,7 +107,11 @@ func configKeyAnalyzer(wd, explicit string) (*analysis.Analyzer, error) {
 		if _, err := os.Stat(f); os.IsNotExist(err) && f != explicit {
 			continue
 		}
-		if _, err := config.Load(f); err != nil {
+		file, err := config.Load(f)
+		if err == nil {
+			err = packaging.ConfigValueError(file) // port: abc is no CAPort to judge against
+		}
+		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
 	}

@@ -271,6 +271,12 @@ func TestConfigIsPartOfTheCacheKey(t *testing.T) {
 	if _, err := New(nil); err == nil || !strings.Contains(err.Error(), "s.yaml:") {
 		t.Errorf("New with a broken cmd/api/s.yaml: %v, want an error naming the file", err)
 	}
+
+	// So does a value of the wrong type: FC301 at its line, not CAPort 9000.
+	write("cmd/api/s.yaml", "abc")
+	if _, err := New(nil); err == nil || !strings.Contains(err.Error(), "s.yaml:9: ") || !strings.Contains(err.Error(), "(FC301)") {
+		t.Errorf("New with port: abc: %v, want an FC301 error naming s.yaml:9", err)
+	}
 }
 
 func hasAnalyzer(name string) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/fclint/fclint/config"
@@ -128,4 +129,28 @@ func (c *checker) buildsInto(dir string) (config.Action, bool) {
 		}
 	}
 	return config.Action{}, false
+}
+
+// ConfigValueError is the first wrongly typed or out-of-range value (FC301)
+// of the functions in f, as one "file:line: message (FC301)" error; nil when
+// every value is right. go vet and golangci-lint, which cannot print an FC301
+// finding of a non-Go file, stop with it instead of judging against a value
+// the file does not really set.
+func ConfigValueError(f *config.File) error {
+	if f == nil {
+		return nil
+	}
+	for _, fn := range f.Functions {
+		for _, fd := range CheckConfigValues(Options{Path: ".", Function: fn}) {
+			if fd.Severity != rules.Error {
+				continue
+			}
+			where := fd.File
+			if fd.Line > 0 {
+				where += ":" + strconv.Itoa(fd.Line)
+			}
+			return fmt.Errorf("%s: %s (FC301)", where, fd.Message)
+		}
+	}
+	return nil
 }

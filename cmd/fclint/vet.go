@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging"
 )
 
 // configFlag is fcconfig's -fclint.config flag as go vet passes it.
@@ -61,7 +62,11 @@ func vetMain(args []string, stdout, stderr io.Writer) int {
 		os.Args = append(os.Args[:1], args...)
 		return -1
 	}
-	if _, err := config.Resolve(config.Options{ConfigPath: value, Dir: dir}); err != nil {
+	res, err := config.Resolve(config.Options{ConfigPath: value, Dir: dir})
+	if err == nil {
+		err = packaging.ConfigValueError(res.File)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
 		return exitError
 	}
@@ -102,7 +107,11 @@ func vetVersion(stdout, stderr io.Writer) int {
 	// A configuration that cannot be parsed stops go vet here, once, rather
 	// than in every package.
 	for _, f := range files {
-		if _, err := config.Load(f); err != nil && !isMissing(f) {
+		file, err := config.Load(f)
+		if err == nil {
+			err = packaging.ConfigValueError(file) // port: abc is no CAPort to judge against
+		}
+		if err != nil && !isMissing(f) {
 			fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
 			return exitError
 		}
