@@ -30,7 +30,6 @@ import (
 	"github.com/fclint/fclint/analyzers"
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/config"
-	"github.com/fclint/fclint/packaging"
 )
 
 // Name is the linter's name: the key under linters.settings.custom and in
@@ -109,7 +108,7 @@ func configKeyAnalyzer(wd, explicit string) (*analysis.Analyzer, error) {
 		}
 		file, err := config.Load(f)
 		if err == nil {
-			err = packaging.ConfigValueError(file) // port: abc is no CAPort to judge against
+			err = config.ValueError(file) // port: abc is no CAPort to judge against
 		}
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)

@@ -4,33 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/report"
 	"github.com/fclint/fclint/rules"
 )
-
-// intRange is one documented integer range of the FC 3.0 API (FC-FACTS §4).
-type intRange struct {
-	name     string
-	field    func(*config.Function) config.Field[int]
-	min, max int
-}
-
-// ranges are checked by FC301. Sources: CreateFunction (timeout 1–86400) and
-// CustomHealthCheckConfig (initialDelaySeconds 0–120, periodSeconds 1–120,
-// timeoutSeconds 1–3, failureThreshold/successThreshold 1–120).
-var ranges = []intRange{
-	{"customRuntimeConfig.port", func(f *config.Function) config.Field[int] { return f.Port }, 1, 65535},
-	{"timeout", func(f *config.Function) config.Field[int] { return f.Timeout }, 1, 86400},
-	{"healthCheckConfig.initialDelaySeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.InitialDelaySeconds }, 0, 120},
-	{"healthCheckConfig.periodSeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.PeriodSeconds }, 1, 120},
-	{"healthCheckConfig.timeoutSeconds", func(f *config.Function) config.Field[int] { return f.HealthCheck.TimeoutSeconds }, 1, 3},
-	{"healthCheckConfig.failureThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.FailureThreshold }, 1, 120},
-	{"healthCheckConfig.successThreshold", func(f *config.Function) config.Field[int] { return f.HealthCheck.SuccessThreshold }, 1, 120},
-}
 
 // CheckConfigValues is FC301 for the configuration's numbers and health
 // check (ranges, types), not its runtime (the analyzers judge a go1 runtime:
@@ -78,20 +57,10 @@ func (c *checker) checkConfig() {
 		f := c.add(r, file, line, "", msg)
 		f.Fix = "set runtime to custom.debian10 (or custom, custom.debian11, custom.debian12) for a server that listens on CAPort"
 	}
-	for _, rg := range ranges {
-		f := rg.field(fn)
-		if f.Set && f.Invalid != "" {
-			file, line := c.at(f.Pos)
-			found := c.add(r, file, line, "", fmt.Sprintf("%s is %s, not an integer; FC accepts %d to %d", rg.name, f.Invalid, rg.min, rg.max))
-			found.Fix = fmt.Sprintf("set %s to a number from %d to %d", rg.name, rg.min, rg.max)
-			continue
-		}
-		if !f.Known() || (f.Value >= rg.min && f.Value <= rg.max) {
-			continue
-		}
-		file, line := c.at(f.Pos)
-		found := c.add(r, file, line, "", fmt.Sprintf("%s is %d; FC accepts %d to %d", rg.name, f.Value, rg.min, rg.max))
-		found.Fix = fmt.Sprintf("set %s to a value from %d to %d", rg.name, rg.min, rg.max)
+	for _, bad := range config.BadValues(fn) {
+		file, line := c.at(bad.Pos)
+		found := c.add(r, file, line, "", bad.Message)
+		found.Fix = bad.Fix
 	}
 	if u := fn.HealthCheck.HTTPGetURL; u.Known() && u.Value != "" && !strings.HasPrefix(u.Value, "/") {
 		file, line := c.at(u.Pos)
@@ -129,28 +98,4 @@ func (c *checker) buildsInto(dir string) (config.Action, bool) {
 		}
 	}
 	return config.Action{}, false
-}
-
-// ConfigValueError is the first wrongly typed or out-of-range value (FC301)
-// of the functions in f, as one "file:line: message (FC301)" error; nil when
-// every value is right. go vet and golangci-lint, which cannot print an FC301
-// finding of a non-Go file, stop with it instead of judging against a value
-// the file does not really set.
-func ConfigValueError(f *config.File) error {
-	if f == nil {
-		return nil
-	}
-	for _, fn := range f.Functions {
-		for _, fd := range CheckConfigValues(Options{Path: ".", Function: fn}) {
-			if fd.Severity != rules.Error {
-				continue
-			}
-			where := fd.File
-			if fd.Line > 0 {
-				where += ":" + strconv.Itoa(fd.Line)
-			}
-			return fmt.Errorf("%s: %s (FC301)", where, fd.Message)
-		}
-	}
-	return nil
 }

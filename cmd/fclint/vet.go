@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/config"
-	"github.com/fclint/fclint/packaging"
 )
 
 // configFlag is fcconfig's -fclint.config flag as go vet passes it.
@@ -64,7 +63,7 @@ func vetMain(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := config.Resolve(config.Options{ConfigPath: value, Dir: dir})
 	if err == nil {
-		err = packaging.ConfigValueError(res.File)
+		err = config.ValueError(res.File)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
@@ -109,7 +108,7 @@ func vetVersion(stdout, stderr io.Writer) int {
 	for _, f := range files {
 		file, err := config.Load(f)
 		if err == nil {
-			err = packaging.ConfigValueError(file) // port: abc is no CAPort to judge against
+			err = config.ValueError(file) // port: abc is no CAPort to judge against
 		}
 		if err != nil && !isMissing(f) {
 			fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
