@@ -60,18 +60,20 @@ func ValueError(f *File) error {
 		return nil
 	}
 	for _, fn := range f.Functions {
-		for _, bad := range BadValues(fn) {
-			file := bad.Pos.File
-			if file == "" {
-				file = fn.File
-			}
-			if wd, err := filepath.Abs("."); err == nil {
-				if rel, err := filepath.Rel(wd, file); err == nil && filepath.IsLocal(rel) {
-					file = rel
-				}
-			}
-			return fmt.Errorf("%s:%d: %s (FC301)", file, bad.Pos.Line, bad.Message)
+		bad := BadValues(fn)
+		if len(bad) == 0 {
+			continue
 		}
+		file := bad[0].Pos.File
+		if file == "" {
+			file = fn.File
+		}
+		if wd, err := filepath.Abs("."); err == nil {
+			if rel, err := filepath.Rel(wd, file); err == nil && filepath.IsLocal(rel) {
+				file = rel
+			}
+		}
+		return fmt.Errorf("%s:%d: %s (FC301)", file, bad[0].Pos.Line, bad[0].Message)
 	}
 	return nil
 }
