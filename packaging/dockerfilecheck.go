@@ -248,14 +248,7 @@ func (dc *dockerChecker) checkStartCommand(final *dockerfile.Stage) {
 	for k, v := range dc.fn.Env {
 		vars[k] = v
 	}
-	var cmds []script.Command
-	if shellForm(argv) {
-		for _, w := range script.Split(argv[2]) {
-			cmds = append(cmds, script.CommandLine(w))
-		}
-	} else {
-		cmds = []script.Command{script.CommandLine(argv)}
-	}
+	cmds := startCommands(argv)
 	var sites []bindSite
 	for _, cl := range cmds {
 		for _, b := range script.Binds(cl, vars) {
@@ -310,4 +303,17 @@ func (dc *dockerChecker) checkScratchProgram(final *dockerfile.Stage, argv []str
 	}
 	f := dc.add(rules.MustGet("FC207"), dc.file, line, src, fmt.Sprintf("the start command runs %s, but the final stage is FROM scratch and no COPY or ADD writes %s: the start fails with \"no such file or directory\"", prog, target))
 	f.Fix = "COPY --from=build /out/server " + target
+}
+
+// startCommands are the command lines a container start command runs: each
+// line of a shell form's script, or the exec form itself.
+func startCommands(argv []string) []script.Command {
+	if !shellForm(argv) {
+		return []script.Command{script.CommandLine(argv)}
+	}
+	var cmds []script.Command
+	for _, w := range script.Split(argv[2]) {
+		cmds = append(cmds, script.CommandLine(w))
+	}
+	return cmds
 }

@@ -269,14 +269,7 @@ func (ic *imageChecker) checkBinds(argv []string) {
 	for k, v := range ic.env {
 		vars[k] = v
 	}
-	var cmds []script.Command
-	if shellForm(argv) {
-		for _, w := range script.Split(argv[2]) {
-			cmds = append(cmds, script.CommandLine(w))
-		}
-	} else {
-		cmds = []script.Command{script.CommandLine(argv)}
-	}
+	cmds := startCommands(argv)
 	var sites []bindSite
 	for _, cl := range cmds {
 		for _, b := range script.Binds(cl, vars) {

@@ -96,15 +96,7 @@ func (e *jsEval) evalInner(toks []token, depth int) value {
 		return value{kind: vUnset}
 	}
 	if parts := splitTop(toks, "*"); len(parts) > 1 {
-		prod := 1.0
-		for _, p := range parts {
-			n, ok := e.eval(p, depth+1).asNumber()
-			if !ok {
-				return value{}
-			}
-			prod *= n
-		}
-		return value{kind: vNum, num: prod}
+		return product(parts, func(p []token) value { return e.eval(p, depth+1) })
 	}
 	if toks[0].is("+") && len(toks) > 1 { // unary plus
 		return e.eval(toks[1:], depth+1)
@@ -224,4 +216,18 @@ func needsSpace(prev, t token) bool {
 		return false
 	}
 	return true
+}
+
+// product multiplies the values of a*b*c's parts (timeouts written as
+// 60 * 1000); unknown when any part is not a number.
+func product(parts [][]token, eval func([]token) value) value {
+	prod := 1.0
+	for _, p := range parts {
+		n, ok := eval(p).asNumber()
+		if !ok {
+			return value{}
+		}
+		prod *= n
+	}
+	return value{kind: vNum, num: prod}
 }

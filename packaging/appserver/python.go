@@ -687,15 +687,7 @@ func (p *pyProgram) evalInner(toks []token, depth int) value {
 		return value{kind: vUnset}
 	}
 	if parts := splitTop(toks, "*"); len(parts) > 1 {
-		prod := 1.0
-		for _, part := range parts {
-			n, ok := p.eval(part, depth+1).asNumber()
-			if !ok {
-				return value{}
-			}
-			prod *= n
-		}
-		return value{kind: vNum, num: prod}
+		return product(parts, func(part []token) value { return p.eval(part, depth+1) })
 	}
 	if parts := splitTop(toks, "+"); len(parts) > 1 && len(parts[0]) > 0 {
 		var b strings.Builder
