@@ -127,13 +127,17 @@ func (c *checker) checkGLIBC(file, word string, info *binary.Info) {
 	if info.Go != nil {
 		fix = "rebuild with " + goRebuild + " (a static binary needs no glibc)"
 	}
+	var enough []string // the custom runtimes whose glibc is new enough
 	for _, im := range runtimes.Images {
 		if v, ok := binary.ParseGLIBC(im.GLIBC); ok && !v.Less(top) {
-			fix += ", or use runtime " + im.ID + " (glibc " + im.GLIBC + ")"
-			break
+			if len(enough) == 0 {
+				fix += ", or use runtime " + im.ID + " (glibc " + im.GLIBC + ")"
+			}
+			enough = append(enough, im.ID)
 		}
 	}
 	f.Fix = fix
+	c.softenFor(f, enough, "glibc GLIBC_"+top.String()+" or newer")
 }
 
 // readErrRecorder remembers the first error reading the entry's data itself,

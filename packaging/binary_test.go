@@ -10,6 +10,7 @@ import (
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/internal/testbin"
 	"github.com/fclint/fclint/packaging/internal/ziptest"
+	"github.com/fclint/fclint/rules"
 )
 
 func TestBinaries(t *testing.T) {
@@ -73,8 +74,26 @@ func TestUnknownRuntimeGLIBC(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := checkZip(t, nil, zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
-	if f := find(t, fs, "FC206"); !strings.Contains(f.Message, "custom.debian10 (assumed: the runtime is unknown)") {
+	f := find(t, fs, "FC206")
+	if !strings.Contains(f.Message, "custom.debian10 (assumed: the runtime is unknown)") {
 		t.Errorf("FC206 %q", f.Message)
+	}
+	// Built here against a newer glibc than debian10's 2.28; custom.debian12
+	// (2.36) runs it, so with no runtime configured it is not certain to fail.
+	if f.Severity != rules.Warning || !strings.Contains(f.Message, "the configuration does not say the runtime, and custom.debian12") {
+		t.Errorf("FC206 with no runtime: %s %q, want a warning naming custom.debian12", f.Severity, f.Message)
+	}
+}
+
+// With the runtime configured, a glibc that runtime lacks is an error.
+func TestConfiguredRuntimeGLIBC(t *testing.T) {
+	body, err := os.ReadFile(testbin.Path(t, "linux-amd64-cgo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := checkZip(t, fnWith(nil), zf{Name: "bootstrap", Body: string(body), Mode: 0o755})
+	if f := find(t, fs, "FC206"); f.Severity != rules.Error || strings.Contains(f.Message, "assumed") {
+		t.Errorf("FC206 with runtime custom.debian10: %s %q, want an error", f.Severity, f.Message)
 	}
 }
 

@@ -362,10 +362,21 @@ func (c *checker) softenIfAssumed(f *report.Finding, prog string) {
 			have = append(have, id)
 		}
 	}
-	if len(have) == 0 {
+	c.softenFor(f, have, path.Base(prog))
+}
+
+// softenFor makes a finding judged against the fallback image a warning
+// when the custom runtimes in have would not fail (they have what: java,
+// glibc 2.36): the configuration, silent on the runtime, decides.
+func (c *checker) softenFor(f *report.Finding, have []string, what string) {
+	if !c.guessed || len(have) == 0 {
 		return
 	}
+	verb := "has"
+	if len(have) > 1 {
+		verb = "have"
+	}
 	f.Severity = rules.Warning
-	f.Message += fmt.Sprintf("; the configuration does not say the runtime, and %s has %s", strings.Join(have, ", "), path.Base(prog))
+	f.Message += fmt.Sprintf("; the configuration does not say the runtime, and %s %s %s", strings.Join(have, ", "), verb, what)
 	f.Fix = fmt.Sprintf("set the runtime in the configuration (runtime: %s if that is the one you deploy), then check again", have[0])
 }

@@ -396,7 +396,10 @@ needs (from its version sections, without loading the rest) and compares the
 highest with the runtime's glibc: custom (Debian 9) 2.24, custom.debian10
 2.28, custom.debian11 2.31, custom.debian12 2.36. Static binaries are never
 reported. A binary whose loader is musl's (built on Alpine) or a Nix store path
-is reported too: the Debian images have neither.`,
+is reported too: the Debian images have neither. With no runtime in the
+configuration the binary is judged against custom.debian10 and every other
+custom runtime: it is a warning that names the assumption when a newer image
+has the glibc it needs, an error only when none has.`,
 		Why: `The dynamic loader refuses the binary before main runs:
 "/lib64/libc.so.6: version 'GLIBC_2.32' not found", and the instance never
 listens. It typically happens with CGO_ENABLED=1 builds on a newer distro.`,
