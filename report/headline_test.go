@@ -86,17 +86,32 @@ func TestTextWrapsNotesToWidth(t *testing.T) {
 		if limit == 0 {
 			limit = DefaultWidth
 		}
+		lines := strings.Split(out, "\n")
+		_, head, _ := strings.Cut(lines[0], "server-timeout: ")
 		var why []string
-		for _, l := range strings.Split(out, "\n")[1:] {
+		inWhy := false
+		for _, l := range lines {
 			if utf8.RuneCountInString(l) > limit {
 				t.Errorf("width %d: line %q too long", width, l)
 			}
+		}
+		for _, l := range lines[1:] {
 			if strings.HasPrefix(l, "  help:") {
 				break
 			}
+			if strings.HasPrefix(l, "   why:") {
+				inWhy = true
+			}
+			if !inWhy { // the headline's further lines, on a narrow terminal
+				head += " " + strings.TrimSpace(l)
+				continue
+			}
 			why = append(why, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "why:")))
 		}
-		if got := "http.Server ReadTimeout is 30s: " + strings.TrimSpace(strings.Join(why, " ")); got != msg {
+		if head != "http.Server ReadTimeout is 30s" {
+			t.Errorf("width %d: headline %q lost text:\n%s", width, head, out)
+		}
+		if got := head + ": " + strings.TrimSpace(strings.Join(why, " ")); got != msg {
 			t.Errorf("width %d: why lost text:\n%s", width, out)
 		}
 	}

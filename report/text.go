@@ -95,7 +95,13 @@ func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 	st := p.styles
 	headline, why, tail := SplitMessage(f.Message)
 	sev := st.render(st.severity[f.Severity], f.Severity.String())
-	fmt.Fprintf(w, "%s: %s %s: %s\n", sanitize(position(f)), sev, st.render(st.rule, f.Rule+" "+f.Name), sanitize(headline))
+	pos, rule := sanitize(position(f)), f.Rule+" "+f.Name
+	lead := utf8.RuneCountInString(pos) + len(": ") + len(f.Severity.String()) + len(" ") + len(rule) + len(": ")
+	first, more := p.headlineLines(lead, sanitize(headline))
+	fmt.Fprintf(w, "%s: %s %s: %s\n", pos, sev, st.render(st.rule, rule), first)
+	for _, l := range more {
+		fmt.Fprintf(w, "%s%s\n", noteIndent, l)
+	}
 	if src, ok := p.source.line(f); ok {
 		shown, caretAt, caretLen := snippet(src, f)
 		gutter := strconv.Itoa(f.Line)
@@ -114,6 +120,31 @@ func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 		}
 	}
 	p.printNote(w, "  help: ", f.Fix)
+}
+
+// headlineLines fits a headline after a lead of the given width. On a
+// terminal (Width set) a headline that would run past the edge breaks at
+// spaces, its further lines indented like the notes, so that the terminal
+// never cuts a word; piped output keeps it on one line, for grep.
+func (p *textPrinter) headlineLines(lead int, headline string) (first string, more []string) {
+	width := p.opts.Width
+	if width <= 0 || lead+utf8.RuneCountInString(headline) <= width {
+		return headline, nil
+	}
+	words := strings.Fields(headline)
+	n := lead
+	i := 0
+	for ; i < len(words); i++ {
+		wn := utf8.RuneCountInString(words[i])
+		if i > 0 {
+			wn++
+		}
+		if n+wn > width {
+			break
+		}
+		n += wn
+	}
+	return strings.Join(words[:i], " "), wrap(strings.Join(words[i:], " "), width-len(noteIndent))
 }
 
 // printNote prints a labelled, indented note wrapped to the width, dimmed on a terminal.
