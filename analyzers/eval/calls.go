@@ -261,7 +261,7 @@ func (e *Evaluator) LookupEnvValue(name string, pos token.Pos) Value {
 		}
 	}
 	if e.found && e.fn != nil && !e.fn.EnvUnknown[name] && !e.fn.EnvUnresolved && !fcfacts.SetByPlatform(name) &&
-		!strings.HasPrefix(e.fn.Runtime.Value, "custom-container") {
+		!e.fn.IsContainer() {
 		// Neither the configuration nor FC sets it (nor an image: a custom
 		// container's Dockerfile may): it is empty.
 		v := TextValue("", KindUnsetEnv, pos, name+" unset (not in environmentVariables"+e.inConfig()+")")

@@ -231,6 +231,10 @@ type APISet struct {
 	pkgs    map[string]bool            // the import paths
 	mu      sync.Mutex
 	reaches map[string]bool // memo by import path: does a dependency reach pkgs?
+	// loaded is the file set of the load the memo is for: import paths mean
+	// other packages in another load (project mode loads module after
+	// module in one process, and two modules may share a path).
+	loaded *token.FileSet
 }
 
 // NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
@@ -254,6 +258,10 @@ func NewAPISet(fullNames ...string) *APISet {
 func (s *APISet) UsedIn(pass *analysis.Pass) bool {
 	reach := s.pkgs[pass.Pkg.Path()]
 	s.mu.Lock()
+	if s.loaded != pass.Fset {
+		clear(s.reaches)
+		s.loaded = pass.Fset
+	}
 	for _, imp := range pass.Pkg.Imports() {
 		if reach {
 			break
