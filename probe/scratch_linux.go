@@ -22,8 +22,11 @@ func sweepScratch() {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), cgroupPrefix) || ownerAlive(e.Name()) {
 			continue
 		}
-		fi, err := e.Info()
-		if st, ok := fi.Sys().(*syscall.Stat_t); err != nil || !ok || int(st.Uid) != os.Geteuid() {
+		fi, err := e.Info() // nil when another run swept it in between
+		if err != nil {
+			continue
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != os.Geteuid() {
 			continue
 		}
 		removeScratch(filepath.Join(tmp, e.Name()))
@@ -38,10 +41,13 @@ func removeScratch(dir string) {
 		return
 	}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if d != nil && d.IsDir() {
-			os.Chmod(p, 0o700)
+		if d == nil || !d.IsDir() {
+			return nil
 		}
-		if err != nil && d != nil && d.IsDir() {
+		if os.Chmod(p, 0o700) != nil {
+			return fs.SkipDir // not ours to open: RemoveAll says what is left
+		}
+		if err != nil {
 			// The folder could not be read before its chmod: walk it again.
 			removeScratch(p)
 			return fs.SkipDir

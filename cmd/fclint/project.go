@@ -14,6 +14,7 @@ import (
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/gocheck"
 	"github.com/fclint/fclint/packaging"
+	"github.com/fclint/fclint/packaging/script"
 	"github.com/fclint/fclint/report"
 )
 
@@ -268,59 +269,68 @@ type goBuild struct {
 func goBuilds(run, dir string) []goBuild {
 	var out []goBuild
 	cwd := dir
-	for _, cmdline := range splitCommands(run) {
-		words := shellWords(cmdline)
-		for len(words) > 0 && strings.Contains(words[0], "=") && !strings.HasPrefix(words[0], "-") {
-			words = words[1:] // VAR=value prefixes
-		}
-		if len(words) == 0 {
-			continue
-		}
-		if words[0] == "cd" && len(words) > 1 {
-			cwd = joinDir(cwd, words[1])
-			continue
-		}
-		if words[0] != "go" {
-			continue
-		}
-		words = words[1:]
-		here := cwd
-		if len(words) > 1 && words[0] == "-C" {
-			here = joinDir(cwd, words[1])
-			words = words[2:]
-		}
-		if len(words) == 0 || words[0] != "build" {
-			continue
-		}
-		b := goBuild{dir: here}
-		for i := 1; i < len(words); i++ {
-			w := words[i]
-			if strings.HasPrefix(w, "-") {
-				if !strings.Contains(w, "=") && buildFlagTakesValue[strings.TrimLeft(w, "-")] {
-					i++
-				}
+	// One line per command line, as the shell reads it: continuations
+	// joined; script.Split drops redirections and splits at ; && || |.
+	for _, line := range strings.Split(strings.ReplaceAll(run, "\\\n", " "), "\n") {
+		for _, split := range script.Split(line) {
+			cmd := script.CommandLine(split) // VAR=value, env and exec prefixes dropped
+			words := cmd.Words
+			if len(words) == 0 {
 				continue
 			}
-			pkg := joinDir(here, w)
-			if strings.HasSuffix(w, ".go") {
-				pkg = filepath.Dir(pkg)
+			if words[0] == "cd" && len(words) > 1 {
+				cwd = joinDir(cwd, words[1])
+				continue
 			}
-			pkg = strings.TrimSuffix(pkg, string(filepath.Separator)+"...")
-			b.packages = append(b.packages, pkg)
+			if cmd.Name() != "go" {
+				continue
+			}
+			if b, ok := goBuildOf(words[1:], cwd); ok {
+				out = append(out, b)
+			}
 		}
-		if len(b.packages) == 0 {
-			b.packages = []string{here}
-		}
-		out = append(out, b)
 	}
 	return out
+}
+
+// goBuildOf reads the arguments of one `go` command: a build, with the
+// packages it names (the folder itself when none).
+func goBuildOf(words []string, cwd string) (goBuild, bool) {
+	here := cwd
+	if len(words) > 1 && words[0] == "-C" {
+		here = joinDir(cwd, words[1])
+		words = words[2:]
+	}
+	if len(words) == 0 || words[0] != "build" {
+		return goBuild{}, false
+	}
+	b := goBuild{dir: here}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") {
+			if !strings.Contains(w, "=") && buildFlagTakesValue[strings.TrimLeft(w, "-")] {
+				i++
+			}
+			continue
+		}
+		pkg := joinDir(here, w)
+		if strings.HasSuffix(w, ".go") {
+			pkg = filepath.Dir(pkg)
+		}
+		pkg = strings.TrimSuffix(pkg, string(filepath.Separator)+"...")
+		b.packages = append(b.packages, pkg)
+	}
+	if len(b.packages) == 0 {
+		b.packages = []string{here}
+	}
+	return b, true
 }
 
 // buildFlagTakesValue lists go build's flags that take a separate value.
 var buildFlagTakesValue = map[string]bool{
 	"o": true, "p": true, "C": true, "asmflags": true, "buildmode": true, "buildvcs": false, "compiler": true,
 	"gccgoflags": true, "gcflags": true, "installsuffix": true, "ldflags": true, "mod": true, "modfile": true,
-	"overlay": true, "pgo": true, "pkgdir": true, "tags": true, "toolexec": true,
+	"overlay": true, "pgo": true, "pkgdir": true, "tags": true, "toolexec": true, "coverpkg": true, "covermode": true,
 }
 
 func joinDir(base, p string) string {
@@ -328,45 +338,6 @@ func joinDir(base, p string) string {
 		return filepath.Clean(p)
 	}
 	return filepath.Join(base, p)
-}
-
-// splitCommands splits a shell line at &&, ||, ; and newlines (quotes are
-// not special here: build commands do not quote these).
-func splitCommands(s string) []string {
-	r := strings.NewReplacer("&&", "\n", "||", "\n", ";", "\n")
-	return strings.Split(r.Replace(s), "\n")
-}
-
-// shellWords splits a command into words, honoring single and double quotes.
-func shellWords(s string) []string {
-	var words []string
-	var cur strings.Builder
-	in, quote := false, rune(0)
-	for _, r := range s {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			} else {
-				cur.WriteRune(r)
-			}
-		case r == '\'' || r == '"':
-			quote, in = r, true
-		case r == ' ' || r == '\t':
-			if in {
-				words = append(words, cur.String())
-				cur.Reset()
-				in = false
-			}
-		default:
-			cur.WriteRune(r)
-			in = true
-		}
-	}
-	if in {
-		words = append(words, cur.String())
-	}
-	return words
 }
 
 // workModules lists the modules of dir/go.work (its use directives).
