@@ -99,3 +99,18 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+// A file of unclosed brackets is read in linear time: each bracket and each
+// expression is followed at most maxSpan tokens.
+func TestUnclosedBracketsAreBounded(t *testing.T) {
+	toks := lexJS([]byte(strings.Repeat("x.listen(a=(", 20000)))
+	if end := matchClose(toks, 2); end != 2+maxSpan {
+		t.Errorf("matchClose of an unclosed bracket = %d, want %d", end, 2+maxSpan)
+	}
+	if end := exprEnd(toks, 6); end > 6+maxSpan {
+		t.Errorf("exprEnd of an unclosed expression = %d, want at most %d", end, 6+maxSpan)
+	}
+	if got := Analyze(mapFiles{"app.js": strings.Repeat("x.listen(a=(", 20000)}, Start{Words: []string{"node", "app.js"}, CAPort: 9000}); len(got) > 0 && got[0].Rule == "" {
+		t.Errorf("findings without a rule: %v", got)
+	}
+}

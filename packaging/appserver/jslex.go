@@ -148,10 +148,11 @@ func jsNumber(s string) (float64, bool) {
 }
 
 // matchClose returns the index of the bracket closing toks[open], or
-// len(toks) when it is not closed.
+// len(toks) when it is not closed (at most maxSpan tokens on).
 func matchClose(toks []token, open int) int {
 	depth := 0
-	for i := open; i < len(toks); i++ {
+	end := min(len(toks), open+maxSpan)
+	for i := open; i < end; i++ {
 		if toks[i].Kind != tPunct {
 			continue
 		}
@@ -165,8 +166,13 @@ func matchClose(toks []token, open int) int {
 			}
 		}
 	}
-	return len(toks)
+	return end
 }
+
+// maxSpan bounds how far a bracket or an expression is followed: a listen
+// call's arguments or a setting's value are far shorter, and without it a
+// file of unclosed brackets ("f(" a million times) costs quadratic time.
+const maxSpan = 512
 
 // splitArgs splits toks (the inside of brackets) at top-level commas.
 func splitArgs(toks []token) [][]token {

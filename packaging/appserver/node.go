@@ -370,7 +370,8 @@ func (p *nodeProgram) declare(name string, toks []token, start int) {
 // after a complete value (automatic semicolon insertion).
 func exprEnd(toks []token, start int) int {
 	depth := 0
-	for i := start; i < len(toks); i++ {
+	end := min(len(toks), start+maxSpan)
+	for i := start; i < end; i++ {
 		t := toks[i]
 		if t.Kind == tPunct {
 			switch t.Text {
@@ -393,7 +394,7 @@ func exprEnd(toks []token, start int) int {
 			return i
 		}
 	}
-	return len(toks)
+	return end
 }
 
 func endsValue(t token) bool {
