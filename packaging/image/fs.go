@@ -40,8 +40,11 @@ type FS struct {
 	// Uncompressed is the total size of the layers' tar streams once
 	// decompressed: the image's unpacked size.
 	Uncompressed int64
-	nodes        int
-	captures     []*os.File
+	// Capped: the layers inflate past maxIndexed, where Index stopped
+	// reading; Uncompressed is then a lower bound and later layers unread.
+	Capped   bool
+	nodes    int
+	captures []*os.File
 }
 
 // Index reads every layer's headers once. want reports, for a path, whether
@@ -50,7 +53,11 @@ type FS struct {
 func (im *Image) Index(want func(name string) bool) (*FS, error) {
 	fsys := &FS{im: im, root: &node{typ: tar.TypeDir, mode: fs.ModeDir | 0o755, children: map[string]*node{}}}
 	for i := range im.Layers {
-		if err := fsys.indexLayer(i, want); err != nil {
+		err := fsys.indexLayer(i, want)
+		if errors.Is(err, errCapped) {
+			break // too big whatever the rest holds: FC215 says so
+		}
+		if err != nil {
 			fsys.Close()
 			return nil, err
 		}
@@ -76,7 +83,8 @@ func (fsys *FS) indexLayer(i int, want func(string) bool) error {
 		return err
 	}
 	defer rc.Close()
-	cr := &countingReader{r: rc}
+	limit := maxIndexed - fsys.Uncompressed
+	cr := &countingReader{r: io.LimitReader(rc, limit)}
 	tr := tar.NewReader(cr)
 	written := map[*node]bool{}
 	for {
@@ -85,14 +93,23 @@ func (fsys *FS) indexLayer(i int, want func(string) bool) error {
 			break
 		}
 		if err != nil {
+			if cr.n >= limit {
+				return fsys.capped()
+			}
 			return fmt.Errorf("layer %d (%s): %v", i+1, fsys.im.Layers[i].Name, err)
 		}
 		name := entryName(h.Name)
 		if name == "" {
 			continue
 		}
+		if err := checkNameLength(name); err != nil {
+			return err
+		}
 		dir, base := path.Split(name)
 		parent := fsys.mkdirs(strings.TrimSuffix(dir, "/"), i, written)
+		if fsys.nodes > maxNodes { // implied folders count too
+			return fmt.Errorf("%w: more than %d files", ErrLimit, maxNodes)
+		}
 		switch {
 		case base == opaqueMarker:
 			for k, c := range parent.children {
@@ -132,8 +149,25 @@ func (fsys *FS) indexLayer(i int, want func(string) bool) error {
 	if _, err := io.Copy(io.Discard, cr); err != nil {
 		return err
 	}
+	if cr.n >= limit {
+		return fsys.capped()
+	}
 	fsys.Uncompressed += cr.n
 	return nil
+}
+
+// maxIndexed bounds how much of the layers Index inflates in all: past it
+// (above FC's largest image limit, 15 GB) the size is known to be too big,
+// and a decompression bomb of terabytes is not read to its end. The layer
+// then ends early, as a truncated tar, and the check reports it.
+var maxIndexed int64 = 16 << 30 // a variable for the tests
+
+// errCapped ends Index early once maxIndexed bytes were inflated.
+var errCapped = errors.New("image: the layers inflate past the index limit")
+
+func (fsys *FS) capped() error {
+	fsys.Uncompressed, fsys.Capped = maxIndexed, true
+	return errCapped
 }
 
 // mkdirs finds or makes the folder dir (implied folders, as runtimes
@@ -156,6 +190,7 @@ func (fsys *FS) mkdirs(dir string, layer int, written map[*node]bool) *node {
 				}
 			}
 			next = &node{typ: tar.TypeDir, mode: fs.ModeDir | 0o755, children: map[string]*node{}, layer: layer}
+			fsys.nodes++
 			cur.children[part] = next
 			written[next] = true
 		}

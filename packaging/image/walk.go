@@ -41,8 +41,23 @@ func (im *Image) walkLayer(i int, fn func(name string, h *tar.Header, r io.Reade
 		if err != nil {
 			return fmt.Errorf("layer %d (%s): %v", i+1, im.Layers[i].Name, err)
 		}
-		if err := fn(entryName(h.Name), h, tr); err != nil {
+		name := entryName(h.Name)
+		if err := checkNameLength(name); err != nil {
+			return err
+		}
+		if err := fn(name, h, tr); err != nil {
 			return err
 		}
 	}
+}
+
+// maxPath is Linux's PATH_MAX: no runtime can create a longer path, and a
+// hostile layer's megabyte-long name would otherwise make as many folders.
+const maxPath = 4096
+
+func checkNameLength(name string) error {
+	if len(name) > maxPath {
+		return fmt.Errorf("%w: an entry name of %d bytes (Linux allows %d)", ErrLimit, len(name), maxPath)
+	}
+	return nil
 }
