@@ -64,9 +64,9 @@ func headlineEnd(s string) (at, sepLen int) {
 	return -1, 0
 }
 
-// wrap breaks text into lines of at most width runes at spaces; a word longer
+// Wrap breaks text into lines of at most width runes at spaces; a word longer
 // than width gets a line of its own.
-func wrap(text string, width int) []string {
+func Wrap(text string, width int) []string {
 	words := strings.Fields(text)
 	if len(words) == 0 {
 		return nil

@@ -61,7 +61,7 @@ func FuzzSplitMessage(f *testing.F) {
 
 func TestWrapKeepsWordsAndWidth(t *testing.T) {
 	text := "remove ReadTimeout or set it to 0 (no timeout) or 24*time.Hour or more; to guard against slow clients set ReadHeaderTimeout instead"
-	lines := wrap(text, 30)
+	lines := Wrap(text, 30)
 	if strings.Join(lines, " ") != text {
 		t.Errorf("wrap lost words: %q", lines)
 	}
@@ -70,7 +70,7 @@ func TestWrapKeepsWordsAndWidth(t *testing.T) {
 			t.Errorf("line %q longer than 30", l)
 		}
 	}
-	if got := wrap("averyveryverylongwordthatdoesnotfit x", 20); len(got) != 2 || got[0] != "averyveryverylongwordthatdoesnotfit" {
+	if got := Wrap("averyveryverylongwordthatdoesnotfit x", 20); len(got) != 2 || got[0] != "averyveryverylongwordthatdoesnotfit" {
 		t.Errorf("long word: %q", got)
 	}
 }

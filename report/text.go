@@ -144,7 +144,7 @@ func (p *textPrinter) headlineLines(lead int, headline string) (first string, mo
 		}
 		n += wn
 	}
-	return strings.Join(words[:i], " "), wrap(strings.Join(words[i:], " "), width-len(noteIndent))
+	return strings.Join(words[:i], " "), Wrap(strings.Join(words[i:], " "), width-len(noteIndent))
 }
 
 // printNote prints a labelled, indented note wrapped to the width, dimmed on a terminal.
@@ -153,7 +153,7 @@ func (p *textPrinter) printNote(w *bufio.Writer, label, text string) {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	for i, l := range wrap(sanitize(text), width-len(noteIndent)) {
+	for i, l := range Wrap(sanitize(text), width-len(noteIndent)) {
 		prefix := noteIndent
 		if i == 0 {
 			prefix = label

@@ -84,33 +84,9 @@ func prose(text, indent string, width int, style lipgloss.Style) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, l := range wrapWords(para, width-len(indent)) {
+		for _, l := range report.Wrap(para, width-len(indent)) {
 			b.WriteString(indent + style.Render(l) + "\n")
 		}
 	}
 	return b.String()
-}
-
-// wrapWords breaks text into lines of at most width runes at spaces.
-func wrapWords(text string, width int) []string {
-	width = max(width, 20)
-	var lines []string
-	var line []string
-	n := 0
-	for _, w := range strings.Fields(text) {
-		wn := len([]rune(w))
-		if len(line) > 0 && n+1+wn > width {
-			lines = append(lines, strings.Join(line, " "))
-			line, n = nil, 0
-		}
-		if len(line) > 0 {
-			n++
-		}
-		line = append(line, w)
-		n += wn
-	}
-	if len(line) > 0 {
-		lines = append(lines, strings.Join(line, " "))
-	}
-	return lines
 }
