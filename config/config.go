@@ -4,10 +4,14 @@
 // the probe all use it.
 package config
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/fclint/fclint/internal/fcfacts"
+)
 
 // DefaultPort is FC's CAPort when none is configured.
-const DefaultPort = 9000
+const DefaultPort = fcfacts.DefaultCAPort
 
 // Pos is a position in a configuration file. Line 0 means unknown.
 type Pos struct {

@@ -1,9 +1,6 @@
 package config
 
-import (
-	"fmt"
-	"path/filepath"
-)
+import "fmt"
 
 // intRange is one documented integer range of the FC 3.0 API (FC-FACTS §4).
 type intRange struct {
@@ -68,12 +65,7 @@ func ValueError(f *File) error {
 		if file == "" {
 			file = fn.File
 		}
-		if wd, err := filepath.Abs("."); err == nil {
-			if rel, err := filepath.Rel(wd, file); err == nil && filepath.IsLocal(rel) {
-				file = rel
-			}
-		}
-		return fmt.Errorf("%s:%d: %s (FC301)", file, bad[0].Pos.Line, bad[0].Message)
+		return fmt.Errorf("%s:%d: %s (FC301)", displayPath(file), bad[0].Pos.Line, bad[0].Message)
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/fclint/fclint/packaging/archive"
 )
 
 // edit is one text replacement in byte offsets of a file.
@@ -105,7 +107,7 @@ func applyFixes(diags []located, src *sources) (map[int]bool, []string, []string
 	wd, _ := os.Getwd()
 	for _, file := range names {
 		shown := RelPath(wd, file)
-		cur, err := readRegular(file)
+		cur, err := archive.ReadRegular(file)
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s not fixed: %v", shown, err))
 			continue
@@ -141,18 +143,6 @@ func applyFixes(diags []located, src *sources) (map[int]bool, []string, []string
 		files = append(files, file)
 	}
 	return fixed, files, notes, nil
-}
-
-// readRegular reads a file that must be a regular file.
-func readRegular(name string) ([]byte, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	return os.ReadFile(name)
 }
 
 // writeAtomic replaces name with data: a temporary file in the same folder

@@ -9,11 +9,13 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/mod/modfile"
 
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/gocheck"
 	"github.com/fclint/fclint/packaging"
+	"github.com/fclint/fclint/packaging/archive"
 	"github.com/fclint/fclint/packaging/script"
 	"github.com/fclint/fclint/report"
 )
@@ -342,47 +344,20 @@ func joinDir(base, p string) string {
 
 // workModules lists the modules of dir/go.work (its use directives).
 func workModules(dir string) []string {
-	data, err := readRegularFile(filepath.Join(dir, "go.work"))
+	p := filepath.Join(dir, "go.work")
+	data, err := archive.ReadRegular(p)
+	if err != nil {
+		return nil
+	}
+	wf, err := modfile.ParseWork(p, data, nil)
 	if err != nil {
 		return nil
 	}
 	var mods []string
-	inBlock := false
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if i := strings.Index(line, "//"); i >= 0 {
-			line = strings.TrimSpace(line[:i])
-		}
-		switch {
-		case line == "use (":
-			inBlock = true
-			continue
-		case inBlock && line == ")":
-			inBlock = false
-			continue
-		case strings.HasPrefix(line, "use "):
-			line = strings.TrimSpace(strings.TrimPrefix(line, "use"))
-		case !inBlock:
-			continue
-		}
-		if line == "" {
-			continue
-		}
-		mods = append(mods, joinDir(dir, strings.Trim(line, `"`)))
+	for _, u := range wf.Use {
+		mods = append(mods, joinDir(dir, u.Path))
 	}
 	return mods
-}
-
-// readRegularFile reads a file that must be a regular file (never a FIFO).
-func readRegularFile(p string) ([]byte, error) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", p)
-	}
-	return os.ReadFile(p)
 }
 
 // reportFixes prints what --fix did: the files it changed and the ones it left.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging/archive"
 	"github.com/fclint/fclint/packaging/dockerfile"
 )
 
@@ -41,7 +42,7 @@ type copyMapping struct {
 // getBuildContext, when no --dockerfile or --context is given).
 // A missing or unreadable Dockerfile gives none: the package checks report it.
 func dockerfileGoBuilds(context string) []dockerBuild {
-	data, err := readRegularFile(filepath.Join(context, "Dockerfile"))
+	data, err := archive.ReadRegular(filepath.Join(context, "Dockerfile"))
 	if err != nil {
 		return nil
 	}

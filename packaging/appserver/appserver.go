@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fclint/fclint/internal/fcfacts"
 	"github.com/fclint/fclint/packaging/script"
 )
 
@@ -159,9 +160,7 @@ type port struct {
 }
 
 // fcPortVars are the variables FC sets to CAPort in the instance.
-func isFCPortVar(name string) bool {
-	return name == "FC_CUSTOM_LISTEN_PORT" || name == "FC_SERVER_PORT"
-}
+func isFCPortVar(name string) bool { return fcfacts.IsPortEnv(name) }
 
 // wrongPort reports whether p is known and not CAPort.
 func (a *analysis) wrongPort(p port) bool {

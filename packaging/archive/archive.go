@@ -377,6 +377,16 @@ func isClean(name string) bool {
 
 // OpenRegular opens a file only when it is a regular file: opening a FIFO
 // (or some devices) blocks until a writer comes, which may be never.
+// ReadRegular reads a file that must be a regular file (a FIFO would block).
+func ReadRegular(p string) ([]byte, error) {
+	f, err := OpenRegular(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
 func OpenRegular(p string) (*os.File, error) {
 	fi, err := os.Stat(p)
 	if err != nil {
