@@ -102,17 +102,8 @@ func New(raw any) (register.LinterPlugin, error) {
 // falling back to the defaults without a word.
 func configKeyAnalyzer(wd, explicit string) (*analysis.Analyzer, error) {
 	sum, files := config.Fingerprint(wd, explicit)
-	for _, f := range files {
-		if _, err := os.Stat(f); os.IsNotExist(err) && f != explicit {
-			continue
-		}
-		file, err := config.Load(f)
-		if err == nil {
-			err = config.ValueError(file) // port: abc is no CAPort to judge against
-		}
-		if err != nil {
-			return nil, fmt.Errorf("config: %w", err)
-		}
+	if err := config.CheckFiles(files, explicit); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
 	}
 	return &analysis.Analyzer{
 		Name: "fclintconfig_" + sum[:16],

@@ -105,15 +105,9 @@ func vetVersion(stdout, stderr io.Writer) int {
 	sum, files := config.Fingerprint(wd, explicit)
 	// A configuration that cannot be parsed stops go vet here, once, rather
 	// than in every package.
-	for _, f := range files {
-		file, err := config.Load(f)
-		if err == nil {
-			err = config.ValueError(file) // port: abc is no CAPort to judge against
-		}
-		if err != nil && !isMissing(f) {
-			fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
-			return exitError
-		}
+	if err := config.CheckFiles(files, explicit); err != nil {
+		fmt.Fprintf(stderr, "fclint: %s\n", oneLine(err.Error()))
+		return exitError
 	}
 	fmt.Fprintf(h, "config %s\n", sum)
 	fmt.Fprintf(stdout, "%s version devel fclint-%s buildID=%x\n", filepath.Base(os.Args[0]), moduleVersion(), h.Sum(nil))
@@ -150,11 +144,6 @@ func checkConfigFile(p string) error {
 		return fmt.Errorf("not a regular file")
 	}
 	return nil
-}
-
-func isMissing(p string) bool {
-	_, err := os.Stat(p)
-	return os.IsNotExist(err)
 }
 
 // goWorkingDir is the working directory of the go command that runs us: go
