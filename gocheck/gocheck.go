@@ -45,8 +45,9 @@ type LoadError struct{ Msg string }
 func (e *LoadError) Error() string { return e.Msg }
 
 // loadMode is what the analyzers need: syntax and types of the checked packages
-// only. Dependencies come from export data; no analyzer uses facts, so nothing
-// else is parsed (the floor of any go/analysis checker).
+// only. Dependencies come from export data; the facts of the server model flow
+// only between the checked packages (graph.go), so nothing else is parsed (the
+// floor of any go/analysis checker).
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
@@ -72,13 +73,29 @@ func Run(opts Options) (*Result, error) {
 	if err := loadErrors(pkgs, patterns); err != nil {
 		return nil, err
 	}
-	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), opts.Settings), pkgs, nil)
+	asked := map[string]bool{}
+	for _, p := range pkgs {
+		asked[p.ID] = true
+	}
+	if more := missingModulePackages(pkgs); len(more) > 0 {
+		// The patterns leave out packages of the module that a checked
+		// package imports: analyze them too, for their facts, and report
+		// only on the packages asked for.
+		all, err := packages.Load(cfg, append(append([]string(nil), patterns...), more...)...)
+		if err == nil && loadErrors(all, patterns) == nil {
+			pkgs = all
+		}
+	}
+	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), opts.Settings), moduleGraph(pkgs), nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis failed: %w", err)
 	}
 	var diags []located
 	seen := map[string]bool{}
 	for _, act := range graph.Roots {
+		if !asked[act.Package.ID] {
+			continue
+		}
 		if act.Err != nil {
 			return nil, fmt.Errorf("analysis failed: %s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
 		}

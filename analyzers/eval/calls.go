@@ -69,6 +69,15 @@ func (e *Evaluator) call(call *ast.CallExpr) []Value {
 	if fn.Pkg() == e.pass.Pkg {
 		return e.returnsAt(call, fn, 0)
 	}
+	return e.importedResult(call, fn, 0)
+}
+
+// importedResult is result i of a call of another module package's
+// function, from its summary; unknown without one.
+func (e *Evaluator) importedResult(call *ast.CallExpr, fn *types.Func, i int) []Value {
+	if s := e.summary(fn); s != nil && i < len(s.Results) && len(s.Results[i].Values) > 0 {
+		return e.imported(s.Results[i].Values, e.bindCall(call, fn))
+	}
 	return []Value{unknown(call.Pos())}
 }
 
@@ -116,7 +125,7 @@ func (e *Evaluator) tuple(call *ast.CallExpr, i int) []Value {
 	if fn.Pkg() == e.pass.Pkg {
 		return e.returnsAt(call, fn, i)
 	}
-	return []Value{unknown(call.Pos())}
+	return e.importedResult(call, fn, i)
 }
 
 // returnsAt evaluates result i of call, a call of the same-package function
@@ -663,13 +672,49 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && id.Name == "new" {
 				out = append(out, zero(f.Type(), s.Pos()))
 			} else {
-				out = append(out, unknown(x.Pos()))
+				out = append(out, e.importedField(s, name, x.Pos())...)
 			}
 		default:
-			out = append(out, unknown(x.Pos()))
+			out = append(out, e.paramField(x, name)...)
 		}
 	}
 	return dedupe(out)
+}
+
+// importedField is field name of the struct a call of another module
+// package's function returns, from its summary; unknown without one.
+func (e *Evaluator) importedField(call *ast.CallExpr, name string, pos token.Pos) []Value {
+	if fn := e.callee(call); fn != nil && fn.Pkg() != e.pass.Pkg {
+		if s := e.summary(fn); s != nil && len(s.Results) > 0 {
+			if fvs, ok := s.Results[0].field(name); ok {
+				return e.imported(fvs, e.bindCall(call, fn))
+			}
+		}
+	}
+	return []Value{unknown(pos)}
+}
+
+// paramField is field name of a struct that x, a parameter of an exported
+// function, points to: a Param symbol when summarizing (the caller's argument
+// decides it), else unknown. A package variable of another module package
+// gives its summary's field.
+func (e *Evaluator) paramField(x ast.Expr, name string) []Value {
+	obj := e.refObject(x)
+	if v, ok := obj.(*types.Var); ok {
+		if v.Pkg() != e.pass.Pkg && !v.IsField() {
+			if s := e.summary(v); s != nil {
+				if fvs, ok := s.Value.field(name); ok {
+					return e.imported(fvs, e.bindAll)
+				}
+			}
+		}
+		if po, ok := e.index().params[v]; ok && e.symbolic(po) && len(e.index().assigns[v]) == 0 {
+			if _, bound, ok := e.bound(v); !ok || bound == nil {
+				return []Value{paramValue(po.fn, po.index, name, x.Pos())}
+			}
+		}
+	}
+	return []Value{unknown(x.Pos())}
 }
 
 // embeddedWith returns the embedded field of t's struct through which field
@@ -717,8 +762,14 @@ func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Val
 			inner = append(inner, w.value)
 		}
 	}
+	var imported []Value
 	if len(inner) == 0 {
 		for _, src := range srcs {
+			if call, ok := src.(*ast.CallExpr); ok {
+				// Another package's constructor sets the promoted field.
+				imported = append(imported, e.importedField(call, name, x.Pos())...)
+				continue
+			}
 			lit, ok := src.(*ast.CompositeLit)
 			if !ok {
 				return []Value{unknown(x.Pos())}
@@ -740,7 +791,7 @@ func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Val
 			inner = append(inner, val)
 		}
 	}
-	var out []Value
+	out := imported
 	for _, in := range inner {
 		if in == nil {
 			out = append(out, unknown(x.Pos()))

@@ -67,6 +67,11 @@ const (
 	Text    Sym = iota // known text
 	CAPort             // the port FC passes in FC_CUSTOM_LISTEN_PORT / FC_SERVER_PORT
 	Unknown            // anything
+	// Param is a parameter of an exported function (Func, Param, Field),
+	// kept as a symbol by a summarizing evaluator (summary.go) and replaced
+	// by the argument in the package that calls the function. Rules never
+	// see one: to them it would be unknown.
+	Param
 )
 
 // Part is one piece of a string value: known text, the CAPort, or unknown.
@@ -85,6 +90,10 @@ type Part struct {
 	// Fallback is the condition under which this fallback piece is used
 	// ("PORT is unset", "port is empty"); "" when it is not a fallback.
 	Fallback string
+	// Func, Param and Field name the parameter a Param part stands for.
+	Func  string
+	Param int
+	Field string
 }
 
 // Value is one possible value of an expression.
@@ -178,6 +187,10 @@ type Evaluator struct {
 	steps, budget int
 	// cuts counts the cycles cut short, to tell complete answers from cut ones.
 	cuts int
+	// facts are the summaries of the module's other packages (summary.go).
+	facts Facts
+	// summarizing: parameters of exported functions are Param symbols.
+	summarizing bool
 }
 
 type funcResult struct {
@@ -275,6 +288,11 @@ func New(pass *analysis.Pass) *Evaluator {
 		sources: map[ctxKey][]ast.Node{}, derefs: map[ctxKey][]Value{}, results: map[ctxKey][]Value{},
 		frames: map[frameKey]*frame{},
 		budget: maxSteps,
+	}
+	for _, r := range pass.ResultOf {
+		if src, ok := r.(FactSource); ok && src != nil {
+			e.facts = src.SummaryFacts()
+		}
 	}
 	if r, ok := fcconfig.ResultOf[*fcconfig.Config](pass); ok && r != nil {
 		e.fn = r.Function
@@ -480,8 +498,17 @@ func (v Value) key() string {
 	}
 	for _, p := range v.Parts {
 		fmt.Fprintf(&b, "|%d:%q@%d", p.Sym, p.Text, p.Pos)
+		if p.Sym == Param {
+			fmt.Fprintf(&b, "(%s#%d.%s)", p.Func, p.Param, p.Field)
+		}
+		if p.Origin != "" && !p.Pos.IsValid() {
+			fmt.Fprintf(&b, "<%s>", p.Origin)
+		}
 	}
 	fmt.Fprintf(&b, "#%d#%s", v.Pos, v.Fallback)
+	if !v.Pos.IsValid() && v.Origin != "" {
+		fmt.Fprintf(&b, "<%s>", v.Origin)
+	}
 	return b.String()
 }
 

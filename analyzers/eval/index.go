@@ -20,6 +20,11 @@ type index struct {
 	declared map[types.Object]bool     // variables declared without a value (zero)
 	claimed  map[*ast.UnaryExpr]bool   // &x arguments of flag.XxxVar: not an escape
 	stores   map[types.Object][]assign // *p = v, by the pointer variable p
+	// foreign are the calls of exported functions of other packages, and
+	// xcalls the same by funcKey (built on first use): a Param symbol in
+	// an imported summary stands for their arguments.
+	foreign map[*types.Func][]*ast.CallExpr
+	xcalls  map[string][]*ast.CallExpr
 }
 
 // assign is one way a variable gets a value.
@@ -65,6 +70,7 @@ func (e *Evaluator) index() *index {
 		declared: map[types.Object]bool{},
 		claimed:  map[*ast.UnaryExpr]bool{},
 		stores:   map[types.Object][]assign{},
+		foreign:  map[*types.Func][]*ast.CallExpr{},
 	}
 	e.idx = ix
 	for _, f := range e.pass.Files {
@@ -280,6 +286,8 @@ func (e *Evaluator) recordCall(ix *index, call *ast.CallExpr) {
 	}
 	if fn.Pkg() == e.pass.Pkg {
 		ix.calls[fn] = append(ix.calls[fn], call)
+	} else if fn.Pkg() != nil && fn.Exported() {
+		ix.foreign[fn] = append(ix.foreign[fn], call)
 	}
 	if _, ok := flagVarFuncs[fn.FullName()]; ok && len(call.Args) >= 3 {
 		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {

@@ -48,6 +48,15 @@ func (e *Evaluator) variable(obj *types.Var, at ast.Expr) []Value {
 		if v, ok := knownVars[obj.Pkg().Path()+"."+obj.Name()]; ok && obj.Parent() == obj.Pkg().Scope() {
 			return []Value{TextValue(v, KindLiteral, at.Pos(), "")}
 		}
+		if s := e.summary(obj); s != nil && len(s.Value.Values) > 0 {
+			// A package variable of the module: what its package assigns,
+			// plus what this package assigns.
+			vs := e.imported(s.Value.Values, e.bindAll)
+			for _, a := range e.index().assigns[obj] {
+				vs = append(vs, e.assigned(a)...)
+			}
+			return vs
+		}
 		return []Value{unknown(at.Pos())}
 	}
 	ix := e.index()
@@ -432,7 +441,11 @@ func (e *Evaluator) params(po paramOf, at ast.Expr) []Value {
 	var out []Value
 	calls := ix.calls[po.fn]
 	hidden := ix.escapes[po.fn] || len(calls) == 0 || (po.fn.Exported() && e.pass.Pkg.Name() != "main")
-	if hidden {
+	switch {
+	case hidden && e.symbolic(po):
+		// Another package's call gives it: a symbol it substitutes.
+		out = append(out, paramValue(po.fn, po.index, "", at.Pos()))
+	case hidden:
 		out = append(out, unknown(at.Pos()))
 	}
 	for _, call := range calls {
@@ -486,6 +499,9 @@ func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
 		return []Value{unknown(x.Pos())}
 	}
 	f := sel.Obj().(*types.Var)
+	if vs, ok := e.returnedField(x.X, f.Name()); ok {
+		return vs
+	}
 	vs := e.fieldAll(f, x)
 	if base := e.refObject(x.X); base != nil && e.index().escapes[base] {
 		// &cfg went to code we do not follow (json.Unmarshal, envconfig): the
@@ -503,10 +519,18 @@ func (e *Evaluator) fieldAll(f *types.Var, at ast.Expr) []Value {
 	}
 	defer e.leave(f)
 	writes := e.index().fields[f]
-	if len(writes) == 0 {
+	var out []Value
+	if f.Pkg() != e.pass.Pkg {
+		// A field of another package of the module: the writes there too.
+		if s := e.summary(f); s != nil && len(s.Value.Values) > 0 {
+			out = e.imported(s.Value.Values, e.bindAll)
+		} else if len(writes) > 0 {
+			out = append(out, unknown(at.Pos())) // writes we cannot see
+		}
+	}
+	if len(writes) == 0 && len(out) == 0 {
 		return []Value{unknown(at.Pos())}
 	}
-	var out []Value
 	for _, w := range writes {
 		out = append(out, e.written(w, at.Pos())...)
 	}
@@ -596,4 +620,40 @@ func (e *Evaluator) derefOf(p ast.Expr) []Value {
 		return out
 	}
 	return []Value{unknown(p.Pos())}
+}
+
+// returnedField evaluates field name of x when everything x can hold was
+// returned by calls of other module packages' functions whose summaries
+// give the field (t := config.Load(); t.Read): that instance's field, not
+// every write to it; ok is false otherwise.
+func (e *Evaluator) returnedField(x ast.Expr, name string) ([]Value, bool) {
+	if e.facts == nil || len(e.facts) == 0 {
+		return nil, false
+	}
+	if obj := e.refObject(x); obj != nil {
+		if v, ok := obj.(*types.Var); ok && (v.IsField() || e.index().escapes[v] || len(e.index().stores[v]) > 0) {
+			return nil, false
+		}
+	}
+	var out []Value
+	for _, src := range e.Sources(x) {
+		call, ok := src.(*ast.CallExpr)
+		if !ok {
+			return nil, false
+		}
+		fn := e.callee(call)
+		if fn == nil || fn.Pkg() == e.pass.Pkg {
+			return nil, false
+		}
+		s := e.summary(fn)
+		if s == nil || len(s.Results) == 0 {
+			return nil, false
+		}
+		fvs, ok := s.Results[0].field(name)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, e.imported(fvs, e.bindCall(call, fn))...)
+	}
+	return out, len(out) > 0
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
+	"github.com/fclint/fclint/analyzers/model"
 	"github.com/fclint/fclint/analyzers/serverconf"
 	"github.com/fclint/fclint/rules"
 )
@@ -30,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
 	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer}, diag.Requires...),
+	Requires: append([]*analysis.Analyzer{serverconf.Analyzer, lazyinspect.Analyzer, model.Analyzer}, diag.Requires...),
 	Run:      run,
 }
 

@@ -4,6 +4,7 @@
 package listen
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -17,16 +18,36 @@ import (
 	"github.com/fclint/fclint/analyzers/eval"
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/frameworks"
+	"github.com/fclint/fclint/analyzers/model"
 )
 
 // Analyzer computes the package's listen sites once for every rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "fclintlisten",
 	Doc:        "find where the package starts servers and the addresses they can listen on; reports nothing",
-	Requires:   []*analysis.Analyzer{fcconfig.Analyzer},
+	Requires:   []*analysis.Analyzer{fcconfig.Analyzer, model.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{new(Wrapper)},
 }
+
+// Wrapper is the fact of an exported function of the module that starts a
+// server on an address its caller gives (a parameter, or a field its
+// constructor's parameter set): the call of the function is the listen site,
+// judged in the calling package with the caller's arguments.
+type Wrapper struct{ Starts []Start }
+
+// Start is one server start inside a wrapper.
+type Start struct {
+	API   string // the registry entry's types.Func.FullName
+	At    string // where the start call is written ("server/server.go:31")
+	Addrs []eval.FactValue
+}
+
+// AFact marks Wrapper as an analysis fact.
+func (*Wrapper) AFact() {}
+
+func (w *Wrapper) String() string { return fmt.Sprintf("wrapper(%d starts)", len(w.Starts)) }
 
 // Site is one call that starts a server.
 type Site struct {
@@ -34,6 +55,9 @@ type Site struct {
 	API       string // types.Func.FullName of the callee
 	Framework string // the registry's name: "net/http", "gin", "echo v5", ...
 	Addrs     []Addr // every address the server can listen on, one per visible path
+	// Via is where another package's function, called here, starts the
+	// server ("server/server.go:31"); "" when Call starts it itself.
+	Via string
 }
 
 // ReadsCAPort reports whether some address of the site takes its port from
@@ -57,6 +81,9 @@ type Result struct {
 	Sites []*Site
 	Eval  *eval.Evaluator // nil when the package starts no server
 }
+
+// wrappers are the Wrapper facts visible to a package, by function key.
+type wrappers map[string]*Wrapper
 
 // ServesCAPort reports whether a site other than except can listen on the
 // CAPort on a non-loopback address.
@@ -93,10 +120,25 @@ func (r *Result) HasPublicServer(except *Site) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !importsServer(pass) {
+	known := wrappers{}
+	for _, f := range pass.AllObjectFacts() {
+		if w, ok := f.Fact.(*Wrapper); ok {
+			if fn, ok := f.Object.(*types.Func); ok {
+				known[eval.FuncKey(fn)] = w
+			}
+		}
+	}
+	callsWrapper := len(known) > 0 && usesWrapper(pass, known)
+	if !callsWrapper && !importsServer(pass) {
 		return res, nil // fast path: most packages start no server
 	}
 	ev := eval.New(pass)
+	var facts *eval.Evaluator // parameters as symbols, for Wrapper facts
+	if eval.Summarizes(pass) {
+		facts = ev.ForFacts()
+	}
+	own := map[*types.Func]*Wrapper{}
+	var funcs map[string]*types.Func
 	tests := fcconfig.Of(pass).Tests
 	for _, f := range pass.Files {
 		if !tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -108,24 +150,97 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			fn := ev.Callee(call)
-			if fn == nil || !apiNames[fn.Name()] {
+			if fn == nil {
 				return true
 			}
-			a, ok := apis[fn.FullName()]
-			if !ok || a.How == frameworks.NotASite {
-				return true
+			var starts []Start
+			if a, ok := apis[fn.FullName()]; ok && apiNames[fn.Name()] && a.How != frameworks.NotASite {
+				if site := find(ev, pass, call, fn.FullName(), a); site != nil {
+					if facts != nil {
+						if vs, ok := siteValues(facts, pass, call, a); ok && eval.HasParam(vs) {
+							starts = []Start{{API: fn.FullName(), At: facts.Origin(call.Pos()), Addrs: facts.Export(vs)}}
+						}
+					}
+					if starts == nil {
+						res.Sites = append(res.Sites, site)
+					}
+				}
+			} else if w := known[eval.FuncKey(fn)]; w != nil && fn.Pkg() != pass.Pkg {
+				res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
+				if facts != nil {
+					for _, st := range w.Starts {
+						if vs := facts.Instantiate(call, fn, st.Addrs); eval.HasParam(vs) {
+							starts = append(starts, Start{API: st.API, At: st.At, Addrs: facts.Export(vs)})
+						}
+					}
+				}
 			}
-			if site := find(ev, pass, call, fn.FullName(), a); site != nil {
-				res.Sites = append(res.Sites, site)
+			// A start whose address another package's caller decides is
+			// that caller's to judge: each exported function whose
+			// parameter the address holds is a wrapper.
+			for _, st := range starts {
+				for _, key := range eval.ParamFuncs(st.Addrs) {
+					if funcs == nil {
+						funcs = exportedFuncs(pass)
+					}
+					if wfn := funcs[key]; wfn != nil {
+						if own[wfn] == nil {
+							own[wfn] = &Wrapper{}
+						}
+						own[wfn].Starts = append(own[wfn].Starts, st)
+					}
+				}
 			}
 			return true
 		})
+	}
+	for fn, w := range own {
+		pass.ExportObjectFact(fn, w)
 	}
 	res.Sites = reachableSites(pass, ev, res.Sites)
 	if len(res.Sites) > 0 {
 		res.Eval = ev
 	}
 	return res, nil
+}
+
+// exportedFuncs are the package's functions by eval.FuncKey.
+func exportedFuncs(pass *analysis.Pass) map[string]*types.Func {
+	out := map[string]*types.Func{}
+	for id, obj := range pass.TypesInfo.Defs {
+		if fn, ok := obj.(*types.Func); ok && id.IsExported() {
+			out[eval.FuncKey(fn)] = fn
+		}
+	}
+	return out
+}
+
+// usesWrapper reports whether the package calls a function with a Wrapper fact.
+func usesWrapper(pass *analysis.Pass, known wrappers) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != pass.Pkg && fn.Exported() && known[eval.FuncKey(fn)] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapperSites are the listen sites of a call of another package's wrapper:
+// the wrapper's starts with this call's arguments.
+func wrapperSites(ev *eval.Evaluator, call *ast.CallExpr, fn *types.Func, w *Wrapper) []*Site {
+	var out []*Site
+	for _, st := range w.Starts {
+		a, ok := apis[st.API]
+		if !ok {
+			continue
+		}
+		site := &Site{Call: call, API: st.API, Framework: a.Framework.Name, Via: st.At}
+		for _, v := range ev.Instantiate(call, fn, st.Addrs) {
+			site.Addrs = append(site.Addrs, addrOf(v, a, call.Pos()))
+		}
+		out = append(out, site)
+	}
+	return out
 }
 
 // reachableSites drops, in a main package, the sites that main and init
@@ -224,26 +339,38 @@ func importsServer(pass *analysis.Pass) bool { return serverAPI.UsedIn(pass) }
 // find builds the site for a call to a server API, or nil when the call is
 // not one (a unix socket, a network that cannot be known).
 func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name string, a api) *Site {
+	values, ok := siteValues(ev, pass, call, a)
+	if !ok {
+		return nil
+	}
 	site := &Site{Call: call, API: name, Framework: a.Framework.Name}
-	var values []eval.Value
+	for _, v := range values {
+		site.Addrs = append(site.Addrs, addrOf(v, a, call.Pos()))
+	}
+	return site
+}
+
+// siteValues evaluates the address a call to a server API listens on; ok is
+// false when the call is not one.
+func siteValues(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, a api) (values []eval.Value, ok bool) {
 	args := call.Args
 	switch a.How {
 	case frameworks.FromArg:
 		values = arg(ev, call, a.Arg)
 	case frameworks.FromNetArgs:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[a.Arg-1])) {
-			return nil
+			return nil, false
 		}
 		values = arg(ev, call, a.Arg)
 	case frameworks.FromRecvField:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		values = ev.Field(sel.X, a.Field)
 	case frameworks.FromArgField:
 		if a.Arg >= len(args) {
-			return nil
+			return nil, false
 		}
 		values = ev.Field(args[a.Arg], a.Field)
 	case frameworks.FromVariadic:
@@ -261,22 +388,18 @@ func find(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, name stri
 		values = ownOptionAddrs(ev, call, a)
 	case frameworks.FromHostPort:
 		if a.Arg >= len(args) {
-			return nil
+			return nil, false
 		}
 		values = hostPortAddrs(ev, args[a.Arg], a)
 	case frameworks.FixedAddr:
 		values = []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
 	case frameworks.FromTCPAddr:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
-			return nil
+			return nil, false
 		}
 		values = tcpAddrs(ev, args[a.Arg])
 	}
-	for _, v := range values {
-		addr := addrOf(v, a, call.Pos())
-		site.Addrs = append(site.Addrs, addr)
-	}
-	return site
+	return values, true
 }
 
 func arg(ev *eval.Evaluator, call *ast.CallExpr, i int) []eval.Value {

@@ -24,6 +24,7 @@ import (
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/lazyinspect"
+	"github.com/fclint/fclint/analyzers/model"
 )
 
 // Analyzer computes the server configurations of a package; it reports nothing.
@@ -33,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:  run,
 	// fcconfig: the configuration's args and environmentVariables set
 	// timeouts exactly as they set ports.
-	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer, model.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 

@@ -21,3 +21,10 @@ func TestConfigured(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/configured")
 }
+
+// TestLayouts: timeouts decided in another package of the module (a package
+// variable, the fields of a struct a function returns).
+func TestLayouts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeoutlayouts/...")
+}

@@ -1,0 +1,66 @@
+// Package model carries the server model across the packages of the analyzed
+// module. Its analyzer runs on every package (under go vet, on every
+// dependency too, in facts-only mode) and exports, for each package of the
+// module, what the package decides for its importers: an exported function's
+// results and the fields of the struct it returns, an exported package
+// variable, and the writes to the exported fields of its struct types
+// (eval.Summary). The listen sites, server settings and rules read these
+// through the shared evaluator, so a constructor, a config package or a
+// getter in another package is followed as if it were in the same one.
+//
+// Only packages of the module(s) being analyzed are summarized: the standard
+// library and modules from the module cache are described by the framework
+// registry, or not followed.
+package model
+
+import (
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
+)
+
+// Analyzer exports the package's summaries and gives every summary visible to
+// the package (its own and its imports') to the analyzers that require it.
+var Analyzer = &analysis.Analyzer{
+	Name:       "fclintmodel",
+	Doc:        "summarize the values a package of the module decides for its importers (ports, addresses, timeouts); reports nothing",
+	Requires:   []*analysis.Analyzer{fcconfig.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(eval.Summary)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	// A package with type errors still exports what it can: go vet runs the
+	// analyzer on dependencies whatever their state.
+	RunDespiteErrors: true,
+}
+
+// Result is the summaries visible to a package.
+type Result struct{ facts eval.Facts }
+
+// SummaryFacts implements eval.FactSource.
+func (r *Result) SummaryFacts() eval.Facts {
+	if r == nil {
+		return nil
+	}
+	return r.facts
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{facts: eval.Facts{}}
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(*eval.Summary); ok {
+			res.facts[f.Object] = s
+		}
+	}
+	if !eval.Summarizes(pass) {
+		return res, nil
+	}
+	ev := eval.New(pass).WithFacts(res.facts).ForFacts()
+	for obj, s := range ev.Summarize() {
+		pass.ExportObjectFact(obj, s)
+		res.facts[obj] = s
+	}
+	return res, nil
+}
