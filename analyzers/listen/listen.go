@@ -144,55 +144,67 @@ func run(pass *analysis.Pass) (any, error) {
 		if !tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue // test servers are not the function's servers
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := ev.Callee(call)
-			if fn == nil {
-				return true
-			}
-			var starts []Start
-			if a, ok := apis[fn.FullName()]; ok && apiNames[fn.Name()] && a.How != frameworks.NotASite {
-				if site := find(ev, pass, call, fn.FullName(), a); site != nil {
+		for _, d := range f.Decls {
+			decl, _ := d.(*ast.FuncDecl)
+			ast.Inspect(d, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				fn := ev.Callee(call)
+				if fn == nil {
+					return true
+				}
+				var starts []Start
+				if a, ok := apis[fn.FullName()]; ok && apiNames[fn.Name()] && a.How != frameworks.NotASite {
+					if site := find(ev, pass, call, fn.FullName(), a); site != nil {
+						if facts != nil {
+							if vs, ok := siteValues(facts, pass, call, a); ok && eval.HasParam(vs) {
+								starts = []Start{{API: fn.FullName(), At: facts.Origin(call.Pos()), Addrs: facts.Export(vs)}}
+							}
+						}
+						if starts == nil {
+							res.Sites = append(res.Sites, site)
+						}
+					}
+				} else if w := known[eval.FuncKey(fn)]; w != nil && fn.Pkg() != pass.Pkg {
+					res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
 					if facts != nil {
-						if vs, ok := siteValues(facts, pass, call, a); ok && eval.HasParam(vs) {
-							starts = []Start{{API: fn.FullName(), At: facts.Origin(call.Pos()), Addrs: facts.Export(vs)}}
-						}
-					}
-					if starts == nil {
-						res.Sites = append(res.Sites, site)
-					}
-				}
-			} else if w := known[eval.FuncKey(fn)]; w != nil && fn.Pkg() != pass.Pkg {
-				res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
-				if facts != nil {
-					for _, st := range w.Starts {
-						if vs := facts.Instantiate(call, fn, st.Addrs); eval.HasParam(vs) {
-							starts = append(starts, Start{API: st.API, At: st.At, Addrs: facts.Export(vs)})
+						for _, st := range w.Starts {
+							if vs := facts.Instantiate(call, fn, st.Addrs); eval.HasParam(vs) {
+								starts = append(starts, Start{API: st.API, At: st.At, Addrs: facts.Export(vs)})
+							}
 						}
 					}
 				}
-			}
-			// A start whose address another package's caller decides is
-			// that caller's to judge: each exported function whose
-			// parameter the address holds is a wrapper.
-			for _, st := range starts {
-				for _, key := range eval.ParamFuncs(st.Addrs) {
-					if funcs == nil {
-						funcs = exportedFuncs(pass)
-					}
-					if wfn := funcs[key]; wfn != nil {
+				// A start whose address another package's caller decides is
+				// that caller's to judge. The wrapper is the exported function
+				// that makes the start call (a.Run(), with the host New was
+				// given); in an unexported helper, each exported function
+				// whose parameter the address holds.
+				for _, st := range starts {
+					if wfn := exportedDecl(pass, decl); wfn != nil {
 						if own[wfn] == nil {
 							own[wfn] = &Wrapper{}
 						}
 						own[wfn].Starts = append(own[wfn].Starts, st)
+						continue
+					}
+					for _, key := range eval.ParamFuncs(st.Addrs) {
+						if funcs == nil {
+							funcs = exportedFuncs(pass)
+						}
+						if wfn := funcs[key]; wfn != nil {
+							if own[wfn] == nil {
+								own[wfn] = &Wrapper{}
+							}
+							own[wfn].Starts = append(own[wfn].Starts, st)
+						}
 					}
 				}
-			}
-			return true
-		})
+				return true
+			})
+		}
 	}
 	for fn, w := range own {
 		pass.ExportObjectFact(fn, w)
@@ -202,6 +214,16 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Eval = ev
 	}
 	return res, nil
+}
+
+// exportedDecl is the function decl declares when code outside the package
+// can call it, else nil.
+func exportedDecl(pass *analysis.Pass, decl *ast.FuncDecl) *types.Func {
+	if decl == nil || !decl.Name.IsExported() {
+		return nil
+	}
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
 }
 
 // exportedFuncs are the package's functions by eval.FuncKey.

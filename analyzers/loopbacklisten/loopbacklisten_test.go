@@ -40,3 +40,10 @@ func TestCgo(t *testing.T) {
 	}
 	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/cgo")
 }
+
+// TestLayouts: servers whose loopback host is decided in one package and
+// used in another (a start wrapper, a method, a getter).
+func TestLayouts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/layouts/...")
+}

@@ -9,5 +9,5 @@ import (
 
 func main() {
 	go http.ListenAndServe(":"+config.Port, nil) // want `listens on port 8080`
-	http.ListenAndServe(config.Addr(), nil)     // want `listens on port 8080`
+	http.ListenAndServe(config.Addr(), nil)      // want `listens on port 8080`
 }
