@@ -56,6 +56,8 @@ func TestGolangciLintCustom(t *testing.T) {
 		for _, w := range []string{
 			fmt.Sprintf("main.go:%d: FC001: ", lines.malformed),
 			fmt.Sprintf("main.go:%d: FC101: ", lines.loopback),
+			// A port passed to another package's wrapper (analysis facts).
+			"cmd/wrapped/main.go:12: FC102: ",
 		} {
 			if !containsPrefix(got, w) {
 				t.Errorf("no issue %q...; got:\n%s", w, strings.Join(got, "\n"))
