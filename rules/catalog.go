@@ -1074,14 +1074,25 @@ and FC_SERVER_PORT are the CAPort, whatever helper reads them; the
 configuration's environmentVariables and customRuntimeConfig args set
 values, for timeouts as for ports; a variable that neither the found
 configuration nor FC sets is empty (strconv.Atoi makes it 0, a random port).
-A server, engine or configuration built in another package of the module
-and started in this one is a server of this package. In package main a
-server counts when main or init can start it (directly, through calls, or
-through a function value); a server in a helper that nothing calls is not
-reported while a reachable server exists. Files that import "C" are
-analyzed. Not followed: a value decided in another package (a constructor's
-or wrapper's parameter, a config package's field or function result), maps,
-slices, channels, interface method calls, reflection, and files read at run
-time. Such values are unknown, and unknown values are never reported.
-Evaluation is linear in the package's size with a step budget; a spent
+Across the packages of the analyzed module(s) values travel as analysis
+facts, the same under fclint check, go vet and golangci-lint: an exported
+function's results (and the fields, also promoted ones, of the struct it
+returns), an exported package variable, every write to an exported struct
+field in its own package, and a wrapper, an exported function or method
+that starts a server on an address it is given (a parameter, or a field its
+constructor's parameter set). A wrapper's call is the listen site, judged
+with the caller's arguments; a parameter that reached a field is the
+arguments of every call of the constructor in the judging package. A
+server, engine or configuration built in another package and started in
+this one is a server of this package. In package main a server counts when
+main or init can start it (directly, through calls, or through a function
+value); a server in a helper that nothing calls is not reported while a
+reachable server exists; outside package main every server counts, except
+a wrapper's, which its callers judge. Files that import "C" are analyzed.
+Not followed: values decided in the standard library or in modules from
+the module cache (the framework registry describes those), a timeout or
+keep-alive switch passed as a parameter into another package's constructor,
+maps, slices, channels, interface method calls, reflection, and files read
+at run time. Such values are unknown, and unknown values are never
+reported. Evaluation is linear in the package's size with a step budget; a spent
 budget makes the remaining values unknown.`
