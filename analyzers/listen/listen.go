@@ -60,6 +60,15 @@ type Site struct {
 	Via string
 }
 
+// StartedIn is the message's note on a wrapper's site: "; the call starts
+// it in server/server.go:31"; "" for a direct start.
+func (s *Site) StartedIn() string {
+	if s.Via == "" {
+		return ""
+	}
+	return fmt.Sprintf("; the call starts it in %s", s.Via)
+}
+
 // ReadsCAPort reports whether some address of the site takes its port from
 // FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT, directly or through any helper.
 // FC always sets both, so the site's other ports are fallbacks (or a local

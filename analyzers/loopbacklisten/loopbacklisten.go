@@ -51,6 +51,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 	if o := listen.Origin(ev, first.Host.From, site.Call); o != "" {
 		msg += fmt.Sprintf("; %s comes from %s", first.Host.Text, o)
 	}
+	msg += site.StartedIn()
 	var related []analysis.RelatedInformation
 	var edits []analysis.TextEdit
 	seen := map[any]bool{}

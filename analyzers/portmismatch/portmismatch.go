@@ -69,6 +69,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 	if why := explain(ev, site, first, port); why != "" {
 		msg += "; " + why
 	}
+	msg += site.StartedIn()
 	var related []analysis.RelatedInformation
 	for _, a := range bad {
 		n, _ := a.PortNumber()

@@ -4,5 +4,5 @@ package main
 import "portmismatch/layouts/wrapper/server"
 
 func main() {
-	server.Run(":8080", nil) // want `listens on port 8080, but FC sends requests to CAPort 9000`
+	server.Run(":8080", nil) // want `listens on port 8080, but FC sends requests to CAPort 9000.*; the call starts it in server/server.go:12`
 }
