@@ -97,6 +97,10 @@ type Listen struct {
 	AddrOption   string
 	// PortField is the integer port field beside the host Field (FromHostPort).
 	PortField string
+	// FromFile reads the address a missing argument means from a file beside
+	// the package (beego's conf/app.conf), with the environment env; ok is
+	// false without the file (Default then applies). FromVariadic only.
+	FromFile func(dir string, env func(string) (string, bool)) (addr FileAddr, ok bool)
 }
 
 // Knob is one server setting fclint judges.

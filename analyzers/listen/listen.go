@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -480,6 +481,11 @@ func tcpOnly(vs []eval.Value) bool {
 // configuration sets PORT (FC does not), else ":8080".
 func variadicDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, a api) eval.Value {
 	fn := fcconfig.Of(pass).Function
+	if a.FromFile != nil {
+		if v, ok := fileDefault(ev, pass, call, a); ok {
+			return v
+		}
+	}
 	if a.Env != "" && fn.EnvUnknown[a.Env] {
 		return eval.Value{Pos: call.Pos()}
 	}
@@ -494,6 +500,49 @@ func variadicDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr
 		}
 	}
 	return eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)
+}
+
+// fileDefault is the address a framework reads from its configuration file
+// when the start call has none (beego's conf/app.conf), as found in the
+// folder of the package: on FC the working directory is the code root, where
+// the main package is.
+func fileDefault(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, a api) (eval.Value, bool) {
+	if len(pass.Files) == 0 {
+		return eval.Value{}, false
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	fn := fcconfig.Of(pass).Function
+	env := func(name string) (string, bool) {
+		if fn == nil || fn.EnvUnknown[name] {
+			return "", false
+		}
+		v, ok := fn.Env[name]
+		return v, ok
+	}
+	fa, ok := a.FromFile(dir, env)
+	if !ok {
+		return eval.Value{}, false
+	}
+	host := eval.TextValue(fa.Host+":", eval.KindDefault, call.Pos(), fa.Why)
+	ports := []eval.Value{eval.TextValue(fa.Port, eval.KindDefault, call.Pos(), fa.Why)}
+	if fa.PortEnv != "" {
+		read := ev.LookupEnvValue(fa.PortEnv, call.Pos())
+		if read.IsCAPort() {
+			ports = []eval.Value{read}
+		} else if read.Const == nil || constant.StringVal(read.Const) != "" {
+			return eval.Value{Pos: call.Pos()}, true // set at run time: unknown
+		} else {
+			ports[0].Fallback = fa.PortEnv + " is unset"
+		}
+	}
+	v := host
+	v.Parts = append(append([]eval.Part(nil), host.Parts...), ports[0].Str()...)
+	v.Const = nil
+	if ports[0].Const != nil {
+		v.Const = constant.MakeString(fa.Host + ":" + constant.StringVal(ports[0].Const))
+	}
+	v.Fallback = ports[0].Fallback
+	return v, true
 }
 
 // optionAddrs finds the address option (hertz's server.WithHostPorts) of the

@@ -36,3 +36,10 @@ func TestLayouts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/layouts/...")
 }
+
+// TestBeegoAppConf: beego's Run() without an address listens where
+// conf/app.conf says (httpport, a [runmode] section, ${VAR||default}).
+func TestBeegoAppConf(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/beegoconf/...")
+}

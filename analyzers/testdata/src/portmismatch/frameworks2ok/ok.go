@@ -20,7 +20,7 @@ func main() {
 	echo3.New().Start(":9000")
 	iris.New().Listen(":9000")
 	web.Run(":9000")
-	web.Run() // the port is in conf/app.conf, which fclint does not read
+	web.Run() // no conf/app.conf here: beego's :8080, beside the server on :9000
 	upg, _ := tableflip.New(tableflip.Options{})
 	upg.Listen("tcp", ":"+os.Getenv("FC_SERVER_PORT"))
 	g.Server().SetAddr(":9000")

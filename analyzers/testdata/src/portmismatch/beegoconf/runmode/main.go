@@ -1,0 +1,8 @@
+// Package main starts beego without an address: conf/app.conf decides it.
+package main
+
+import "github.com/beego/beego/v2/server/web"
+
+func main() {
+	web.Run() // want `listens on port 8088.*httpport = 8088 in conf/app.conf:6`
+}
