@@ -633,6 +633,9 @@ func (e *Evaluator) declIdent(obj types.Object) ast.Node {
 // literal or a new(T)/var declaration leaves it unset; unknown for structs
 // the evaluator cannot see being built.
 func (e *Evaluator) Field(x ast.Expr, name string) []Value {
+	if vs, ok := e.loadedField(x, name); ok {
+		return vs
+	}
 	f := fieldByName(e.info.TypeOf(x), name)
 	if f == nil {
 		if embedded := e.embeddedWith(e.info.TypeOf(x), name); embedded != nil {

@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fclint/fclint/analyzers/fcconfig"
@@ -191,6 +192,8 @@ type Evaluator struct {
 	facts Facts
 	// summarizing: parameters of exported functions are Param symbols.
 	summarizing bool
+	// files are the configuration files read by loadedField, by path.
+	files map[string]*yaml.Node
 }
 
 type funcResult struct {

@@ -157,3 +157,20 @@ func isServer(pass interface{ TypeOf(ast.Expr) types.Type }, x ast.Expr) bool {
 	n, ok := p.Elem().(*types.Named)
 	return ok && n.Obj().Name() == "T"
 }
+
+// FuzzConfigLookup: any configuration file parses or fails cleanly, and a
+// lookup never panics.
+func FuzzConfigLookup(f *testing.F) {
+	f.Add([]byte("Name: api\nHost: 0.0.0.0\nPort: 8888\nMiddlewares:\n  Timeout: true\n"))
+	f.Add([]byte(`{"Port": 9000, "Nested": {"Port": [1, 2]}}`))
+	f.Add([]byte("&a [*a, *a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := parseConfig(data)
+		if err != nil {
+			return
+		}
+		for _, keys := range [][]string{{"Port"}, {"Middlewares", "Timeout"}, {"a", "b", "c"}} {
+			lookupKeys(n, keys)
+		}
+	})
+}

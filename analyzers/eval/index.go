@@ -25,6 +25,7 @@ type index struct {
 	// an imported summary stands for their arguments.
 	foreign map[*types.Func][]*ast.CallExpr
 	xcalls  map[string][]*ast.CallExpr
+	loads   map[types.Object][]load // conf.MustLoad(path, &c), by c
 }
 
 // assign is one way a variable gets a value.
@@ -71,6 +72,7 @@ func (e *Evaluator) index() *index {
 		claimed:  map[*ast.UnaryExpr]bool{},
 		stores:   map[types.Object][]assign{},
 		foreign:  map[*types.Func][]*ast.CallExpr{},
+		loads:    map[types.Object][]load{},
 	}
 	e.idx = ix
 	for _, f := range e.pass.Files {
@@ -289,6 +291,7 @@ func (e *Evaluator) recordCall(ix *index, call *ast.CallExpr) {
 	} else if fn.Pkg() != nil && fn.Exported() {
 		ix.foreign[fn] = append(ix.foreign[fn], call)
 	}
+	e.recordLoad(ix, call, fn)
 	if _, ok := flagVarFuncs[fn.FullName()]; ok && len(call.Args) >= 3 {
 		if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
 			if sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr); ok && e.info.Selections[sel] != nil {

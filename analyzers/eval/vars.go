@@ -499,6 +499,9 @@ func (e *Evaluator) selector(x *ast.SelectorExpr) []Value {
 		return []Value{unknown(x.Pos())}
 	}
 	f := sel.Obj().(*types.Var)
+	if vs, ok := e.loadedField(x.X, f.Name()); ok {
+		return vs
+	}
 	if vs, ok := e.returnedField(x.X, f.Name()); ok {
 		return vs
 	}

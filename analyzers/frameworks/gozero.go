@@ -6,7 +6,9 @@ func init() {
 	// defaults (Host 0.0.0.0, Timeout 3000 ms, Middlewares.Timeout true;
 	// rest/config.go) apply only when go-zero's conf package fills the
 	// struct: a Go literal keeps zero values, so an unset Port is 0, a
-	// random port. A RestConf loaded from YAML is unknown (not followed).
+	// random port. conf.MustLoad/Load fill it from etc/*.yaml with those
+	// defaults (core/conf/config.go: keys without case, embedded structs
+	// inline); eval reads the file the path argument names.
 	listen := Listen{How: FromHostPort, Arg: 0, Field: "Host", PortField: "Port"}
 	Register(&Framework{
 		Name:   "go-zero",
@@ -15,6 +17,10 @@ func init() {
 		Listen: map[string]Listen{
 			"github.com/zeromicro/go-zero/rest.MustNewServer": listen,
 			"github.com/zeromicro/go-zero/rest.NewServer":     listen,
+		},
+		Loaders: map[string]Loader{
+			"github.com/zeromicro/go-zero/core/conf.MustLoad": {PathArg: 0, DestArg: 1},
+			"github.com/zeromicro/go-zero/core/conf.Load":     {PathArg: 0, DestArg: 1},
 		},
 	})
 }

@@ -60,6 +60,28 @@ type Framework struct {
 	// HeaderSetters set a response header (key argument 0, value argument
 	// 1); ConnectionClosers mark a response "Connection: close" (FC105).
 	HeaderSetters, ConnectionClosers []string
+	// Loaders fill a struct from a configuration file (go-zero's
+	// conf.MustLoad(path, &c)), by types.Func.FullName.
+	Loaders map[string]Loader
+}
+
+// Loader is a function that fills the struct its DestArg points to from the
+// YAML or JSON file named by PathArg: keys match field names (or json tag
+// names) without case, an embedded struct's fields sit inline, and a field
+// the file leaves out takes its `json:",default=X"` tag.
+type Loader struct {
+	PathArg, DestArg int
+}
+
+// Loaders returns every configuration loader, by FullName.
+func Loaders() map[string]Loader {
+	out := map[string]Loader{}
+	for _, f := range All() {
+		for name, l := range f.Loaders {
+			out[name] = l
+		}
+	}
+	return out
 }
 
 // How says where a server entry point takes its address from.

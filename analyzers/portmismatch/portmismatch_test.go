@@ -43,3 +43,10 @@ func TestBeegoAppConf(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/beegoconf/...")
 }
+
+// TestGoZeroConf: a go-zero RestConf filled by conf.MustLoad from the file
+// the -f flag names (its default, or customRuntimeConfig.args).
+func TestGoZeroConf(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/gozeroconf/...")
+}
