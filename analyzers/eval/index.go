@@ -39,6 +39,9 @@ type assign struct {
 	// guard is the environment-style emptiness test around a fallback
 	// assignment (if x == "" { x = "9000" }); nil when unguarded.
 	guard ast.Expr
+	// over is the slice or array a range statement's value variable
+	// takes its elements from.
+	over ast.Expr
 }
 
 // fieldWrite is one write to a struct field: in a composite literal or by
@@ -146,15 +149,36 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 				ix.assigns[obj] = append(ix.assigns[obj], assign{lhs: n.X})
 			}
 		case *ast.RangeStmt:
-			for _, x := range []ast.Expr{n.Key, n.Value} {
+			for i, x := range []ast.Expr{n.Key, n.Value} {
 				if obj := e.refObject(x); obj != nil {
-					ix.assigns[obj] = append(ix.assigns[obj], assign{lhs: x})
+					a := assign{lhs: x}
+					if i == 1 {
+						a.over = n.X // for _, port := range ports
+					}
+					ix.assigns[obj] = append(ix.assigns[obj], a)
 				}
 			}
 		case *ast.CompositeLit:
 			e.recordLiteral(ix, n)
 		case *ast.CallExpr:
 			e.recordCall(ix, n)
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok && !n.Ellipsis.IsValid() {
+				// go func(p string) { ... }(port): each parameter is its argument.
+				i := 0
+				for _, field := range lit.Type.Params.List {
+					for _, name := range field.Names {
+						if obj := info.Defs[name]; obj != nil && i < len(n.Args) {
+							if _, variadic := field.Type.(*ast.Ellipsis); !variadic {
+								ix.assigns[obj] = append(ix.assigns[obj], assign{lhs: name, rhs: n.Args[i], op: token.DEFINE})
+							}
+						}
+						i++
+					}
+					if len(field.Names) == 0 {
+						i++
+					}
+				}
+			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND && !ix.claimed[n] {
 				// &x escapes unless a flag.XxxVar call claimed it.

@@ -284,6 +284,8 @@ func (e *Evaluator) assigned(a assign) []Value {
 		return e.flagValue(a.flag)
 	case a.call != nil:
 		return e.tuple(a.call, a.tuple)
+	case a.over != nil:
+		return e.elements(a.over, a.lhs.Pos())
 	case a.rhs == nil:
 		return []Value{unknown(a.lhs.Pos())}
 	case a.op == token.ADD_ASSIGN:
@@ -659,4 +661,51 @@ func (e *Evaluator) returnedField(x ast.Expr, name string) ([]Value, bool) {
 		out = append(out, e.imported(fvs, e.bindCall(call, fn))...)
 	}
 	return out, len(out) > 0
+}
+
+// elements evaluates the elements a range statement goes over: a slice or
+// array literal, or a variable only ever set to one (ports := []string{...});
+// unknown otherwise (appends, function results, maps).
+func (e *Evaluator) elements(x ast.Expr, pos token.Pos) []Value {
+	x = ast.Unparen(x)
+	if id, ok := x.(*ast.Ident); ok {
+		obj := e.refObject(id)
+		v, isVar := obj.(*types.Var)
+		if !isVar || e.index().escapes[v] || !e.enter(v) {
+			return []Value{unknown(pos)}
+		}
+		defer e.leave(v)
+		var out []Value
+		assigns := e.index().assigns[v]
+		for _, a := range assigns {
+			if a.rhs == nil || a.call != nil || a.op != token.DEFINE && a.op != token.ASSIGN {
+				return []Value{unknown(pos)}
+			}
+			out = append(out, e.elements(a.rhs, pos)...)
+		}
+		if len(out) == 0 {
+			return []Value{unknown(pos)}
+		}
+		return out
+	}
+	lit, ok := x.(*ast.CompositeLit)
+	if !ok {
+		return []Value{unknown(pos)}
+	}
+	switch e.info.TypeOf(lit).Underlying().(type) {
+	case *types.Slice, *types.Array:
+	default:
+		return []Value{unknown(pos)} // a map's range value, a struct
+	}
+	var out []Value
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		out = append(out, e.Eval(elt)...)
+	}
+	if len(out) == 0 {
+		return []Value{unknown(pos)}
+	}
+	return out
 }

@@ -13,7 +13,7 @@ import (
 func TestPortMismatch(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer,
-		"portmismatch/basic", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "portmismatch/sidewrong", "loopbacklisten/randomport")
+		"portmismatch/basic", "portmismatch/slices/wrong", "portmismatch/slices/right", "portmismatch/defaults", "portmismatch/sidecar", "portmismatch/compliant", "portmismatch/override", "portmismatch/sideloopback", "portmismatch/sidewrong", "loopbacklisten/randomport")
 }
 
 // TestConfigured needs the s.yaml beside the fixture (config discovery).
