@@ -24,6 +24,8 @@ type File struct {
 	Body []byte
 	Link string
 	Type byte // tar.TypeReg, TypeDir, TypeSymlink, TypeLink, ...
+	UID  int  // owner recorded in the layer (default 0, root)
+	GID  int
 }
 
 // Image describes one image.
@@ -54,7 +56,7 @@ func LayerTar(files []File, gz bool) []byte {
 	var buf bytes.Buffer
 	tw := tar.NewWriter(&buf)
 	for _, f := range files {
-		h := &tar.Header{Name: f.Name, Mode: f.Mode, Typeflag: f.Type, Linkname: f.Link, ModTime: time.Unix(0, 0), Format: tar.FormatPAX}
+		h := &tar.Header{Name: f.Name, Mode: f.Mode, Typeflag: f.Type, Linkname: f.Link, Uid: f.UID, Gid: f.GID, ModTime: time.Unix(0, 0), Format: tar.FormatPAX}
 		if h.Typeflag == 0 {
 			h.Typeflag = tar.TypeReg
 			if len(f.Name) > 0 && f.Name[len(f.Name)-1] == '/' {
