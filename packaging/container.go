@@ -34,7 +34,7 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 	}
 	if fi.IsDir() && wantsDockerfile(opts) {
 		c := newChecker(opts)
-		if err := c.checkDockerfile(opts.Path); err != nil {
+		if err := c.checkDockerfile(dockerfileFor(opts)); err != nil {
 			return true, nil, err
 		}
 		return true, c.findings, nil
@@ -66,11 +66,36 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 // container (or no configuration says otherwise). A custom-runtime
 // function's folder is checked as the ZIP it becomes, Dockerfile or not.
 func wantsDockerfile(opts Options) bool {
-	if _, err := os.Stat(filepath.Join(opts.Path, "Dockerfile")); err != nil {
+	if opts.Dockerfile != "" {
+		return true // named on the command line: a missing one is an error
+	}
+	if _, err := os.Stat(dockerfileFor(opts)); err != nil {
 		return false
 	}
 	fn := opts.Function
 	return fn == nil || fn.IsContainer() || !fn.Runtime.Known()
+}
+
+// dockerfileFor is the Dockerfile of the folder opts.Path: --dockerfile,
+// else the one the configuration's build uses when the folder is that
+// build's context or the function's code folder, else the folder's own.
+func dockerfileFor(opts Options) string {
+	if opts.Dockerfile != "" {
+		return opts.Dockerfile
+	}
+	own := filepath.Join(opts.Path, "Dockerfile")
+	b, ok := ContainerBuild(opts.Function)
+	if !ok || b.Via == "" {
+		return own
+	}
+	dir, err := filepath.Abs(opts.Path)
+	if err != nil {
+		return own
+	}
+	if dir == b.Context || dir == opts.Function.CodeDir {
+		return b.Dockerfile
+	}
+	return own
 }
 
 // portUnset: a legacy fc component container function without caPort. Since
