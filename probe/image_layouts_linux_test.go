@@ -127,6 +127,11 @@ func TestProbeImageFindings(t *testing.T) {
 			if c.check != "" && len(res.Findings) == 1 && !strings.Contains(res.Findings[0].Message, c.check) {
 				t.Errorf("message lacks %q: %s", c.check, res.Findings[0].Message)
 			}
+			for _, f := range res.Findings {
+				if strings.Contains(f.Message+f.Fix, "customRuntimeConfig") {
+					t.Errorf("an image's finding names customRuntimeConfig: %s; fix: %s", f.Message, f.Fix)
+				}
+			}
 		})
 	}
 }

@@ -73,6 +73,13 @@ func (p *prober) add(f report.Finding) {
 		return
 	}
 	f.Message = sanitize(f.Message)
+	if p.image != nil {
+		// An image's port is customContainerConfig's (caPort for the
+		// legacy fc component, which the caller's PortKey rewrites).
+		fs := []report.Finding{f}
+		report.UsePortKey(fs, "customContainerConfig.port")
+		f = fs[0]
+	}
 	p.res.Findings = append(p.res.Findings, f)
 }
 

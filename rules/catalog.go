@@ -73,8 +73,9 @@ func main() {
 		ID: "FC102", Name: "port-mismatch", Severity: Error, Family: Code,
 		Summary: "the function's server listens on a port other than CAPort",
 		Details: `Reports a server that can only listen on a port other than CAPort (from
-customRuntimeConfig.port, caPort or CAPort in the configuration, --port, else
-9000). Covered: port literals, framework defaults (gin's Run() with no
+customRuntimeConfig.port, customContainerConfig.port, caPort or CAPort in the
+configuration, --port, else 9000; the fix names the key the function's own
+configuration uses). Covered: port literals, framework defaults (gin's Run() with no
 argument uses $PORT or 8080, hertz uses 8888, an empty http.Server Addr means
 80, ":0" a random port), a non-FC environment variable with a fallback that is
 not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading

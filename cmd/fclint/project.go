@@ -127,6 +127,7 @@ func runProject(cmd *cobra.Command, g *globalFlags, dir string, tests, fix bool)
 				return usageErr("%s", msg)
 			}
 			reportFixes(stderr, res)
+			report.UsePortKey(res.Findings, fn.PortKey())
 			add(res.Findings)
 		}
 		add(packageFindings(fn))
