@@ -32,6 +32,21 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 	if opts.WorkDir == "" {
 		opts.WorkDir, _ = os.Getwd()
 	}
+	if fi.IsDir() && opts.Dockerfile == "" {
+		if b, ok := configuredBuild(opts); ok {
+			if _, err := os.Stat(b.Dockerfile); err != nil {
+				// The build fails before an image exists: say so instead of
+				// falling back to another Dockerfile.
+				c := newChecker(opts)
+				c.container = true
+				c.checkConfig()
+				file, line := c.at(b.Pos)
+				f := c.add(rules.MustGet("FC207"), file, line, "", fmt.Sprintf("the pre-deploy step %q builds with %s, which does not exist: the build fails and no image is made", b.Via, c.relPath(b.Dockerfile)))
+				f.Fix = "fix the path: fc3 build's --dockerfile and --context are relative to the s.yaml's folder, docker build's -f to the folder the step runs in"
+				return true, c.findings, nil
+			}
+		}
+	}
 	if fi.IsDir() && wantsDockerfile(opts) {
 		c := newChecker(opts)
 		if err := c.checkDockerfile(dockerfileFor(opts)); err != nil {
@@ -83,19 +98,27 @@ func dockerfileFor(opts Options) string {
 	if opts.Dockerfile != "" {
 		return opts.Dockerfile
 	}
-	own := filepath.Join(opts.Path, "Dockerfile")
+	if b, ok := configuredBuild(opts); ok {
+		return b.Dockerfile
+	}
+	return filepath.Join(opts.Path, "Dockerfile")
+}
+
+// configuredBuild is the build a pre-deploy step of the configuration runs
+// when the folder opts.Path is its context or the function's code folder.
+func configuredBuild(opts Options) (DockerBuild, bool) {
 	b, ok := ContainerBuild(opts.Function)
 	if !ok || b.Via == "" {
-		return own
+		return DockerBuild{}, false
 	}
 	dir, err := filepath.Abs(opts.Path)
 	if err != nil {
-		return own
+		return DockerBuild{}, false
 	}
 	if dir == b.Context || dir == opts.Function.CodeDir {
-		return b.Dockerfile
+		return b, true
 	}
-	return own
+	return DockerBuild{}, false
 }
 
 // portUnset: a legacy fc component container function without caPort. Since

@@ -13,8 +13,10 @@ import (
 type DockerBuild struct {
 	Dockerfile, Context string
 	// Via says where they come from for people: "" for the default, else
-	// the pre-deploy step ("fc3 build --dockerfile ./Dockerfile.prod").
+	// the pre-deploy step ("fc3 build --dockerfile ./Dockerfile.prod"),
+	// written at Pos.
 	Via string
+	Pos config.Pos
 }
 
 // ContainerBuild finds the build of a custom-container function, as
@@ -49,7 +51,9 @@ func ContainerBuild(fn *config.Function) (b DockerBuild, ok bool) {
 		if a.Component != "" {
 			words := strings.Fields(a.Component)
 			if len(words) > 1 && isFC3(words[0]) && words[1] == "build" && fn.CodeDir != "" {
-				return fc3Build(fn, base, words[2:], a.Component), true
+				b := fc3Build(fn, base, words[2:], a.Component)
+				b.Pos = a.Pos
+				return b, true
 			}
 			continue
 		}
@@ -57,6 +61,7 @@ func ContainerBuild(fn *config.Function) (b DockerBuild, ok bool) {
 			continue
 		}
 		if b, ok := runBuild(fn, base, a); ok {
+			b.Pos = a.Pos
 			return b, true
 		}
 	}
