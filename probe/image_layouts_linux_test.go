@@ -1,10 +1,14 @@
 package probe
 
 import (
+	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -175,5 +179,50 @@ func TestProbeImageScriptEntrypoint(t *testing.T) {
 		if len(c.want) == 0 && !strings.Contains(res.Steps[0].Detail, "start.sh") {
 			t.Errorf("started: %s", res.Steps[0].Detail)
 		}
+	}
+}
+
+// flipCtx reports cancellation once its Err has been asked n times: a
+// Ctrl-C in the middle of flattening a layer, without timing.
+type flipCtx struct {
+	context.Context
+	n    *atomic.Int64
+	done chan struct{} // never closed: only Err tells
+}
+
+func (c flipCtx) Done() <-chan struct{} { return c.done }
+
+func (c flipCtx) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// Ctrl-C while the image is flattened stops the probe there: nothing is
+// started and the scratch folder is gone.
+func TestProbeImageCanceledWhileFlattening(t *testing.T) {
+	path := serverImage(t, "docker", "clean", func(im *imagetest.Image) {
+		im.Layers = append(im.Layers, []imagetest.File{{Name: "data/zeros", Body: make([]byte, 16<<20)}})
+	})
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Options{Path: path, Port: freePort(t), Notes: io.Discard}); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled before: err = %v, want context.Canceled", err)
+	}
+	n := &atomic.Int64{}
+	n.Store(40) // a few entries and reads into the layers
+	start := time.Now()
+	_, err := Run(flipCtx{context.Background(), n, make(chan struct{})}, Options{Path: path, Port: freePort(t), Notes: io.Discard})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled while flattening: err = %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Run took %s after the cancellation", d)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
