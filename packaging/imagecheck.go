@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/binary"
 	"github.com/fclint/fclint/packaging/image"
 	"github.com/fclint/fclint/packaging/script"
@@ -582,8 +583,18 @@ func (c *checker) checkGoSDK(ra io.ReaderAt, file, word string, g *binary.GoBuil
 	if c.container {
 		what = "the container"
 	}
+	rt := c.fn.Runtime
+	if !c.container && rt.Known() && !config.IsCustomRuntime(rt.Value) {
+		return // a go1 function: fc.Start is how it runs
+	}
 	m := c.add(rules.MustGet("FC107"), file, 0, "", fmt.Sprintf("%s is a Go program that calls fc.Start of github.com/aliyun/fc-runtime-go-sdk: it polls the go1 runtime API and listens on no port, so %s never answers on CAPort", word, what))
 	m.Fix = "serve HTTP on the configured port with net/http (or a framework) instead of fc.Start"
+	if !c.container && !rt.Known() {
+		// As in fclint check: without a runtime, the code may be meant
+		// for the go1 runtime.
+		m.Severity = rules.Warning
+		m.Fix += ", or deploy with runtime go1"
+	}
 }
 
 // containsBytes scans r for s in bounded chunks.
