@@ -66,8 +66,12 @@ type HealthCheck struct {
 type Action struct {
 	Hook string // "pre-deploy", ...
 	Run  string // the shell command
-	Path string // the folder it runs in, as written (relative to the config file)
-	Pos  Pos    // the run value
+	// Component is a component step instead of a shell command, as
+	// written after "component:" ("fc3 build --dockerfile ./code/Dockerfile"
+	// in the devsapp custom-container templates); Run is then "".
+	Component string
+	Path      string // the folder it runs in, as written (relative to the config file)
+	Pos       Pos    // the run value
 	// Dir is Path resolved against the configuration file's folder (that
 	// folder when Path is empty); "" when Path is a placeholder.
 	Dir string

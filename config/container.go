@@ -117,3 +117,26 @@ func (r *reader) argList(s section, key string) Field[[]string] {
 		return Field[[]string]{Value: list, Set: true, Pos: f.Pos}
 	})
 }
+
+// PortKey is the configuration key that sets CAPort for f, as fixes should
+// name it: customContainerConfig.port for a custom container and
+// customRuntimeConfig.port otherwise (fc3, FC 3.0), caPort (the legacy fc
+// component, where a container's port is caPort too), CAPort (Funcraft);
+// "" when the format does not tell (the FC API JSON of either version, ROS).
+func (f *Function) PortKey() string {
+	if f == nil {
+		return ""
+	}
+	switch f.Format {
+	case FormatFC2:
+		return "caPort"
+	case FormatFuncraft:
+		return "CAPort"
+	case FormatFC3, FormatFlags, "":
+		if f.IsContainer() {
+			return "customContainerConfig.port"
+		}
+		return "customRuntimeConfig.port"
+	}
+	return ""
+}

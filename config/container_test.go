@@ -92,3 +92,23 @@ resources:
 		t.Errorf("a plain string command must be unknown (FC wants a list): %+v", fn.Container.Cmd)
 	}
 }
+
+func TestPortKey(t *testing.T) {
+	rt := func(v string) Field[string] { return Field[string]{Value: v, Set: true} }
+	for _, c := range []struct {
+		f    *Function
+		want string
+	}{
+		{nil, ""},
+		{&Function{Format: FormatFC3, Runtime: rt("custom.debian12")}, "customRuntimeConfig.port"},
+		{&Function{Format: FormatFC3, Runtime: rt("custom-container")}, "customContainerConfig.port"},
+		{&Function{Format: FormatFlags, Container: &Container{}}, "customContainerConfig.port"},
+		{&Function{Format: FormatFC2, Runtime: rt("custom-container")}, "caPort"},
+		{&Function{Format: FormatFuncraft, Runtime: rt("custom")}, "CAPort"},
+		{&Function{Format: FormatAPIJSON, Runtime: rt("custom")}, ""},
+	} {
+		if got := c.f.PortKey(); got != c.want {
+			t.Errorf("%+v: PortKey = %q, want %q", c.f, got, c.want)
+		}
+	}
+}

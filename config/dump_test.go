@@ -82,6 +82,10 @@ func dump(f *File, base string) string {
 			fmt.Fprintf(&b, "  layers unresolved\n")
 		}
 		for _, a := range fn.Actions {
+			if a.Component != "" {
+				fmt.Fprintf(&b, "  action %s component=%q dir=%q %s\n", a.Hook, a.Component, rel(a.Dir), pos(a.Pos))
+				continue
+			}
 			fmt.Fprintf(&b, "  action %s run=%q path=%q dir=%q %s\n", a.Hook, a.Run, a.Path, rel(a.Dir), pos(a.Pos))
 		}
 	}

@@ -129,7 +129,7 @@ func TestLoadFacts(t *testing.T) {
 	if !fn.LayersUnresolved || fn.Layers[0] != "acs:fc:cn-hangzhou:official:layers/Nodejs20/versions/1" {
 		t.Errorf("Layers = %q unresolved=%v", fn.Layers, fn.LayersUnresolved)
 	}
-	if len(fn.Actions) != 3 || fn.Actions[0].Run != "echo global" || fn.Actions[1].Dir != abs("fc3/code") {
+	if len(fn.Actions) != 4 || fn.Actions[0].Run != "echo global" || fn.Actions[1].Dir != abs("fc3/code") || fn.Actions[2].Component != "fc3 build" || fn.Actions[2].Run != "" {
 		t.Errorf("Actions = %+v", fn.Actions)
 	}
 

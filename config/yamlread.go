@@ -496,6 +496,11 @@ func (r *reader) actions(v *yaml.Node, baseDir string) []Action {
 			run := r.lookup(step, "run")
 			cmd, _, ok := r.text(run)
 			if !ok {
+				if comp := r.lookup(step, "component"); !isNull(comp) {
+					if c, known, ok := r.text(comp); ok && known {
+						out = append(out, Action{Hook: hook, Component: c, Pos: r.pos(comp), Dir: baseDir})
+					}
+				}
 				continue
 			}
 			a := Action{Hook: hook, Run: cmd, Pos: r.pos(run), Dir: baseDir}

@@ -66,6 +66,10 @@ func (c *checker) checkBinary(e *archive.Entry, word string) {
 		f.Fix = fix
 		return
 	}
+	if info.Go != nil {
+		c.checkGoSDK(rec, file, word, info.Go)
+		c.checkFrameworkModules(file, word, info.Go)
+	}
 	if info.Dynamic {
 		if c.checkLoader(file, word, info) {
 			c.checkGLIBC(file, word, info)

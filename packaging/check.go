@@ -31,6 +31,11 @@ type Options struct {
 	Function *config.Function
 	// WorkDir makes finding paths relative; "" means the current directory.
 	WorkDir string
+	// Dockerfile is the Dockerfile of a folder Path (fclint package
+	// --dockerfile); "" for the one the configuration's build names
+	// (ContainerBuild) when Path is its context or code folder, else
+	// Path/Dockerfile.
+	Dockerfile string
 }
 
 // Check inspects the package. The error is for inputs that cannot be read at

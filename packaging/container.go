@@ -32,9 +32,24 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 	if opts.WorkDir == "" {
 		opts.WorkDir, _ = os.Getwd()
 	}
+	if fi.IsDir() && opts.Dockerfile == "" {
+		if b, ok := configuredBuild(opts); ok {
+			if _, err := os.Stat(b.Dockerfile); err != nil {
+				// The build fails before an image exists: say so instead of
+				// falling back to another Dockerfile.
+				c := newChecker(opts)
+				c.container = true
+				c.checkConfig()
+				file, line := c.at(b.Pos)
+				f := c.add(rules.MustGet("FC207"), file, line, "", fmt.Sprintf("the pre-deploy step %q builds with %s, which does not exist: the build fails and no image is made", b.Via, c.relPath(b.Dockerfile)))
+				f.Fix = "fix the path: fc3 build's --dockerfile and --context are relative to the s.yaml's folder, docker build's -f to the folder the step runs in"
+				return true, c.findings, nil
+			}
+		}
+	}
 	if fi.IsDir() && wantsDockerfile(opts) {
 		c := newChecker(opts)
-		if err := c.checkDockerfile(opts.Path); err != nil {
+		if err := c.checkDockerfile(dockerfileFor(opts)); err != nil {
 			return true, nil, err
 		}
 		return true, c.findings, nil
@@ -66,11 +81,44 @@ func checkContainer(opts Options, fi os.FileInfo) (handled bool, findings []repo
 // container (or no configuration says otherwise). A custom-runtime
 // function's folder is checked as the ZIP it becomes, Dockerfile or not.
 func wantsDockerfile(opts Options) bool {
-	if _, err := os.Stat(filepath.Join(opts.Path, "Dockerfile")); err != nil {
+	if opts.Dockerfile != "" {
+		return true // named on the command line: a missing one is an error
+	}
+	if _, err := os.Stat(dockerfileFor(opts)); err != nil {
 		return false
 	}
 	fn := opts.Function
 	return fn == nil || fn.IsContainer() || !fn.Runtime.Known()
+}
+
+// dockerfileFor is the Dockerfile of the folder opts.Path: --dockerfile,
+// else the one the configuration's build uses when the folder is that
+// build's context or the function's code folder, else the folder's own.
+func dockerfileFor(opts Options) string {
+	if opts.Dockerfile != "" {
+		return opts.Dockerfile
+	}
+	if b, ok := configuredBuild(opts); ok {
+		return b.Dockerfile
+	}
+	return filepath.Join(opts.Path, "Dockerfile")
+}
+
+// configuredBuild is the build a pre-deploy step of the configuration runs
+// when the folder opts.Path is its context or the function's code folder.
+func configuredBuild(opts Options) (DockerBuild, bool) {
+	b, ok := ContainerBuild(opts.Function)
+	if !ok || b.Via == "" {
+		return DockerBuild{}, false
+	}
+	dir, err := filepath.Abs(opts.Path)
+	if err != nil {
+		return DockerBuild{}, false
+	}
+	if dir == b.Context || dir == opts.Function.CodeDir {
+		return b, true
+	}
+	return DockerBuild{}, false
 }
 
 // portUnset: a legacy fc component container function without caPort. Since

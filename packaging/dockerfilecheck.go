@@ -2,13 +2,12 @@ package packaging
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/fclint/fclint/packaging/archive"
 	"github.com/fclint/fclint/packaging/dockerfile"
 	"github.com/fclint/fclint/packaging/script"
 	"github.com/fclint/fclint/rules"
@@ -29,10 +28,10 @@ type dockerChecker struct {
 	file string // the Dockerfile as findings name it
 }
 
-// checkDockerfile is `fclint package DIR` for a folder with a Dockerfile.
-func (c *checker) checkDockerfile(dir string) error {
-	p := filepath.Join(dir, "Dockerfile")
-	fh, err := os.Open(p)
+// checkDockerfile is `fclint package DIR` for a folder with a Dockerfile
+// (at p: DIR/Dockerfile, or the one its build names).
+func (c *checker) checkDockerfile(p string) error {
+	fh, err := archive.OpenRegular(p) // a FIFO would block
 	if err != nil {
 		return err
 	}

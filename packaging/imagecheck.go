@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/binary"
 	"github.com/fclint/fclint/packaging/image"
 	"github.com/fclint/fclint/packaging/script"
@@ -435,7 +436,8 @@ func (ic *imageChecker) checkImageBinary(f *image.File, word, where string) {
 		}
 		return
 	}
-	ic.checkGoModules(ra, word, where)
+	ic.checkGoSDK(ra, where, word, info.Go)
+	ic.checkFrameworkModules(where, word, info.Go)
 	if !info.Dynamic {
 		return
 	}
@@ -567,19 +569,32 @@ func (ic *imageChecker) imageGLIBC() (binary.Version, string, bool) {
 // it in the binary's symbol table (which stripped binaries keep in pclntab).
 const fcSDKStart = "github.com/aliyun/fc-runtime-go-sdk/fc.Start"
 
-// checkGoModules is FC107 for a Go binary: the go1 SDK's fc.Start serves
-// FC's runtime API, not HTTP on a port, so a container that runs it never
-// answers on CAPort.
-func (ic *imageChecker) checkGoModules(ra io.ReaderAt, word, where string) {
-	mods := binary.GoModules(ra)
-	if !slices.Contains(mods, "github.com/aliyun/fc-runtime-go-sdk") {
+// checkGoSDK is FC107 for a Go binary: the go1 SDK's fc.Start serves FC's
+// runtime API, not HTTP on a port, so a function (or container) that runs
+// it never answers on CAPort.
+func (c *checker) checkGoSDK(ra io.ReaderAt, file, word string, g *binary.GoBuild) {
+	if g == nil || !slices.ContainsFunc(g.Modules, func(m binary.Module) bool { return m.Path == "github.com/aliyun/fc-runtime-go-sdk" }) {
 		return
 	}
 	if !containsBytes(ra, fcSDKStart) {
 		return // the module's event types only
 	}
-	m := ic.add(rules.MustGet("FC107"), where, 0, "", fmt.Sprintf("%s is a Go program that calls fc.Start of github.com/aliyun/fc-runtime-go-sdk: it polls the go1 runtime API and listens on no port, so the container never answers on CAPort", word))
+	what := "the function"
+	if c.container {
+		what = "the container"
+	}
+	rt := c.fn.Runtime
+	if !c.container && rt.Known() && !config.IsCustomRuntime(rt.Value) {
+		return // a go1 function: fc.Start is how it runs
+	}
+	m := c.add(rules.MustGet("FC107"), file, 0, "", fmt.Sprintf("%s is a Go program that calls fc.Start of github.com/aliyun/fc-runtime-go-sdk: it polls the go1 runtime API and listens on no port, so %s never answers on CAPort", word, what))
 	m.Fix = "serve HTTP on the configured port with net/http (or a framework) instead of fc.Start"
+	if !c.container && !rt.Known() {
+		// As in fclint check: without a runtime, the code may be meant
+		// for the go1 runtime.
+		m.Severity = rules.Warning
+		m.Fix += ", or deploy with runtime go1"
+	}
 }
 
 // containsBytes scans r for s in bounded chunks.

@@ -1,12 +1,15 @@
 package probe
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/packaging/image"
@@ -20,11 +23,15 @@ type imageRun struct {
 	env     []string // the image's ENV
 	workdir string   // WORKDIR, or /
 	user    string   // USER as written ("" for root)
+	ids     imageUser
+	// userErr is a USER that does not resolve in the image: the function
+	// cannot start (FC401), as with Docker.
+	userErr error
 }
 
 // prepareImage opens a docker-save or OCI archive and flattens its layers
 // into scratch/rootfs, bounded by FC's image size limit.
-func prepareImage(opts *Options, scratch string) (*imageRun, error) {
+func prepareImage(ctx context.Context, opts *Options, scratch string) (*imageRun, error) {
 	im, err := image.Open(opts.Path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Path, err)
@@ -34,19 +41,37 @@ func prepareImage(opts *Options, scratch string) (*imageRun, error) {
 	if err := os.Mkdir(rootfs, 0o755); err != nil {
 		return nil, err
 	}
-	if _, err := im.Flatten(rootfs, image.DefaultLimits); err != nil {
+	// As root, the layers' owners are kept until USER is resolved: the
+	// sandbox maps them below.
+	fopts := image.FlattenOptions{Limits: image.DefaultLimits, KeepOwners: os.Geteuid() == 0}
+	if _, err := im.Flatten(ctx, rootfs, fopts); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if errors.Is(err, image.ErrLimit) {
 			return nil, fmt.Errorf("%s: %w; nothing was started", opts.Path, err)
 		}
 		return nil, fmt.Errorf("flattening %s: %w", opts.Path, err)
 	}
+	cfg := im.Config.Config
+	run := &imageRun{rootfs: rootfs, env: cfg.Env, workdir: cfg.WorkingDir, user: cfg.User}
+	if run.workdir == "" {
+		run.workdir = "/"
+	}
+	open, closeRoot, err := rootOpener(rootfs)
+	if err != nil {
+		return nil, err
+	}
+	run.ids, run.userErr = resolveUser(cfg.User, open)
+	closeRoot()
+	if run.userErr == nil && cfg.User != "" && !hasKey(run.env, "HOME") {
+		// Docker sets HOME from the user's passwd entry ("/" without one).
+		run.env = append(slices.Clip(run.env), "HOME="+run.ids.home)
+	}
 	if os.Geteuid() == 0 {
-		// The sandbox's root is the host's nobody: give it the image's
-		// files, as a container's root owns them.
-		filepath.WalkDir(rootfs, func(p string, d fs.DirEntry, err error) error {
-			os.Lchown(p, nobodyID, nobodyID)
-			return nil
-		})
+		if err := ownImage(ctx, rootfs, run.ids); err != nil {
+			return nil, err
+		}
 	}
 	argv, known := im.StartCommand(containerOf(opts))
 	if !known {
@@ -55,12 +80,40 @@ func prepareImage(opts *Options, scratch string) (*imageRun, error) {
 	if len(argv) == 0 {
 		return nil, errors.New("the image has no ENTRYPOINT or CMD, and customContainerConfig sets no command")
 	}
-	cfg := im.Config.Config
-	workdir := cfg.WorkingDir
-	if workdir == "" {
-		workdir = "/"
-	}
-	return &imageRun{rootfs: rootfs, argv: argv, env: cfg.Env, workdir: workdir, user: cfg.User}, nil
+	run.argv = argv
+	return run, nil
+}
+
+// ownImage gives the flattened files (owned as their layers say) the host
+// owners the sandbox's id mapping shows as the image's: with a root USER
+// everything is the sandbox's root (the host's nobody), as a container's
+// root may read every file; with another USER, what that user and group own
+// in the image is the host's nobody (the function's ids), the rest the
+// host's root, which the sandbox maps to its root (launchSandboxed).
+func ownImage(ctx context.Context, rootfs string, u imageUser) error {
+	return filepath.WalkDir(rootfs, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if err != nil {
+			return nil
+		}
+		uid, gid := nobodyID, nobodyID
+		if u.uid != 0 || u.gid != 0 {
+			if fi, err := d.Info(); err == nil {
+				if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+					if u.uid != 0 && int(st.Uid) != u.uid {
+						uid = 0
+					}
+					if int(st.Gid) != u.gid {
+						gid = 0
+					}
+				}
+			}
+		}
+		os.Lchown(p, uid, gid)
+		return nil
+	})
 }
 
 // imageEnvironment is the image's ENV under FC's variables, the
@@ -95,12 +148,6 @@ func hasKey(env []string, key string) bool {
 		}
 	}
 	return false
-}
-
-// rootUser reports whether USER names root (or nothing).
-func rootUser(user string) bool {
-	name, _, _ := strings.Cut(user, ":")
-	return name == "" || name == "root" || name == "0"
 }
 
 func containerOf(opts *Options) *config.Container {

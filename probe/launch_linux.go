@@ -134,7 +134,6 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 		TmpBytes:    p.resources.diskBytes,
 		HostNetwork: p.opts.HostNetwork,
 		Code:        dir,
-		AsRoot:      uid == 0,
 		Argv:        argv,
 	}
 	env := environment(p.opts.Function, p.opts.Port, codeMountPoint, p.opts.Env, p.resources.memoryMB)
@@ -142,9 +141,6 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 		spec.Code, spec.RootFS, spec.Workdir = "", p.image.rootfs, p.image.workdir
 		env = imageEnvironment(p.image.env, env)
 	}
-	specJSON, _ := json.Marshal(spec)
-	// Args[0] stays ours: test binaries (testscript) dispatch on it.
-	args := []string{os.Args[0], helperArg, string(specJSON)}
 	attr := &syscall.SysProcAttr{
 		Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWIPC | syscall.CLONE_NEWUTS,
 		Setpgid:    true,
@@ -153,19 +149,46 @@ func launchSandboxed(p *prober, dir string, argv []string, output *tailBuffer) (
 	if !p.opts.HostNetwork {
 		attr.Cloneflags |= syscall.CLONE_NEWNET
 	}
-	attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: uid, Size: 1}}
-	attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: gid, Size: 1}}
-	if uid == 0 {
-		// As root, the sandbox's root is the host's nobody, without groups:
-		// the function owns nothing and reads no root-only file of the
-		// host. The helper itself is the sandbox's user 1, the host's root,
-		// with the capabilities it needs to build the sandbox.
-		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: nobodyID, Size: 1}, {ContainerID: 1, HostID: 0, Size: 1}}
-		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: nobodyID, Size: 1}, {ContainerID: 1, HostID: 0, Size: 1}}
-		attr.GidMappingsEnableSetgroups = true
-		attr.Credential = &syscall.Credential{Uid: 1, Gid: 1, Groups: []uint32{}}
-		attr.AmbientCaps = []uintptr{unix.CAP_SYS_ADMIN, unix.CAP_SETUID, unix.CAP_SETGID, unix.CAP_SETPCAP, unix.CAP_NET_ADMIN, unix.CAP_DAC_OVERRIDE}
+	// The function's ids in the sandbox: root, or an image's USER.
+	var fu, fg uint32
+	if p.image != nil {
+		fu, fg = uint32(p.image.ids.uid), uint32(p.image.ids.gid)
 	}
+	helperCaps := []uintptr{unix.CAP_SYS_ADMIN, unix.CAP_SETUID, unix.CAP_SETGID, unix.CAP_SETPCAP, unix.CAP_NET_ADMIN, unix.CAP_DAC_OVERRIDE}
+	// Unprivileged, one id maps: the host's user is the function's user
+	// (root, or USER). A helper that is not the sandbox's root keeps the
+	// capabilities it needs as ambient ones; it drops them all before the
+	// function's exec.
+	attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: int(fu), HostID: uid, Size: 1}}
+	attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: int(fg), HostID: gid, Size: 1}}
+	if fu != 0 {
+		attr.AmbientCaps = helperCaps
+	}
+	if uid == 0 {
+		// As root, the function's user (the sandbox's root, or USER) is
+		// the host's nobody, without groups: it owns nothing and reads no
+		// root-only file of the host. The helper itself is the host's root,
+		// with the capabilities it needs to build the sandbox, under an id
+		// the function's does not take: the sandbox's 1 for a root
+		// function, else its root, so that the files an image's root owns
+		// show as root's (ownImage).
+		helperID := func(f uint32) int {
+			if f == 0 {
+				return 1
+			}
+			return 0
+		}
+		hu, hg := helperID(fu), helperID(fg)
+		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: int(fu), HostID: nobodyID, Size: 1}, {ContainerID: hu, HostID: 0, Size: 1}}
+		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: int(fg), HostID: nobodyID, Size: 1}, {ContainerID: hg, HostID: 0, Size: 1}}
+		attr.GidMappingsEnableSetgroups = true
+		attr.Credential = &syscall.Credential{Uid: uint32(hu), Gid: uint32(hg), Groups: []uint32{}}
+		attr.AmbientCaps = helperCaps
+		spec.SetIDs, spec.UID, spec.GID = true, fu, fg
+	}
+	specJSON, _ := json.Marshal(spec)
+	// Args[0] stays ours: test binaries (testscript) dispatch on it.
+	args := []string{os.Args[0], helperArg, string(specJSON)}
 	cmd := &exec.Cmd{Path: self, Args: args, Env: env, Stdout: output, Stderr: output, ExtraFiles: []*os.File{theirs}, SysProcAttr: attr}
 	cmd.WaitDelay = time.Second
 	if err := cmd.Start(); err != nil {

@@ -73,6 +73,13 @@ func (p *prober) add(f report.Finding) {
 		return
 	}
 	f.Message = sanitize(f.Message)
+	if p.image != nil {
+		// An image's port is customContainerConfig's (caPort for the
+		// legacy fc component, which the caller's PortKey rewrites).
+		fs := []report.Finding{f}
+		report.UsePortKey(fs, "customContainerConfig.port")
+		f = fs[0]
+	}
 	p.res.Findings = append(p.res.Findings, f)
 }
 
@@ -136,11 +143,16 @@ func run(ctx context.Context, opts *Options) (res *Result, err error) {
 		if opts.NoSandbox {
 			return nil, errors.New("a container image runs only in the sandbox; drop --no-sandbox")
 		}
-		if p.image, err = prepareImage(opts, scratch); err != nil {
+		if p.image, err = prepareImage(ctx, opts, scratch); err != nil {
 			return nil, err
 		}
-		if !rootUser(p.image.user) {
-			note(fmt.Sprintf("the image's USER %s is not applied: the sandbox runs the entrypoint as the root of its own user namespace", p.image.user))
+		if p.image.userErr != nil {
+			// Docker refuses to start such a container, and so does FC.
+			p.step("started", false, "USER %s: %v", p.image.user, p.image.userErr)
+			f := p.opts.finding("FC401", "the function could not be started: the image's USER %s does not resolve: %v", p.image.user, p.image.userErr)
+			f.Fix = "create the user in the image (RUN useradd, or adduser on Alpine, before USER), or write USER as a numeric uid[:gid]"
+			p.add(f)
+			return p.res, nil
 		}
 		dir = p.image.rootfs
 	} else if !fi.IsDir() {

@@ -25,11 +25,13 @@ type sandboxSpec struct {
 	Code        string // the package folder on the host ("" for an image)
 	RootFS      string // an image's flattened root, used instead of the host's folders
 	Workdir     string // where the function starts (default /code)
-	// AsRoot: the helper runs as the sandbox's user 1 (the host's root, to
-	// reach the package folder) and starts the function as its user 0
-	// (the host's nobody).
-	AsRoot bool
-	Argv   []string // the function's command line
+	// SetIDs: the helper runs under ids of its own (the host's root, to
+	// reach the package folder) and starts the function as UID:GID of the
+	// sandbox (the host's nobody). Without it the function keeps the
+	// helper's ids.
+	SetIDs   bool
+	UID, GID uint32
+	Argv     []string // the function's command line
 }
 
 // ctlFD is the helper's control socket.
@@ -107,8 +109,8 @@ func HelperMain() int {
 		return 126
 	}
 	attr := &syscall.ProcAttr{Dir: workdir, Env: os.Environ(), Files: []uintptr{0, 1, 2}}
-	if spec.AsRoot {
-		attr.Sys = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 0, Gid: 0, NoSetGroups: true}}
+	if spec.SetIDs {
+		attr.Sys = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: spec.UID, Gid: spec.GID, NoSetGroups: true}}
 	}
 	pid, err := syscall.ForkExec(path, spec.Argv, attr)
 	if err != nil {

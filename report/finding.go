@@ -4,6 +4,7 @@ package report
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/fclint/fclint/rules"
 )
@@ -74,4 +75,27 @@ func AtOrAbove(fs []Finding, min rules.Severity) bool {
 		}
 	}
 	return false
+}
+
+// defaultPortKey is the configuration key the rules' texts name for CAPort:
+// customRuntimeConfig.port, of fc3 and FC 3.0's custom runtimes.
+const (
+	defaultPortKey   = "customRuntimeConfig.port"
+	containerPortKey = "customContainerConfig.port"
+)
+
+// UsePortKey rewrites the port key in the findings' messages and fixes to
+// key, the one the function's own configuration uses
+// (config.Function.PortKey: customContainerConfig.port for a custom
+// container, caPort for the fc component): a fix must name a key the user
+// can set. An empty key leaves the texts as they are.
+func UsePortKey(findings []Finding, key string) {
+	if key == "" {
+		return
+	}
+	r := strings.NewReplacer(defaultPortKey, key, containerPortKey, key)
+	for i := range findings {
+		findings[i].Message = r.Replace(findings[i].Message)
+		findings[i].Fix = r.Replace(findings[i].Fix)
+	}
 }

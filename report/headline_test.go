@@ -116,3 +116,15 @@ func TestTextWrapsNotesToWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestUsePortKey(t *testing.T) {
+	fs := []Finding{{Message: "a changed customRuntimeConfig.port would leave it on 9000", Fix: "or set customRuntimeConfig.port to 8080"}, {Message: "in customContainerConfig.port", Fix: "x"}}
+	UsePortKey(fs, "")
+	if fs[0].Fix != "or set customRuntimeConfig.port to 8080" {
+		t.Errorf("an empty key changed the fix: %q", fs[0].Fix)
+	}
+	UsePortKey(fs, "caPort")
+	if fs[0].Message != "a changed caPort would leave it on 9000" || fs[0].Fix != "or set caPort to 8080" || fs[1].Message != "in caPort" {
+		t.Errorf("caPort: %+v", fs)
+	}
+}

@@ -73,8 +73,9 @@ func main() {
 		ID: "FC102", Name: "port-mismatch", Severity: Error, Family: Code,
 		Summary: "the function's server listens on a port other than CAPort",
 		Details: `Reports a server that can only listen on a port other than CAPort (from
-customRuntimeConfig.port, caPort or CAPort in the configuration, --port, else
-9000). Covered: port literals, framework defaults (gin's Run() with no
+customRuntimeConfig.port, customContainerConfig.port, caPort or CAPort in the
+configuration, --port, else 9000; the fix names the key the function's own
+configuration uses). Covered: port literals, framework defaults (gin's Run() with no
 argument uses $PORT or 8080, hertz uses 8888, an empty http.Server Addr means
 80, ":0" a random port), a non-FC environment variable with a fallback that is
 not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading
@@ -618,6 +619,38 @@ image is refused at deploy.`,
 web   v1   12.4GB   # the CUDA devel image and a model in the image`,
 		Right: `$ docker image ls web
 web   v1   3.1GB    # runtime base, model on NAS`,
+	},
+
+	{
+		ID: "FC216", Name: "framework-defaults", Severity: Info, Family: Package,
+		Summary: "a Go binary links a server framework whose defaults break FC's contract",
+		Details: `Reads the build info of a Go entrypoint (debug/buildinfo; in a ZIP, a folder
+or a container image) and lists the server frameworks linked in. It reports
+those whose defaults, when the code leaves them unset, listen on another port
+than CAPort or close connections or requests within 24 h: gin (Run() without
+an address: $PORT, else :8080), gin-contrib/timeout (5 s), autotls (:80 and
+:443), hertz (:8888; 3 min read and idle timeouts), GoFrame (60 s read and
+idle timeouts), Kratos (:0 and a 1 s request timeout), go-zero (3000 ms),
+iris (:8080), echo v5 (30 s read and write timeouts) and beego (8080). The
+build info only shows that a module is linked, not whether the code sets
+these values, so the finding is information: run fclint on the sources, where
+FC101-FC106 judge what the code does. Frameworks whose defaults suit FC (echo
+v4, fiber, fasthttp, chi, grpc) are named only beside one of these.
+docs/frameworks.md cites each framework's source file and version.`,
+		Why: `FC connects only to CAPort and reuses connections; an unconfigured default
+port fails the start check with "Function instance health check failed on
+port 9001 in 120 seconds." (FC 3.0), and a timeout below 24 h makes requests
+fail with "Process exited unexpectedly before completing request" (HTTP 502).
+A binary or an image is often all that is at hand (a CI artifact, an image
+from a registry); this names what to check in the sources that built it.`,
+		Fix:  "run fclint on the sources that build the binary (fclint ./... in its module, or fclint at the project root)",
+		Lang: "sh",
+		Wrong: `$ go version -m bootstrap
+bootstrap: go1.22.5
+	dep	github.com/gin-gonic/gin	v1.10.0	...
+# main.go: r.Run()   ->  $PORT, else :8080; FC sets neither`,
+		Right: `$ fclint ./...      # in the module that builds bootstrap
+no findings         # r.Run(":" + os.Getenv("FC_CUSTOM_LISTEN_PORT"))`,
 	},
 
 	{

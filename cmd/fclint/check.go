@@ -11,6 +11,7 @@ import (
 	"github.com/fclint/fclint/config"
 	"github.com/fclint/fclint/gocheck"
 	"github.com/fclint/fclint/packaging"
+	"github.com/fclint/fclint/report"
 )
 
 func newCheckCmd(g *globalFlags) *cobra.Command {
@@ -65,6 +66,8 @@ go1 SDK used in a custom runtime. Test files are skipped unless --tests.`,
 			if fix {
 				reportFixes(cmd.ErrOrStderr(), res)
 			}
+			// The fixes name the port key the function's configuration uses.
+			report.UsePortKey(res.Findings, conf.Function.PortKey())
 			// A value of the wrong type or out of range (port: abc, port: 0) is
 			// FC301 here too, at its line, as in fclint package.
 			if conf.File != nil {

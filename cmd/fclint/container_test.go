@@ -34,6 +34,7 @@ type imageSpec struct {
 	Cmd          []string
 	Env          []string
 	WorkingDir   string
+	User         string
 	ExposedPorts []string
 	Layers       [][]struct {
 		Name, Body, From, Link, Type string
@@ -48,7 +49,7 @@ func mkimage(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	var spec imageSpec
 	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &spec))
-	im := imagetest.Image{Arch: spec.Arch, Entrypoint: spec.Entrypoint, Cmd: spec.Cmd, Env: spec.Env, WorkingDir: spec.WorkingDir, ExposedPorts: spec.ExposedPorts}
+	im := imagetest.Image{Arch: spec.Arch, Entrypoint: spec.Entrypoint, Cmd: spec.Cmd, Env: spec.Env, WorkingDir: spec.WorkingDir, User: spec.User, ExposedPorts: spec.ExposedPorts}
 	types := map[string]byte{"": 0, "dir": tar.TypeDir, "symlink": tar.TypeSymlink, "link": tar.TypeLink}
 	for _, l := range spec.Layers {
 		var files []imagetest.File

@@ -14,7 +14,8 @@ import (
 )
 
 func newPackageCmd(g *globalFlags) *cobra.Command {
-	return &cobra.Command{
+	var dockerfile string
+	cmd := &cobra.Command{
 		Use:   "package [flags] PATH...",
 		Short: "Check a function package: a ZIP, or the folder that becomes it (FC2xx, FC3xx)",
 		Long: `package inspects what FC will unpack to /code: a .zip (.jar and .war too), or the
@@ -30,7 +31,10 @@ docker save or an OCI image layout (tar or folder) — platform linux/amd64,
 ENTRYPOINT/CMD resolved with WORKDIR, PATH and whiteouts, the program's format,
 loader, libraries and glibc, scripts, exposed ports vs the port, the unpacked
 size — or a folder with a Dockerfile, read with BuildKit's parser (EXPOSE,
-FROM --platform, start command, ENV ports, shell form).
+FROM --platform, start command, ENV ports, shell form). The folder's
+Dockerfile is --dockerfile, else the one the configuration builds with (a
+pre-deploy "fc3 build --dockerfile FILE", "s build --dockerfile FILE
+--context DIR" or "docker build -f FILE DIR"), else FOLDER/Dockerfile.
 
 The configuration comes from --config, else the nearest s.yaml / s.yml /
 template.yml from the package's folder upward. Several PATHs (as pre-commit
@@ -38,6 +42,7 @@ passes them) are checked one after the other, each with its own configuration.`,
 		Example: `  fclint package function.zip
   fclint package ./code/target
   docker save -o image.tar IMAGE && fclint package image.tar
+  fclint package --dockerfile Dockerfile.prod ./src
   fclint package --runtime custom.debian12 --format json function.zip`,
 		Args: minArgs(1, "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -49,13 +54,27 @@ passes them) are checked one after the other, each with its own configuration.`,
 			// Every path must exist before anything is printed: a typo is exit 2,
 			// not a partial report.
 			for _, arg := range args {
-				if _, err := os.Stat(arg); err != nil {
+				fi, err := os.Stat(arg)
+				if err != nil {
 					return usageErr("%s", pathError(err))
+				}
+				if dockerfile != "" && !fi.IsDir() {
+					return usageErr("--dockerfile applies to a folder (the build context); %s is a file", arg)
+				}
+			}
+			if dockerfile != "" {
+				if len(args) > 1 {
+					return usageErr("--dockerfile takes one folder (got %d paths)", len(args))
+				}
+				if fi, err := os.Stat(dockerfile); err != nil {
+					return usageErr("--dockerfile: %s", pathError(err))
+				} else if !fi.Mode().IsRegular() {
+					return usageErr("--dockerfile: %s is not a regular file", dockerfile)
 				}
 			}
 			var findings []report.Finding
 			for _, arg := range args {
-				found, err := checkPackage(g, cmd.ErrOrStderr(), filepath.Clean(arg))
+				found, err := checkPackage(g, cmd.ErrOrStderr(), filepath.Clean(arg), dockerfile)
 				if err != nil {
 					return err
 				}
@@ -64,15 +83,17 @@ passes them) are checked one after the other, each with its own configuration.`,
 			return g.emit(out, p, findings)
 		},
 	}
+	cmd.Flags().StringVar(&dockerfile, "dockerfile", "", "the Dockerfile of the folder PATH, the build context (docker build -f)")
+	return cmd
 }
 
 // checkPackage checks one ZIP or folder with the configuration found for it.
-func checkPackage(g *globalFlags, stderr io.Writer, path string) ([]report.Finding, error) {
+func checkPackage(g *globalFlags, stderr io.Writer, path, dockerfile string) ([]report.Finding, error) {
 	conf, err := packageConfig(g, stderr, path)
 	if err != nil {
 		return nil, err
 	}
-	findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function})
+	findings, err := packaging.Check(packaging.Options{Path: path, Function: conf.Function, Dockerfile: dockerfile})
 	if err != nil {
 		return nil, usageErr("%s", pathError(err))
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/fclint/fclint/probe"
+	"github.com/fclint/fclint/report"
 )
 
 func newProbeCmd(g *globalFlags) *cobra.Command {
@@ -97,6 +98,7 @@ process it started. Linux only.`,
 			if g.format == "text" && len(res.Steps) > 0 {
 				fmt.Fprintln(out)
 			}
+			report.UsePortKey(res.Findings, conf.Function.PortKey())
 			if g.format == "json" {
 				return g.emitWithProbe(out, p, res)
 			}

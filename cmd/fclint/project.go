@@ -127,6 +127,7 @@ func runProject(cmd *cobra.Command, g *globalFlags, dir string, tests, fix bool)
 				return usageErr("%s", msg)
 			}
 			reportFixes(stderr, res)
+			report.UsePortKey(res.Findings, fn.PortKey())
 			add(res.Findings)
 		}
 		add(packageFindings(fn))
@@ -150,6 +151,15 @@ func overridden(g *globalFlags, fn *config.Function) *config.Function {
 // ZIP; when it is not there (a build output), only the configuration checks,
 // where FC301 says whether a pre-deploy action builds it.
 func packageFindings(fn *config.Function) []report.Finding {
+	if b, ok := packaging.ContainerBuild(fn); ok && fn.CodeDir == "" {
+		// No code folder, but a pre-deploy docker build: its context is
+		// what becomes the image.
+		if fi, err := os.Stat(b.Context); err == nil && fi.IsDir() {
+			if fs, err := packaging.Check(packaging.Options{Path: displayPath(b.Context), Function: fn, Dockerfile: b.Dockerfile}); err == nil {
+				return fs
+			}
+		}
+	}
 	if fn.CodeDir != "" {
 		if fi, err := os.Stat(fn.CodeDir); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
 			fs, err := packaging.Check(packaging.Options{Path: displayPath(fn.CodeDir), Function: fn})
@@ -194,13 +204,13 @@ func goUnits(fn *config.Function, project string) []goUnit {
 			addUnit(goUnit{module: mod, patterns: pats, why: why})
 		}
 	}
+	// A custom container is built by its Dockerfile: the packages its go
+	// build lines name, rather than every package of the module.
+	for _, d := range containerGoBuilds(fn) {
+		addBuilds([]goBuild{d.build}, fmt.Sprintf("Dockerfile:%d: %s", d.line, d.run))
+	}
 	if code := fn.CodeDir; code != "" {
 		if fi, err := os.Stat(code); err == nil && fi.IsDir() {
-			// A custom container is built by its Dockerfile: the packages its
-			// go build lines name, rather than every package of the module.
-			for _, d := range containerGoBuilds(fn, code) {
-				addBuilds([]goBuild{d.build}, fmt.Sprintf("Dockerfile:%d: %s", d.line, d.run))
-			}
 			if mod := moduleAbove(code, project); mod != "" && !unitOf(out, mod) {
 				addUnit(goUnit{module: mod, patterns: []string{relPattern(mod, code) + "/..."}, why: "the module of code " + fn.Code.Value})
 			}

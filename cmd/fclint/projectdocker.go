@@ -8,17 +8,22 @@ import (
 	"strings"
 
 	"github.com/fclint/fclint/config"
+	"github.com/fclint/fclint/packaging"
 	"github.com/fclint/fclint/packaging/archive"
 	"github.com/fclint/fclint/packaging/dockerfile"
 )
 
 // containerGoBuilds is dockerfileGoBuilds for a custom-container function,
-// and none for other runtimes (a Dockerfile there is not how FC runs it).
-func containerGoBuilds(fn *config.Function, code string) []dockerBuild {
-	if !fn.IsContainer() {
+// with the Dockerfile and context its build uses (packaging.ContainerBuild:
+// CODE/Dockerfile in CODE, or what a pre-deploy fc3 build, s build or
+// docker build names), and none for other runtimes (a Dockerfile there is
+// not how FC runs it).
+func containerGoBuilds(fn *config.Function) []dockerBuild {
+	b, ok := packaging.ContainerBuild(fn)
+	if !ok {
 		return nil
 	}
-	return dockerfileGoBuilds(code)
+	return dockerfileGoBuilds(b.Dockerfile, b.Context)
 }
 
 // dockerBuild is one `go build` of a Dockerfile's RUN line, with its folder
@@ -35,14 +40,11 @@ type copyMapping struct {
 	image, host string
 }
 
-// dockerfileGoBuilds reads context/Dockerfile and returns the go builds its
-// RUN lines run whose folders COPY brought in from the build context. The
-// context is the code folder: `s build` of an fc3 custom-container function
-// runs `docker build -f CODE/Dockerfile CODE` (devsapp/fc3, ImageBuilder's
-// getBuildContext, when no --dockerfile or --context is given).
+// dockerfileGoBuilds reads the Dockerfile file and returns the go builds
+// its RUN lines run whose folders COPY brought in from the build context.
 // A missing or unreadable Dockerfile gives none: the package checks report it.
-func dockerfileGoBuilds(context string) []dockerBuild {
-	data, err := archive.ReadRegular(filepath.Join(context, "Dockerfile"))
+func dockerfileGoBuilds(file, context string) []dockerBuild {
+	data, err := archive.ReadRegular(file)
 	if err != nil {
 		return nil
 	}

@@ -44,7 +44,7 @@ func TestDockerfileGoBuilds(t *testing.T) {
 				}
 			}
 			var got [][]string
-			for _, b := range dockerfileGoBuilds(ctx) {
+			for _, b := range dockerfileGoBuilds(filepath.Join(ctx, "Dockerfile"), ctx) {
 				row := []string{rel(t, ctx, b.build.dir)}
 				for _, p := range b.build.packages {
 					row = append(row, rel(t, ctx, p))

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,8 @@ type File struct {
 	Body []byte
 	Link string
 	Type byte // tar.TypeReg, TypeDir, TypeSymlink, TypeLink, ...
+	UID  int  // owner recorded in the layer (default 0, root)
+	GID  int
 }
 
 // Image describes one image.
@@ -54,7 +57,7 @@ func LayerTar(files []File, gz bool) []byte {
 	var buf bytes.Buffer
 	tw := tar.NewWriter(&buf)
 	for _, f := range files {
-		h := &tar.Header{Name: f.Name, Mode: f.Mode, Typeflag: f.Type, Linkname: f.Link, ModTime: time.Unix(0, 0), Format: tar.FormatPAX}
+		h := &tar.Header{Name: f.Name, Mode: f.Mode, Typeflag: f.Type, Linkname: f.Link, Uid: f.UID, Gid: f.GID, ModTime: time.Unix(0, 0), Format: tar.FormatPAX}
 		if h.Typeflag == 0 {
 			h.Typeflag = tar.TypeReg
 			if len(f.Name) > 0 && f.Name[len(f.Name)-1] == '/' {
@@ -221,8 +224,16 @@ func DockerSave(path string, im Image, oci bool) error {
 		})
 		cp := digest(cb) + ".json"
 		a.add(cp, cb)
+		// Each layer folder also holds VERSION and a v1 json, as docker
+		// save wrote them; readers go by manifest.json.
+		for i := range im.Layers {
+			id := fmt.Sprintf("%064d", i)
+			a.add(id+"/VERSION", []byte("1.0"))
+			a.add(id+"/json", []byte(`{"id":"`+id+`"}`))
+		}
 		mb, _ := json.Marshal([]map[string]any{{"Config": cp, "RepoTags": []string{"test:latest"}, "Layers": layerPaths}})
 		a.add("manifest.json", mb)
+		a.add("repositories", repositories(fmt.Sprintf("%064d", len(im.Layers)-1)))
 		return a.write(path)
 	}
 	desc, cp, layerPaths := a.addImage(im)
@@ -232,7 +243,14 @@ func DockerSave(path string, im Image, oci bool) error {
 	ib, _ := json.Marshal(map[string]any{"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": []descriptor{desc}})
 	a.add("index.json", ib)
 	a.add("oci-layout", []byte(`{"imageLayoutVersion":"1.0.0"}`))
+	a.add("repositories", repositories(strings.TrimPrefix(desc.Digest, "sha256:")))
 	return a.write(path)
+}
+
+// repositories is docker save's legacy tag file: {"test":{"latest":ID}}.
+func repositories(id string) []byte {
+	b, _ := json.Marshal(map[string]map[string]string{"test": {"latest": id}})
+	return b
 }
 
 // OCI writes an OCI image-layout archive holding the images; with more

@@ -1,6 +1,7 @@
 package appserver
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -70,5 +71,36 @@ func FuzzConfigParsers(f *testing.F) {
 		a := &analysis{files: mapFiles{"nginx.conf": string(src), "appsettings.json": string(src), "a.dll": ""}, st: Start{Vars: map[string]string{}, CAPort: 9000}}
 		a.nginx([]string{"-c", "nginx.conf"})
 		a.dotnet([]string{"a.dll"})
+	})
+}
+
+// jarBytes is a jar (a ZIP) of files, for fuzz seeds.
+func jarBytes(files map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// FuzzJar reads arbitrary bytes as the jar of `java -jar`: the jar reader,
+// MANIFEST.MF, Spring Boot's, Quarkus's and Micronaut's configuration
+// files inside it. It reports or not, and never panics or hangs.
+func FuzzJar(f *testing.F) {
+	f.Add(jarBytes(map[string]string{
+		"META-INF/MANIFEST.MF":                    "Main-Class: org.springframework.boot.loader.launch.JarLauncher\r\nSpring-Boot-Version: 3.2.0\r\n",
+		"BOOT-INF/classes/application.properties": "server.port=${PORT:8080}\nspring.profiles.active=prod\n",
+		"BOOT-INF/classes/application-prod.yml":   "server:\n  address: 127.0.0.1\n  tomcat:\n    keep-alive-timeout: 30s\n",
+	}), "prod")
+	f.Add(jarBytes(map[string]string{"META-INF/MANIFEST.MF": "Main-Class: io.quarkus.bootstrap.runner.QuarkusEntryPoint\n", "application.properties": "quarkus.http.host=localhost\n"}), "")
+	f.Add(jarBytes(map[string]string{"io/micronaut/runtime/Micronaut.class": "", "application.yml": "micronaut:\n  server:\n    port: ${X:${Y:${Z}}}\n"}), "dev")
+	f.Add([]byte("PK\x03\x04 not a jar"), "")
+	f.Fuzz(func(t *testing.T, jar []byte, profile string) {
+		a := &analysis{files: mapFiles{"app.jar": string(jar)}, st: Start{Cwd: "/code", Vars: map[string]string{"SPRING_PROFILES_ACTIVE": profile}, CAPort: 9000}}
+		a.java([]string{"-Dspring.profiles.active=" + profile, "-jar", "app.jar", "--server.port=9000"})
+		a.java([]string{"-jar", "/code/app.jar"})
 	})
 }

@@ -111,6 +111,14 @@ type GoBuild struct {
 	GOOS      string
 	GOARCH    string
 	CGO       string // CGO_ENABLED: "0", "1" or "" when not recorded
+	// Modules are the modules linked in, main module first, then the
+	// dependencies that provide packages (what `go version -m` lists).
+	Modules []Module
+}
+
+// Module is one module of a Go binary's build info.
+type Module struct {
+	Path, Version string
 }
 
 func (g *GoBuild) String() string {
@@ -269,7 +277,7 @@ func goBuild(r io.ReaderAt) (g *GoBuild) {
 	if err != nil {
 		return nil
 	}
-	g = &GoBuild{GoVersion: bi.GoVersion}
+	g = &GoBuild{GoVersion: bi.GoVersion, Modules: modules(bi)}
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "GOOS":
@@ -388,9 +396,20 @@ func GoModules(r io.ReaderAt) (mods []string) {
 	if err != nil {
 		return nil
 	}
-	mods = append(mods, bi.Main.Path)
-	for _, d := range bi.Deps {
-		mods = append(mods, d.Path)
+	for _, m := range modules(bi) {
+		mods = append(mods, m.Path)
 	}
 	return mods
+}
+
+// modules lists a build info's main module and dependencies; a replaced
+// dependency keeps its own path and version (what the code imports).
+func modules(bi *buildinfo.BuildInfo) []Module {
+	out := []Module{{bi.Main.Path, bi.Main.Version}}
+	for _, d := range bi.Deps {
+		if d != nil {
+			out = append(out, Module{d.Path, d.Version})
+		}
+	}
+	return out
 }

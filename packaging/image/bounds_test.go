@@ -1,6 +1,7 @@
 package image
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestLongNamesAreRefused(t *testing.T) {
 	if _, err := im.Index(nil); !errors.Is(err, ErrLimit) {
 		t.Errorf("Index: %v, want ErrLimit", err)
 	}
-	if _, err := im.Flatten(t.TempDir(), DefaultLimits); !errors.Is(err, ErrLimit) {
+	if _, err := im.Flatten(context.Background(), t.TempDir(), FlattenOptions{Limits: DefaultLimits}); !errors.Is(err, ErrLimit) {
 		t.Errorf("Flatten: %v, want ErrLimit", err)
 	}
 }

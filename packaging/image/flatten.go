@@ -2,6 +2,7 @@ package image
 
 import (
 	"archive/tar"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,15 @@ var DefaultLimits = Limits{MaxBytes: 15 << 30, MaxEntries: 4 << 20}
 // ErrLimit is wrapped by Flatten's error when a limit is hit.
 var ErrLimit = errors.New("image exceeds the flatten limit")
 
+// FlattenOptions are Flatten's limits and how it sets owners.
+type FlattenOptions struct {
+	Limits
+	// KeepOwners gives every entry the uid and gid its layer records
+	// (which needs the privilege to chown); otherwise entries belong to
+	// the caller.
+	KeepOwners bool
+}
+
 // Flattened says what Flatten wrote.
 type Flattened struct {
 	Bytes   int64 // file content written
@@ -40,19 +50,23 @@ type Flattened struct {
 // exist, ideally empty), as a container runtime does: later layers replace
 // earlier files, whiteouts delete them, opaque markers empty a folder of
 // what lower layers put there. Every write goes through an os.Root, so no
-// entry name or symlink can write outside dir. Owners are not set and
-// setuid/setgid bits are dropped; files stay readable and folders writable
-// by the caller.
-func (im *Image) Flatten(dir string, lim Limits) (*Flattened, error) {
+// entry name or symlink can write outside dir. Owners are set only with
+// KeepOwners, and setuid/setgid bits are dropped; files stay readable and
+// folders writable by their owner. A canceled ctx stops Flatten within one
+// read of a layer, with ctx's error.
+func (im *Image) Flatten(ctx context.Context, dir string, opts FlattenOptions) (*Flattened, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	fl := &flattener{root: root, lim: lim, out: &Flattened{}}
+	fl := &flattener{ctx: ctx, root: root, lim: opts.Limits, keepOwners: opts.KeepOwners, out: &Flattened{}}
 	for i := range im.Layers {
 		fl.written = map[string]bool{}
-		if err := im.walkLayer(i, fl.entry); err != nil {
+		if err := im.walkLayerContext(ctx, i, fl.entry); err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				return fl.out, cerr
+			}
 			return fl.out, err
 		}
 	}
@@ -60,13 +74,18 @@ func (im *Image) Flatten(dir string, lim Limits) (*Flattened, error) {
 }
 
 type flattener struct {
-	root    *os.Root
-	lim     Limits
-	out     *Flattened
-	written map[string]bool // names this layer wrote: an opaque marker keeps them
+	ctx        context.Context
+	root       *os.Root
+	lim        Limits
+	keepOwners bool
+	out        *Flattened
+	written    map[string]bool // names this layer wrote: an opaque marker keeps them
 }
 
 func (fl *flattener) entry(name string, h *tar.Header, r io.Reader) error {
+	if err := fl.ctx.Err(); err != nil {
+		return err
+	}
 	if name == "" {
 		return nil // the root folder itself
 	}
@@ -114,11 +133,14 @@ func (fl *flattener) entry(name string, h *tar.Header, r io.Reader) error {
 		return nil
 	}
 	if err != nil {
-		if errors.Is(err, ErrLimit) {
+		if errors.Is(err, ErrLimit) || fl.ctx.Err() != nil {
 			return err
 		}
 		fl.out.Skipped++ // e.g. a parent that is a symlink out of the root
 		return nil
+	}
+	if fl.keepOwners {
+		_ = fl.root.Lchown(name, h.Uid, h.Gid) // an id the system refuses leaves the caller's
 	}
 	fl.out.Entries++
 	return nil

@@ -2,10 +2,12 @@ package image
 
 import (
 	"archive/tar"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/fclint/fclint/internal/imagetest"
@@ -62,7 +64,7 @@ func TestFlatten(t *testing.T) {
 			}
 			defer im.Close()
 			dir := t.TempDir()
-			res, err := im.Flatten(dir, DefaultLimits)
+			res, err := im.Flatten(context.Background(), dir, FlattenOptions{Limits: DefaultLimits})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -118,13 +120,98 @@ func TestFlattenLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer im.Close()
-	if _, err := im.Flatten(t.TempDir(), Limits{MaxBytes: 1 << 19, MaxEntries: 100}); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "bytes") {
+	if _, err := im.Flatten(context.Background(), t.TempDir(), FlattenOptions{Limits: Limits{MaxBytes: 1 << 19, MaxEntries: 100}}); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "bytes") {
 		t.Errorf("byte limit: err = %v, want ErrLimit", err)
 	}
-	if _, err := im.Flatten(t.TempDir(), Limits{MaxBytes: 1 << 30, MaxEntries: 2}); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "entries") {
+	if _, err := im.Flatten(context.Background(), t.TempDir(), FlattenOptions{Limits: Limits{MaxBytes: 1 << 30, MaxEntries: 2}}); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "entries") {
 		t.Errorf("entry limit: err = %v, want ErrLimit", err)
 	}
-	if _, err := im.Flatten(t.TempDir(), Limits{MaxBytes: 1 << 20, MaxEntries: 4}); err != nil {
+	if _, err := im.Flatten(context.Background(), t.TempDir(), FlattenOptions{Limits: Limits{MaxBytes: 1 << 20, MaxEntries: 4}}); err != nil {
 		t.Errorf("at the limits exactly: %v", err)
+	}
+}
+
+// cancelAfter is a context that reports cancellation after its Err has
+// been asked n times: a cancellation in the middle of a layer, without
+// timing.
+type cancelAfter struct {
+	context.Context
+	n *int
+}
+
+func (c cancelAfter) Done() <-chan struct{} { return make(chan struct{}) }
+
+func (c cancelAfter) Err() error {
+	if *c.n <= 0 {
+		return context.Canceled
+	}
+	*c.n--
+	return nil
+}
+
+// A canceled Flatten stops within a read, also inside one large file.
+func TestFlattenCanceled(t *testing.T) {
+	big := imagetest.Image{Gzip: true, Layers: [][]imagetest.File{
+		{{Name: "a", Body: []byte("a")}, {Name: "zeros", Body: make([]byte, 16<<20)}},
+		{{Name: "b", Body: []byte("b")}},
+	}}
+	im, err := Open(writeImage(t, big, "docker"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := im.Flatten(ctx, t.TempDir(), FlattenOptions{Limits: DefaultLimits})
+	if !errors.Is(err, context.Canceled) || res.Entries != 0 {
+		t.Errorf("canceled before: err = %v, %d entries written, want context.Canceled and none", err, res.Entries)
+	}
+	n := 8
+	dir := t.TempDir()
+	res, err = im.Flatten(cancelAfter{context.Background(), &n}, dir, FlattenOptions{Limits: DefaultLimits})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled during: err = %v, want context.Canceled", err)
+	}
+	if res.Bytes >= 16<<20 {
+		t.Errorf("%d bytes written after the cancellation, want the large file cut short", res.Bytes)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b")); err == nil {
+		t.Error("the second layer was written after the cancellation")
+	}
+}
+
+// KeepOwners gives entries the owners their layer records.
+func TestFlattenKeepOwners(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("chown needs root")
+	}
+	im, err := Open(writeImage(t, imagetest.Image{Layers: [][]imagetest.File{{
+		{Name: "home/app/", UID: 1001, GID: 1002}, {Name: "home/app/data", UID: 1001, GID: 1002, Body: []byte("x")},
+		{Name: "root.txt", Body: []byte("r")},
+		{Name: "link", Type: tar.TypeSymlink, Link: "root.txt", UID: 7, GID: 8},
+	}}}, "oci"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Close()
+	for _, keep := range []bool{false, true} {
+		dir := t.TempDir()
+		if _, err := im.Flatten(context.Background(), dir, FlattenOptions{Limits: DefaultLimits, KeepOwners: keep}); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][2]uint32{"home/app": {1001, 1002}, "home/app/data": {1001, 1002}, "root.txt": {0, 0}, "link": {7, 8}}
+		for name, ids := range want {
+			fi, err := os.Lstat(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := fi.Sys().(*syscall.Stat_t)
+			if !keep {
+				ids = [2]uint32{uint32(os.Getuid()), uint32(os.Getgid())}
+			}
+			if st.Uid != ids[0] || st.Gid != ids[1] {
+				t.Errorf("KeepOwners=%v: %s is owned by %d:%d, want %d:%d", keep, name, st.Uid, st.Gid, ids[0], ids[1])
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package image
 import (
 	"archive/tar"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,7 +31,7 @@ func exercise(t *testing.T, p string) {
 		_ = fsys.HasName("libc.so.6")
 		fsys.Close()
 	}
-	_, _ = im.Flatten(t.TempDir(), Limits{MaxBytes: 1 << 20, MaxEntries: 1000})
+	_, _ = im.Flatten(context.Background(), t.TempDir(), FlattenOptions{Limits: Limits{MaxBytes: 1 << 20, MaxEntries: 1000}})
 }
 
 func seedImages(f *testing.F) {

@@ -2,6 +2,7 @@ package image
 
 import (
 	"archive/tar"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,18 +28,31 @@ func entryName(name string) string {
 // walkLayer calls fn for every entry of layer i, in order, with its
 // root-relative name; r reads a regular file's content.
 func (im *Image) walkLayer(i int, fn func(name string, h *tar.Header, r io.Reader) error) error {
+	return im.walkLayerContext(context.Background(), i, fn)
+}
+
+// walkLayerContext is walkLayer that stops at ctx's cancellation: every
+// read of the layer checks it, so a huge entry does not delay the stop.
+func (im *Image) walkLayerContext(ctx context.Context, i int, fn func(name string, h *tar.Header, r io.Reader) error) error {
 	rc, err := im.openLayer(i)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	tr := tar.NewReader(rc)
+	var src io.Reader = rc
+	if ctx.Done() != nil {
+		src = ctxReader{ctx, rc}
+	}
+	tr := tar.NewReader(src)
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			return fmt.Errorf("layer %d (%s): %v", i+1, im.Layers[i].Name, err)
 		}
 		name := entryName(h.Name)
@@ -60,4 +74,17 @@ func checkNameLength(name string) error {
 		return fmt.Errorf("%w: an entry name of %d bytes (Linux allows %d)", ErrLimit, len(name), maxPath)
 	}
 	return nil
+}
+
+// ctxReader fails its reads once ctx is canceled.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

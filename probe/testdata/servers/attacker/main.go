@@ -9,6 +9,7 @@
 //	alloc    ALLOC_MB: allocate and touch that much memory
 //	headers  answer every request with endless response headers
 //	read     READ_PATHS: read each file
+//	whoami   print "ID uid=U gid=G home=HOME"
 package main
 
 import (
@@ -43,6 +44,8 @@ func main() {
 			for _, p := range strings.Split(os.Getenv("WRITE_PATHS"), ":") {
 				report("write "+p, os.WriteFile(p, []byte("pwned"), 0o644))
 			}
+		case "whoami":
+			fmt.Printf("ID uid=%d gid=%d home=%s\n", os.Getuid(), os.Getgid(), os.Getenv("HOME"))
 		case "read":
 			for _, p := range strings.Split(os.Getenv("READ_PATHS"), ":") {
 				b, err := os.ReadFile(p)
