@@ -123,6 +123,16 @@ func Of(pass *analysis.Pass) *Config {
 	return &Config{Function: &config.Function{Format: config.FormatFlags}}
 }
 
+// PortKey is the configuration key that sets CAPort for the pass's function,
+// for messages and fixes (customContainerConfig.port for a custom container);
+// customRuntimeConfig.port when the configuration does not tell.
+func PortKey(pass *analysis.Pass) string {
+	if k := Of(pass).Function.PortKey(); k != "" {
+		return k
+	}
+	return "customRuntimeConfig.port"
+}
+
 var cache sync.Map // key: Settings + dir -> *Config
 
 type cacheKey struct {

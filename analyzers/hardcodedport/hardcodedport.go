@@ -12,6 +12,7 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
@@ -39,7 +40,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 	if o := listen.Origin(ev, literal.Port.From, site.Call); o != "" {
 		msg += fmt.Sprintf(" (%d comes from %s)", caport, o)
 	}
-	msg += fmt.Sprintf("; FC passes the port in FC_CUSTOM_LISTEN_PORT, and a changed customRuntimeConfig.port would leave this server on %d", caport)
+	msg += fmt.Sprintf("; FC passes the port in FC_CUSTOM_LISTEN_PORT, and a changed %s would leave this server on %d", fcconfig.PortKey(pass), caport)
 	diag.Report(pass, diag.Finding{
 		Rule:    rule,
 		Node:    site.Call,

@@ -12,5 +12,5 @@ import (
 func TestHardcodedPort(t *testing.T) {
 	t.Parallel()
 	dir := fixture.Dir(t)
-	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant", "hardcodedport/helper")
+	analysistest.Run(t, dir, hardcodedport.Analyzer, "hardcodedport/basic", "hardcodedport/compliant", "hardcodedport/helper", "hardcodedport/container")
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/fclint/fclint/analyzers/diag"
 	"github.com/fclint/fclint/analyzers/eval"
+	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/listen"
 	"github.com/fclint/fclint/rules"
 )
@@ -77,7 +78,7 @@ func check(pass *analysis.Pass, res *listen.Result, site *listen.Site, caport in
 	}
 	fix := fmt.Sprintf("listen on \":\" + os.Getenv(\"FC_CUSTOM_LISTEN_PORT\") (CAPort %d)", caport)
 	if port != 0 && first.Default == "" {
-		fix += fmt.Sprintf(", or set customRuntimeConfig.port to %d", port)
+		fix += fmt.Sprintf(", or set %s to %d", fcconfig.PortKey(pass), port)
 	}
 	diag.Report(pass, diag.Finding{Rule: rule, Node: site.Call, Message: msg, Fix: fix, Related: related})
 }
