@@ -3,12 +3,12 @@ package eval
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -174,11 +174,18 @@ func Summarizes(pass *analysis.Pass) bool {
 	if pass.Pkg.Name() == "main" || len(pass.Files) == 0 || pass.TypesInfo == nil {
 		return false
 	}
-	if pass.Module != nil && pass.Module.Version != "" {
-		return false // a dependency from the module cache
+	if pass.Module != nil && pass.Module.Path != "" {
+		// Module mode: the main module(s) have no version; a dependency
+		// from the module cache has one.
+		return pass.Module.Version == ""
+	}
+	// The standard library (no module under go vet), or GOPATH-style code
+	// (analysistest): tell them by where the files are.
+	if build.Default.GOROOT == "" {
+		return true
 	}
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	root := filepath.Join(runtime.GOROOT(), "src") + string(filepath.Separator)
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return !strings.HasPrefix(name, root)
 }
 
