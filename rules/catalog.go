@@ -205,7 +205,11 @@ log.Fatal(srv.ListenAndServe())`,
 24 h: chi middleware.Timeout, echo middleware.TimeoutWithConfig, gin-contrib
 timeout.New, fiber timeout.New, iris.WithTimeout, and Kratos's
 http.NewServer/grpc.NewServer, whose every request gets a 1 s deadline
-unless a Timeout option sets another (go-kratos/kratos v2.8.3). A deadline
+unless a Timeout option sets another (go-kratos/kratos v2.8.3), and
+go-zero's rest.MustNewServer/NewServer with a RestConf that conf.MustLoad
+filled from etc/*.yaml: every route gets Timeout (3000 ms unless the file
+sets it) while Middlewares.Timeout is on, and the server's ReadTimeout and
+WriteTimeout derive from it (go-zero v1.10.3 rest/engine.go). A deadline
 of 0 or less is not reported.
 A warning, not an error: the server keeps working, but requests end before
 the function's own timeout.` + serverModel,

@@ -60,6 +60,19 @@ func (e *Evaluator) recordLoad(ix *index, call *ast.CallExpr, fn *types.Func) {
 // loader filled: the file's value, else the field's default tag; ok is
 // false when x is not such a variable.
 func (e *Evaluator) loadedField(x ast.Expr, name string) ([]Value, bool) {
+	return e.loadedPath(x, []string{name})
+}
+
+// LoadedField is loadedField through a path of fields (Middlewares.Timeout)
+// for the rules: ok is false unless x was filled from a file.
+func (e *Evaluator) LoadedField(x ast.Expr, path ...string) ([]Value, bool) {
+	if len(path) == 0 {
+		return nil, false
+	}
+	return e.loadedPath(x, path)
+}
+
+func (e *Evaluator) loadedPath(x ast.Expr, path []string) ([]Value, bool) {
 	ix := e.index()
 	if len(ix.loads) == 0 {
 		return nil, false
@@ -88,27 +101,29 @@ func (e *Evaluator) loadedField(x ast.Expr, name string) ([]Value, bool) {
 	if len(loads) == 0 || len(ix.assigns[obj]) > 0 || ix.escapes[obj] {
 		return nil, false
 	}
-	// The final field, maybe promoted through embedded structs.
-	fobj, index, _ := types.LookupFieldOrMethod(e.info.TypeOf(x), true, e.pass.Pkg, name)
-	final, ok := fobj.(*types.Var)
-	if !ok {
-		return nil, false
-	}
+	// The path's fields, the first maybe promoted through embedded structs.
 	t := e.info.TypeOf(x)
-	for _, i := range index[:len(index)-1] {
-		st := structOf(t)
-		if st == nil || i >= st.NumFields() {
+	var final *types.Var
+	tag := ""
+	for i, name := range path {
+		fobj, index, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, name)
+		f, ok := fobj.(*types.Var)
+		if !ok || !f.IsField() || i > 0 && len(index) > 1 {
 			return nil, false
 		}
-		chain = append(chain, st.Field(i))
-		t = st.Field(i).Type()
+		for j, k := range index {
+			st := structOf(t)
+			if st == nil || k >= st.NumFields() {
+				return nil, false
+			}
+			chain = append(chain, st.Field(k))
+			if j == len(index)-1 {
+				tag = st.Tag(k)
+			}
+			t = st.Field(k).Type()
+		}
+		final = f
 	}
-	chain = append(chain, final)
-	st := structOf(t)
-	if st == nil || index[len(index)-1] >= st.NumFields() {
-		return nil, false
-	}
-	tag := st.Tag(index[len(index)-1])
 	var keys []string
 	for i, f := range chain {
 		if f.Embedded() {
@@ -184,6 +199,12 @@ func (e *Evaluator) scalar(text string, t types.Type, pos token.Pos, origin stri
 			return unknown(pos)
 		}
 		return Value{Const: constant.MakeInt64(n), Pos: pos, Kind: KindDefault, Origin: origin}
+	case ok && b.Info()&types.IsBoolean != 0:
+		v, err := strconv.ParseBool(text)
+		if err != nil {
+			return unknown(pos)
+		}
+		return Value{Const: constant.MakeBool(v), Pos: pos, Kind: KindDefault, Origin: origin}
 	}
 	return unknown(pos)
 }

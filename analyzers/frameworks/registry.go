@@ -57,6 +57,10 @@ type Framework struct {
 	// DefaultDeadlines are middleware constructors with a deadline of their
 	// own unless one of their options sets another, by FullName.
 	DefaultDeadlines map[string]DefaultDeadline
+	// ConfDeadlines are server constructors whose configuration argument
+	// holds a deadline every route gets (go-zero's RestConf.Timeout), by
+	// FullName.
+	ConfDeadlines map[string]ConfDeadline
 	// HeaderSetters set a response header (key argument 0, value argument
 	// 1); ConnectionClosers mark a response "Connection: close" (FC105).
 	HeaderSetters, ConnectionClosers []string
@@ -230,6 +234,17 @@ type Start struct {
 	// Fix is the fix text when defaults stay in force; "" for the built-in
 	// texts of echo v5 and hertz.
 	Fix string
+}
+
+// ConfDeadline is a deadline in a configuration struct: argument Arg's Field
+// counts Unit each, and applies when the boolean field path Switch is true.
+// Note completes the message (what else the same value sets).
+type ConfDeadline struct {
+	Arg    int
+	Field  string
+	Unit   time.Duration
+	Switch []string
+	Note   string
 }
 
 // DefaultDeadline is a middleware constructor's own deadline and the option

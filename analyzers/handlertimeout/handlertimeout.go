@@ -6,6 +6,7 @@ package handlertimeout
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"maps"
 	"time"
@@ -55,6 +56,16 @@ var deadlineArgs, deadlineFields, defaultDeadlines = func() (map[string]int, map
 	return args, fields, defaults
 }()
 
+// confDeadlines are server constructors whose configuration holds every
+// route's deadline (go-zero's RestConf.Timeout), by FullName.
+var confDeadlines = func() map[string]frameworks.ConfDeadline {
+	out := map[string]frameworks.ConfDeadline{}
+	for _, fw := range frameworks.All() {
+		maps.Copy(out, fw.ConfDeadlines)
+	}
+	return out
+}()
+
 // api feeds the fast path.
 var api = func() *serverconf.APISet {
 	var out []string
@@ -62,6 +73,9 @@ var api = func() *serverconf.APISet {
 		out = append(out, k)
 	}
 	for k := range defaultDeadlines {
+		out = append(out, k)
+	}
+	for k := range confDeadlines {
 		out = append(out, k)
 	}
 	for typ, field := range deadlineFields {
@@ -95,6 +109,9 @@ func run(pass *analysis.Pass) (any, error) {
 			name := fn.FullName()
 			if i, ok := deadlineArgs[name]; ok && i < len(n.Args) {
 				judge(pass, ev, n, n.Args[i], types.ExprString(n.Fun))
+			}
+			if cd, ok := confDeadlines[name]; ok && cd.Arg < len(n.Args) {
+				judgeConf(pass, ev, n, n.Args[cd.Arg], cd)
 			}
 			if d, ok := defaultDeadlines[name]; ok && !setsDeadline(pass, n, d.Option) {
 				diag.Report(pass, diag.Finding{
@@ -151,6 +168,42 @@ func judge(pass *analysis.Pass, ev *eval.Evaluator, node analysis.Range, deadlin
 		}
 	}
 	diag.Report(pass, diag.Finding{Rule: rule, Node: node, Message: msg})
+}
+
+// judgeConf reports a server constructor whose configuration, filled from a
+// file, gives every route a deadline in (0, 24h): only a file-filled
+// configuration is judged, since its defaults (go-zero's Timeout 3000 ms,
+// Middlewares.Timeout on) apply only there.
+func judgeConf(pass *analysis.Pass, ev *eval.Evaluator, call *ast.CallExpr, conf ast.Expr, cd frameworks.ConfDeadline) {
+	on, ok := ev.LoadedField(conf, cd.Switch...)
+	if !ok || len(on) == 0 {
+		return
+	}
+	for _, v := range on {
+		if v.Const == nil || v.Const.Kind() != constant.Bool || !constant.BoolVal(v.Const) {
+			return // the middleware may be off
+		}
+	}
+	vs, ok := ev.LoadedField(conf, cd.Field)
+	if !ok {
+		return
+	}
+	for _, v := range vs {
+		if v.Const == nil || v.Const.Kind() != constant.Int {
+			continue
+		}
+		n, exact := constant.Int64Val(v.Const)
+		d := time.Duration(n) * cd.Unit
+		if !exact || d <= 0 || d >= limit {
+			continue
+		}
+		msg := fmt.Sprintf("%s gives every route a deadline of %s (%s): %s", types.ExprString(call.Fun), serverconf.Format(d), v.Origin, why)
+		if cd.Note != "" {
+			msg += "; " + cd.Note
+		}
+		diag.Report(pass, diag.Finding{Rule: rule, Node: call, Message: msg})
+		return
+	}
 }
 
 // setsDeadline reports whether a constructor call may set its deadline: an

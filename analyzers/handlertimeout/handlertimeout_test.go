@@ -14,3 +14,10 @@ func TestHandlerTimeout(t *testing.T) {
 	dir := fixture.Dir(t)
 	analysistest.Run(t, dir, handlertimeout.Analyzer, "handlertimeout")
 }
+
+// TestGoZero: a RestConf filled from etc/*.yaml gives every route go-zero's
+// Timeout (3000 ms unless the file sets it) while Middlewares.Timeout is on.
+func TestGoZero(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), handlertimeout.Analyzer, "handlertimeoutgozero/...")
+}
