@@ -182,7 +182,7 @@ func (e *Evaluator) fileValue(path string, keys []string, f *types.Var, tag stri
 		return e.scalar(n.Value, f.Type(), pos, fmt.Sprintf("%s: %s in %s:%d", strings.Join(keys, "."), n.Value, rel, n.Line))
 	}
 	if def, ok := tagDefault(tag); ok {
-		return e.scalar(def, f.Type(), pos, fmt.Sprintf("the default of %s (%s leaves it out)", f.Name(), rel))
+		return e.scalar(def, f.Type(), pos, fmt.Sprintf("the default of %s, which %s leaves out", f.Name(), rel))
 	}
 	return unknown(pos) // a required field the file lacks: the loader fails
 }
