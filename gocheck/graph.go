@@ -33,7 +33,7 @@ func missingModulePackages(pkgs []*packages.Package) []string {
 	need := map[string]bool{}
 	for _, p := range pkgs {
 		for path := range p.Imports {
-			if roots[path] {
+			if roots[path] || outsideDots(path) {
 				continue
 			}
 			for mod, dir := range mods {
@@ -48,6 +48,18 @@ func missingModulePackages(pkgs []*packages.Package) []string {
 		out = append(out, dir+"/...")
 	}
 	return out
+}
+
+// outsideDots reports whether "./..." never matches the package at path: a
+// testdata folder, or one whose name starts with "." or "_". A test helper
+// importing grpc's testdata package is no reason to load the module twice.
+func outsideDots(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "testdata" || strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") {
+			return true
+		}
+	}
+	return false
 }
 
 // moduleGraph returns copies of the loaded packages whose Imports hold only

@@ -194,6 +194,8 @@ type Evaluator struct {
 	summarizing bool
 	// files are the configuration files read by loadedField, by path.
 	files map[string]*yaml.Node
+	// skipGenerated leaves generated files out of the index (summaries).
+	skipGenerated bool
 }
 
 type funcResult struct {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // index records, in one walk over the package, everything the evaluator
@@ -79,6 +80,9 @@ func (e *Evaluator) index() *index {
 	}
 	e.idx = ix
 	for _, f := range e.pass.Files {
+		if e.skipGenerated && ast.IsGenerated(f) {
+			continue
+		}
 		e.walk(ix, f)
 	}
 	return ix
@@ -161,6 +165,16 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 		case *ast.CompositeLit:
 			e.recordLiteral(ix, n)
 		case *ast.CallExpr:
+			switch f := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				e.callees[f] = true
+			case *ast.SelectorExpr:
+				e.callees[f.Sel] = true
+			case *ast.IndexExpr: // generic instantiation
+				if id, ok := f.X.(*ast.Ident); ok {
+					e.callees[id] = true
+				}
+			}
 			e.recordCall(ix, n)
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok && !n.Ellipsis.IsValid() {
 				// go func(p string) { ... }(port): each parameter is its argument.
@@ -195,22 +209,9 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 		}
 		return true
 	}
+	// Calls are visited before their function's identifier (pre-order), so
+	// marking callees there tells the identifier case a call from a value.
 	e.callees = map[*ast.Ident]bool{}
-	ast.Inspect(file, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			switch f := ast.Unparen(c.Fun).(type) {
-			case *ast.Ident:
-				e.callees[f] = true
-			case *ast.SelectorExpr:
-				e.callees[f.Sel] = true
-			case *ast.IndexExpr: // generic instantiation
-				if id, ok := f.X.(*ast.Ident); ok {
-					e.callees[id] = true
-				}
-			}
-		}
-		return true
-	})
 	ast.Inspect(file, visit)
 }
 
@@ -314,6 +315,9 @@ func (e *Evaluator) recordCall(ix *index, call *ast.CallExpr) {
 		ix.calls[fn] = append(ix.calls[fn], call)
 	} else if fn.Pkg() != nil && fn.Exported() {
 		ix.foreign[fn] = append(ix.foreign[fn], call)
+	}
+	if len(call.Args) < 2 || !loaderNames[fn.Name()] && !strings.HasSuffix(fn.Name(), "Var") {
+		return // FullName allocates: most calls are neither loaders nor flags
 	}
 	e.recordLoad(ix, call, fn)
 	if _, ok := flagVarFuncs[fn.FullName()]; ok && len(call.Args) >= 3 {

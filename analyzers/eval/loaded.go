@@ -25,6 +25,15 @@ import (
 
 var loaders = frameworks.Loaders()
 
+// loaderNames are the loaders' bare names, a cheap filter before FullName.
+var loaderNames = func() map[string]bool {
+	out := map[string]bool{}
+	for name := range loaders {
+		out[name[strings.LastIndexByte(name, '.')+1:]] = true
+	}
+	return out
+}()
+
 // maxConfigFile bounds a configuration file read at analysis time.
 const maxConfigFile = 1 << 20
 

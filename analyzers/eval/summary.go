@@ -140,7 +140,8 @@ func HasParam(vs []Value) bool { return hasParam(vs) }
 
 // ForFacts returns an evaluator of the same package that keeps the
 // parameters of exported functions as symbols: the values it returns are
-// what the package exports as facts. It shares e's index.
+// what the package exports as facts. It shares e's index; an evaluator made
+// only for summaries leaves generated files out of it (SummaryOnly).
 func (e *Evaluator) ForFacts() *Evaluator {
 	f := &Evaluator{
 		pass: e.pass, info: e.info, fn: e.fn, cfg: e.cfg, found: e.found, facts: e.facts,
@@ -150,6 +151,47 @@ func (e *Evaluator) ForFacts() *Evaluator {
 		frames: map[frameKey]*frame{}, budget: e.budget, summarizing: true,
 	}
 	return f
+}
+
+// SummaryOnly marks an evaluator whose index serves only summaries:
+// generated files (protobuf getters, tables) are left out of it.
+func (e *Evaluator) SummaryOnly() *Evaluator {
+	e.skipGenerated = true
+	return e
+}
+
+// HasCandidates reports, from the declarations alone, whether the package
+// has anything to summarize: an exported function with a result, an
+// exported package variable, or an exported struct type, outside generated
+// files. Without one, no index is built.
+func HasCandidates(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Name.IsExported() && d.Type.Results != nil && d.Body != nil {
+					return true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						if d.Tok == token.VAR && ast.IsExported(spec.Names[0].Name) {
+							return true
+						}
+					case *ast.TypeSpec:
+						if _, ok := spec.Type.(*ast.StructType); ok && spec.Name.IsExported() {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // exported reports whether code outside the package can call fn by name.

@@ -57,8 +57,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if !eval.Summarizes(pass) {
 		return res, nil
 	}
-	ev := eval.New(pass).WithFacts(res.facts).ForFacts()
-	for obj, s := range ev.Summarize() {
+	if !eval.HasCandidates(pass) {
+		return res, nil
+	}
+	ev := eval.New(pass).WithFacts(res.facts).SummaryOnly().ForFacts()
+	sums := ev.Summarize()
+	for obj, s := range sums {
 		pass.ExportObjectFact(obj, s)
 		res.facts[obj] = s
 	}
