@@ -86,7 +86,9 @@ func Run(opts Options) (*Result, error) {
 			pkgs = all
 		}
 	}
-	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), opts.Settings), moduleGraph(pkgs), nil)
+	settings := opts.Settings
+	settings.Unimported = unimported(pkgs)
+	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), settings), moduleGraph(pkgs), nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis failed: %w", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/fclint/fclint/analyzers/fcconfig"
 )
 
 // The server model (analyzers/model, listen) passes what a package of the
@@ -91,4 +93,23 @@ func moduleGraph(pkgs []*packages.Package) []*packages.Package {
 		out[i] = c
 	}
 	return out
+}
+
+// unimported returns the loaded packages that no other loaded package
+// imports: the server model need not summarize them (no one reads their
+// facts), which fclint check knows and go vet cannot.
+func unimported(pkgs []*packages.Package) *fcconfig.PackageSet {
+	imported := map[string]bool{}
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			imported[path] = true
+		}
+	}
+	var out []string
+	for _, p := range pkgs {
+		if !imported[p.PkgPath] {
+			out = append(out, p.PkgPath)
+		}
+	}
+	return fcconfig.NewPackageSet(out...)
 }

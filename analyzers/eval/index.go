@@ -21,11 +21,10 @@ type index struct {
 	declared map[types.Object]bool     // variables declared without a value (zero)
 	claimed  map[*ast.UnaryExpr]bool   // &x arguments of flag.XxxVar: not an escape
 	stores   map[types.Object][]assign // *p = v, by the pointer variable p
-	// foreign are the calls of exported functions of other packages, and
-	// xcalls the same by funcKey (built on first use): a Param symbol in
-	// an imported summary stands for their arguments.
-	foreign map[*types.Func][]*ast.CallExpr
-	xcalls  map[string][]*ast.CallExpr
+	// xcalls are the calls of exported functions of other packages, by
+	// funcKey, found on first use (summary.go): a Param symbol in an
+	// imported summary stands for their arguments.
+	xcalls map[string][]*ast.CallExpr
 	loads   map[types.Object][]load // conf.MustLoad(path, &c), by c
 }
 
@@ -75,7 +74,6 @@ func (e *Evaluator) index() *index {
 		declared: map[types.Object]bool{},
 		claimed:  map[*ast.UnaryExpr]bool{},
 		stores:   map[types.Object][]assign{},
-		foreign:  map[*types.Func][]*ast.CallExpr{},
 		loads:    map[types.Object][]load{},
 	}
 	e.idx = ix
@@ -313,8 +311,6 @@ func (e *Evaluator) recordCall(ix *index, call *ast.CallExpr) {
 	}
 	if fn.Pkg() == e.pass.Pkg {
 		ix.calls[fn] = append(ix.calls[fn], call)
-	} else if fn.Pkg() != nil && fn.Exported() {
-		ix.foreign[fn] = append(ix.foreign[fn], call)
 	}
 	if len(call.Args) < 2 || !loaderNames[fn.Name()] && !strings.HasSuffix(fn.Name(), "Var") {
 		return // FullName allocates: most calls are neither loaders nor flags

@@ -559,7 +559,7 @@ func (e *Evaluator) argument(call *ast.CallExpr, p Part) []Value {
 // in the package (or to this evaluator's own symbol when the function is
 // the one being summarized); unknown when the package makes no such call.
 func (e *Evaluator) bindAll(p Part) []Value {
-	calls := e.xcalls()[p.Func]
+	calls := e.callsOf(p.Func)
 	if len(calls) == 0 {
 		return []Value{unknown(token.NoPos)}
 	}
@@ -570,17 +570,34 @@ func (e *Evaluator) bindAll(p Part) []Value {
 	return out
 }
 
-// xcalls indexes the calls of other packages' functions by funcKey.
-func (e *Evaluator) xcalls() map[string][]*ast.CallExpr {
+// callsOf returns the package's calls of the exported function of another
+// package named key (a funcKey), found by one walk per key on first use:
+// most packages never need it.
+func (e *Evaluator) callsOf(key string) []*ast.CallExpr {
 	ix := e.index()
+	if calls, ok := ix.xcalls[key]; ok {
+		return calls
+	}
 	if ix.xcalls == nil {
 		ix.xcalls = map[string][]*ast.CallExpr{}
-		for fn, calls := range ix.foreign {
-			k := funcKey(fn)
-			ix.xcalls[k] = append(ix.xcalls[k], calls...)
-		}
 	}
-	return ix.xcalls
+	name := key[strings.LastIndexAny(key, ".)")+1:]
+	var out []*ast.CallExpr
+	for _, f := range e.pass.Files {
+		if e.skipGenerated && ast.IsGenerated(f) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := e.callee(call); fn != nil && fn.Name() == name && fn.Pkg() != e.pass.Pkg && funcKey(fn) == key {
+					out = append(out, call)
+				}
+			}
+			return true
+		})
+	}
+	ix.xcalls[key] = out
+	return out
 }
 
 // Instantiate rebuilds fact values seen at a call of fn (of another
@@ -606,11 +623,7 @@ func (e *Evaluator) WithFacts(f Facts) *Evaluator {
 	return e
 }
 
-// CallsOf returns the package's calls of the function of another package
-// named key (a types.Func.FullName).
-func (e *Evaluator) CallsOf(key string) []*ast.CallExpr { return e.xcalls()[key] }
-
-// FuncKey names fn the way Param symbols and CallsOf do.
+// FuncKey names fn the way Param symbols do.
 func FuncKey(fn *types.Func) string { return funcKey(fn) }
 
 // ParamFuncs lists the functions whose parameters the fact values hold.

@@ -26,7 +26,27 @@ type Settings struct {
 	// Function names the function of Config to use (fclint's project mode
 	// checks each function of an s.yaml in turn); "": chosen by directory.
 	Function string
+	// Unimported are the analyzed packages no other analyzed package
+	// imports: a driver that loads the whole module at once (fclint check)
+	// knows them, and the server model exports no facts for them, since no
+	// package would read those. nil: every package may be imported (go vet).
+	Unimported *PackageSet
 }
+
+// PackageSet is a set of import paths.
+type PackageSet struct{ paths map[string]bool }
+
+// NewPackageSet returns the set of paths.
+func NewPackageSet(paths ...string) *PackageSet {
+	s := &PackageSet{paths: map[string]bool{}}
+	for _, p := range paths {
+		s.paths[p] = true
+	}
+	return s
+}
+
+// Has reports whether path is in the set; a nil set has nothing.
+func (s *PackageSet) Has(path string) bool { return s != nil && s.paths[path] }
 
 // Analyzer resolves the configuration for the package under analysis with
 // the settings of its flags (go vet); the analyzers require it. Drivers that
@@ -109,6 +129,9 @@ type Config struct {
 	Function *config.Function // never nil
 	Found    bool             // a configuration file was found or given
 	Tests    bool             // report in test files
+	// Unimported are the packages no other analyzed package imports
+	// (Settings.Unimported).
+	Unimported *PackageSet
 }
 
 // CAPort is the port the function's server must listen on.
@@ -148,7 +171,7 @@ func Resolve(s Settings, dir string) *Config {
 	if c, ok := cache.Load(key); ok {
 		return c.(*Config)
 	}
-	c := &Config{Tests: s.Tests}
+	c := &Config{Tests: s.Tests, Unimported: s.Unimported}
 	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function})
 	if err != nil || res == nil || res.Function == nil {
 		res = &config.Result{Function: &config.Function{Format: config.FormatFlags}}

@@ -130,6 +130,11 @@ func (r *Result) HasPublicServer(except *Site) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		// A dependency loaded from export data, which a driver may hand a
+		// fact-using analyzer: nothing to find, no facts to give.
+		return res, nil
+	}
 	known := wrappers{}
 	for _, f := range pass.AllObjectFacts() {
 		if w, ok := f.Fact.(*Wrapper); ok {

@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !eval.Summarizes(pass) {
 		return res, nil
 	}
-	if !eval.HasCandidates(pass) {
+	if !eval.HasCandidates(pass) || fcconfig.Of(pass).Unimported.Has(pass.Pkg.Path()) {
 		return res, nil
 	}
 	ev := eval.New(pass).WithFacts(res.facts).SummaryOnly().ForFacts()
