@@ -25,7 +25,7 @@ type index struct {
 	// funcKey, found on first use (summary.go): a Param symbol in an
 	// imported summary stands for their arguments.
 	xcalls map[string][]*ast.CallExpr
-	loads   map[types.Object][]load // conf.MustLoad(path, &c), by c
+	loads  map[types.Object][]load // conf.MustLoad(path, &c), by c
 }
 
 // assign is one way a variable gets a value.
