@@ -96,8 +96,11 @@ type FactPart struct {
 	Field string
 }
 
-// Facts are the summaries visible to a package: its imports' and its own.
-type Facts map[types.Object]*Summary
+// Facts finds the summary of an object of the module visible to a package
+// (its imports' and its own); nil when there is none. A lookup, not a map:
+// copying every inherited fact into each package would cost memory for
+// facts most packages never read.
+type Facts func(obj types.Object) *Summary
 
 // FactSource is implemented by the result of the analyzer that exports the
 // summaries; New finds it among the pass's results.
@@ -110,7 +113,7 @@ func (e *Evaluator) summary(obj types.Object) *Summary {
 	if fn, ok := obj.(*types.Func); ok {
 		obj = fn.Origin()
 	}
-	return e.facts[obj]
+	return e.facts(obj)
 }
 
 // funcKey names a function in Param parts: the same in every package.

@@ -632,7 +632,7 @@ func (e *Evaluator) derefOf(p ast.Expr) []Value {
 // give the field (t := config.Load(); t.Read): that instance's field, not
 // every write to it; ok is false otherwise.
 func (e *Evaluator) returnedField(x ast.Expr, name string) ([]Value, bool) {
-	if len(e.facts) == 0 {
+	if e.facts == nil {
 		return nil, false
 	}
 	if obj := e.refObject(x); obj != nil {

@@ -92,8 +92,40 @@ type Result struct {
 	Eval  *eval.Evaluator // nil when the package starts no server
 }
 
-// wrappers are the Wrapper facts visible to a package, by function key.
-type wrappers map[string]*Wrapper
+// wrappers finds the Wrapper facts of other packages' functions, once per
+// function (a lookup: most packages call no wrapper).
+type wrappers struct {
+	pass *analysis.Pass
+	memo map[*types.Func]*Wrapper
+}
+
+// of returns the Wrapper fact of fn, a function of another package; nil
+// without one.
+func (ws wrappers) of(fn *types.Func) *Wrapper {
+	if fn.Pkg() == nil || fn.Pkg() == ws.pass.Pkg || !fn.Exported() {
+		return nil
+	}
+	fn = fn.Origin()
+	if w, ok := ws.memo[fn]; ok {
+		return w
+	}
+	w := new(Wrapper)
+	if !ws.pass.ImportObjectFact(fn, w) {
+		w = nil
+	}
+	ws.memo[fn] = w
+	return w
+}
+
+// used reports whether the package calls a function with a Wrapper fact.
+func (ws wrappers) used() bool {
+	for _, obj := range ws.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && ws.of(fn) != nil {
+			return true
+		}
+	}
+	return false
+}
 
 // ServesCAPort reports whether a site other than except can listen on the
 // CAPort on a non-loopback address.
@@ -135,16 +167,8 @@ func run(pass *analysis.Pass) (any, error) {
 		// fact-using analyzer: nothing to find, no facts to give.
 		return res, nil
 	}
-	known := wrappers{}
-	for _, f := range pass.AllObjectFacts() {
-		if w, ok := f.Fact.(*Wrapper); ok {
-			if fn, ok := f.Object.(*types.Func); ok {
-				known[eval.FuncKey(fn)] = w
-			}
-		}
-	}
-	callsWrapper := len(known) > 0 && usesWrapper(pass, known)
-	if !callsWrapper && !importsServer(pass) {
+	known := wrappers{pass: pass, memo: map[*types.Func]*Wrapper{}}
+	if !known.used() && !importsServer(pass) {
 		return res, nil // fast path: most packages start no server
 	}
 	ev := eval.New(pass)
@@ -182,7 +206,7 @@ func run(pass *analysis.Pass) (any, error) {
 							res.Sites = append(res.Sites, site)
 						}
 					}
-				} else if w := known[eval.FuncKey(fn)]; w != nil && fn.Pkg() != pass.Pkg {
+				} else if w := known.of(fn); w != nil {
 					res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
 					if facts != nil {
 						for _, st := range w.Starts {
@@ -250,16 +274,6 @@ func exportedFuncs(pass *analysis.Pass) map[string]*types.Func {
 		}
 	}
 	return out
-}
-
-// usesWrapper reports whether the package calls a function with a Wrapper fact.
-func usesWrapper(pass *analysis.Pass, known wrappers) bool {
-	for _, obj := range pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != pass.Pkg && fn.Exported() && known[eval.FuncKey(fn)] != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // wrapperSites are the listen sites of a call of another package's wrapper:

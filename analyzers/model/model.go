@@ -14,6 +14,7 @@
 package model
 
 import (
+	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,34 +38,33 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Result is the summaries visible to a package.
-type Result struct{ facts eval.Facts }
+type Result struct{ lookup eval.Facts }
 
 // SummaryFacts implements eval.FactSource.
 func (r *Result) SummaryFacts() eval.Facts {
 	if r == nil {
 		return nil
 	}
-	return r.facts
+	return r.lookup
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{facts: eval.Facts{}}
-	for _, f := range pass.AllObjectFacts() {
-		if s, ok := f.Fact.(*eval.Summary); ok {
-			res.facts[f.Object] = s
+	res := &Result{lookup: func(obj types.Object) *eval.Summary {
+		if obj.Pkg() == nil {
+			return nil
 		}
-	}
-	if !eval.Summarizes(pass) {
+		s := new(eval.Summary)
+		if pass.ImportObjectFact(obj, s) {
+			return s
+		}
+		return nil
+	}}
+	if !eval.Summarizes(pass) || !eval.HasCandidates(pass) || fcconfig.Of(pass).Unimported.Has(pass.Pkg.Path()) {
 		return res, nil
 	}
-	if !eval.HasCandidates(pass) || fcconfig.Of(pass).Unimported.Has(pass.Pkg.Path()) {
-		return res, nil
-	}
-	ev := eval.New(pass).WithFacts(res.facts).SummaryOnly().ForFacts()
-	sums := ev.Summarize()
-	for obj, s := range sums {
+	ev := eval.New(pass).WithFacts(res.lookup).SummaryOnly().ForFacts()
+	for obj, s := range ev.Summarize() {
 		pass.ExportObjectFact(obj, s)
-		res.facts[obj] = s
 	}
 	return res, nil
 }
