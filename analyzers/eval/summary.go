@@ -18,10 +18,11 @@ import (
 // This file is the cross-package half of the evaluator. A package of the
 // analyzed module describes, for the packages that import it, the values it
 // decides: a function's results (and the fields of a struct it returns), a
-// package variable, the writes to a struct field it declares, and the listen
-// calls whose address a caller passes in. The description is an analysis fact
-// (Summary), so it travels the same way under fclint check, go vet (vetx
-// files) and golangci-lint, and each package is still analyzed once.
+// package variable, and the writes to a struct field it declares (the listen
+// calls whose address a caller passes in are listen.Wrapper facts). The
+// description is an analysis fact (Summary, exported by analyzers/model), so
+// it travels the same way under fclint check, go vet (vetx files) and
+// golangci-lint, and each package is still analyzed once.
 //
 // A value that depends on a parameter of an exported function keeps the
 // parameter as a symbol (a Param part); the importing package substitutes the
@@ -249,8 +250,8 @@ func (f *Evaluator) Summarize() map[types.Object]*Summary {
 	}
 	ix := f.index()
 	for _, file := range f.pass.Files {
-		if f.generated(file) {
-			continue
+		if ast.IsGenerated(file) {
+			continue // a 20 MB table has no server settings
 		}
 		for _, d := range file.Decls {
 			switch d := d.(type) {
@@ -307,10 +308,6 @@ func (f *Evaluator) Summarize() map[types.Object]*Summary {
 	}
 	return out
 }
-
-// generated reports whether file is generated code: its values are not
-// summarized (a 20 MB table has no server settings).
-func (f *Evaluator) generated(file *ast.File) bool { return ast.IsGenerated(file) }
 
 // interesting reports whether values of type t are followed: strings,
 // numbers (ports, durations) and booleans.
