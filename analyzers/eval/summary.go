@@ -294,7 +294,9 @@ func (f *Evaluator) Summarize() map[types.Object]*Summary {
 						}
 						for i := 0; i < st.NumFields(); i++ {
 							field := st.Field(i)
-							if !field.Exported() || len(ix.fields[field]) == 0 || !interesting(field.Type()) {
+							// type Local other.Struct: the fields are the other
+							// package's, which only it may describe.
+							if field.Pkg() != f.pass.Pkg || !field.Exported() || len(ix.fields[field]) == 0 || !interesting(field.Type()) {
 								continue
 							}
 							if vs := f.export(f.fieldAll(field, spec.Name)); len(vs) > 0 {
