@@ -257,7 +257,7 @@ func (f *Evaluator) Summarize() map[types.Object]*Summary {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				fn, ok := f.info.Defs[d.Name].(*types.Func)
-				if !ok || d.Body == nil || !exported(fn) {
+				if !ok || d.Body == nil || !exported(fn) || renders(d) {
 					continue
 				}
 				sig := fn.Type().(*types.Signature)
@@ -311,11 +311,40 @@ func (f *Evaluator) Summarize() map[types.Object]*Summary {
 	return out
 }
 
-// interesting reports whether values of type t are followed: strings,
-// numbers (ports, durations) and booleans.
+// renders reports whether decl is a method that renders its receiver for
+// people (String, GoString, Error, Format): where a value is printed, not
+// where a port or timeout is decided. Skipping them saves most of the
+// fmt.Sprintf work a large module would cost.
+func renders(decl *ast.FuncDecl) bool {
+	if decl.Recv == nil {
+		return false
+	}
+	switch decl.Name.Name {
+	case "String", "GoString", "Error", "Format", "MarshalText", "MarshalJSON":
+		return true
+	}
+	return false
+}
+
+// interesting reports whether values of type t are summarized: strings
+// (addresses, ports, durations to parse), the integer types ports come in,
+// and time.Duration. Other numbers and booleans (counters, sizes, block
+// heights, switches) are left out: summarizing every getter of a large
+// module costs more than the servers it could explain.
 func interesting(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil &&
+		n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration" {
+		return true
+	}
 	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&(types.IsString|types.IsInteger|types.IsBoolean) != 0
+	if !ok {
+		return false
+	}
+	switch b.Kind() {
+	case types.String, types.Int, types.Int32, types.Uint16, types.Uint32:
+		return true
+	}
+	return false
 }
 
 // structOf returns the struct t is or points to.
