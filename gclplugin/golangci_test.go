@@ -327,11 +327,18 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), readFile(t, filepath.Join(from, e.Name())), 0o644); err != nil {
-			t.Fatal(err)
+		src, dst := filepath.Join(from, e.Name()), filepath.Join(to, e.Name())
+		switch {
+		case e.IsDir():
+			// The fixture has packages of its own (cmd/wrapped, internal/server).
+			if err := os.MkdirAll(dst, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			copyDir(t, src, dst)
+		case e.Type().IsRegular():
+			if err := os.WriteFile(dst, readFile(t, src), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
