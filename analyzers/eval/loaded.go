@@ -34,9 +34,6 @@ var loaderNames = func() map[string]bool {
 	return out
 }()
 
-// maxConfigFile bounds a configuration file read at analysis time.
-const maxConfigFile = 1 << 20
-
 // load is one call that fills a variable from a file.
 type load struct {
 	call *ast.CallExpr
@@ -242,11 +239,7 @@ func (e *Evaluator) configFile(path string) (*yaml.Node, error) {
 	default:
 		return nil, os.ErrNotExist // toml and others: not read
 	}
-	fi, err := os.Stat(full)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxConfigFile {
-		return nil, os.ErrNotExist
-	}
-	data, err := os.ReadFile(full)
+	data, err := frameworks.ReadConfigFile(full)
 	if err != nil {
 		return nil, err
 	}

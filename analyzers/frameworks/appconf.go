@@ -20,9 +20,9 @@ type FileAddr struct {
 	Why string
 }
 
-// maxConfFile bounds what is read of a configuration file: app.conf files
-// are a few hundred bytes.
-const maxConfFile = 1 << 20
+// MaxConfigFile bounds a framework configuration file read at analysis
+// time (app.conf, etc/*.yaml are a few hundred bytes).
+const MaxConfigFile = 1 << 20
 
 // beegoAppConf finds the address beego's Run() (no argument) listens on:
 // Listen.HTTPAddr and Listen.HTTPPort from conf/app.conf in the working
@@ -39,7 +39,7 @@ func beegoAppConf(dir string, env func(string) (string, bool)) (FileAddr, bool) 
 		name = mode + ".app.conf"
 	}
 	rel := filepath.Join("conf", name)
-	data, err := readSmall(filepath.Join(dir, rel))
+	data, err := ReadConfigFile(filepath.Join(dir, rel))
 	if err != nil {
 		return FileAddr{}, false
 	}
@@ -68,14 +68,15 @@ func beegoAppConf(dir string, env func(string) (string, bool)) (FileAddr, bool) 
 	return out, true
 }
 
-// readSmall reads a regular file of at most maxConfFile bytes.
-func readSmall(path string) ([]byte, error) {
+// ReadConfigFile reads a framework's configuration file: a regular file (a
+// FIFO would block) of at most MaxConfigFile bytes.
+func ReadConfigFile(path string) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() || fi.Size() > maxConfFile {
-		return nil, fmt.Errorf("%s: not a small regular file", path)
+	if !fi.Mode().IsRegular() || fi.Size() > MaxConfigFile {
+		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, MaxConfigFile)
 	}
 	return os.ReadFile(path)
 }
@@ -98,7 +99,7 @@ func parseINI(data []byte) iniFile {
 	out := iniFile{"": {}}
 	section := ""
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), maxConfFile)
+	sc.Buffer(make([]byte, 0, 4096), MaxConfigFile)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if n == 1 {
