@@ -1129,7 +1129,9 @@ a wrapper's, which its callers judge. Files that import "C" are analyzed.
 Not followed: values decided in the standard library or in modules from
 the module cache (the framework registry describes those), a timeout or
 keep-alive switch passed as a parameter into another package's constructor,
-maps, slices, channels, interface method calls, reflection, and files read
-at run time. Such values are unknown, and unknown values are never
-reported. Evaluation is linear in the package's size with a step budget; a spent
+maps, channels, interface method calls, reflection, and files read at run
+time, except two framework files: beego's conf/app.conf for Run() without
+an address, and the YAML or JSON file go-zero's conf.MustLoad fills a
+RestConf from (a range over a slice literal is followed). Such values are
+unknown, and unknown values are never reported. Evaluation is linear in the package's size with a step budget; a spent
 budget makes the remaining values unknown.`
