@@ -1133,5 +1133,6 @@ maps, channels, interface method calls, reflection, and files read at run
 time, except two framework files: beego's conf/app.conf for Run() without
 an address, and the YAML or JSON file go-zero's conf.MustLoad fills a
 RestConf from (a range over a slice literal is followed). Such values are
-unknown, and unknown values are never reported. Evaluation is linear in the package's size with a step budget; a spent
+unknown, and unknown values are never reported. Evaluation is linear in
+the package's size with a step budget; a spent
 budget makes the remaining values unknown.`
