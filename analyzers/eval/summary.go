@@ -449,7 +449,7 @@ func (f *Evaluator) varSummary(v *types.Var, at *ast.Ident) ValueSummary {
 func (f *Evaluator) export(vs []Value) []FactValue {
 	useful := false
 	for _, v := range vs {
-		if v.Const != nil && v.Kind != KindZero || hasParam([]Value{v}) || v.IsCAPort() || len(v.Parts) > 1 {
+		if addressLike(v) {
 			useful = true
 		}
 	}
@@ -461,6 +461,42 @@ func (f *Evaluator) export(vs []Value) []FactValue {
 		out = append(out, f.factValue(v))
 	}
 	return out
+}
+
+// addressLike reports whether a value can tell the rules something: a
+// number (a port, a duration), the CAPort, a parameter, or text that can
+// be part of an address (digits, a host name, an IP, "host:port"). Text
+// with spaces, slashes or quotes ("application/json", a log message) is
+// never part of a listen address, and every fact costs memory in every
+// package that imports it, so values that are only such text are not
+// exported.
+func addressLike(v Value) bool {
+	if v.Kind == KindZero && v.Const != nil {
+		return false
+	}
+	if v.Const != nil && v.Const.Kind() != constant.String {
+		return true
+	}
+	for _, p := range v.Str() {
+		switch p.Sym {
+		case CAPort, Param:
+			return true
+		case Text:
+			if p.Text != "" && strings.IndexFunc(p.Text, notAddressRune) < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notAddressRune reports whether r cannot appear in a host, port or address.
+func notAddressRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false
+	}
+	return !strings.ContainsRune(".-_:[]%", r)
 }
 
 func (f *Evaluator) factValue(v Value) FactValue {
