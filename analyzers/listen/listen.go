@@ -195,7 +195,7 @@ func run(pass *analysis.Pass) (any, error) {
 					return true
 				}
 				var starts []Start
-				if a, ok := apis[fn.FullName()]; ok && apiNames[fn.Name()] && a.How != frameworks.NotASite {
+				if a, ok := apiOf(fn); ok {
 					if site := find(ev, pass, call, fn.FullName(), a); site != nil {
 						if facts != nil {
 							if vs, ok := siteValues(facts, pass, call, a); ok && eval.HasParam(vs) {
@@ -207,13 +207,15 @@ func run(pass *analysis.Pass) (any, error) {
 						}
 					}
 				} else if w := known.of(fn); w != nil {
-					res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
 					if facts != nil {
 						for _, st := range w.Starts {
 							if vs := facts.Instantiate(call, fn, st.Addrs); eval.HasParam(vs) {
 								starts = append(starts, Start{API: st.API, At: st.At, Addrs: facts.Export(vs)})
 							}
 						}
+					}
+					if starts == nil {
+						res.Sites = append(res.Sites, wrapperSites(ev, call, fn, w)...)
 					}
 				}
 				// A start whose address another package's caller decides is
@@ -253,6 +255,16 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Eval = ev
 	}
 	return res, nil
+}
+
+// apiOf returns the registry entry of a server entry point; the bare name
+// is checked first, since FullName allocates.
+func apiOf(fn *types.Func) (api, bool) {
+	if !apiNames[fn.Name()] {
+		return api{}, false
+	}
+	a, ok := apis[fn.FullName()]
+	return a, ok && a.How != frameworks.NotASite
 }
 
 // exportedDecl is the function decl declares when code outside the package
