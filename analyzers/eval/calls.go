@@ -166,30 +166,24 @@ func (e *Evaluator) returns(fn *types.Func, i int, pos token.Pos) []Value {
 func (e *Evaluator) returnValues(decl *ast.FuncDecl, i int) []Value {
 	var out []Value
 	fallbacks := e.fallbackReturns(decl.Body)
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if cond, ok := fallbacks[n]; ok && i < len(n.Results) {
-				out = append(out, markFallback(e.Eval(n.Results[i]), cond)...)
-				return true
-			}
-			switch {
-			case len(n.Results) == 0:
-				out = append(out, unknown(n.Pos()))
-			case len(n.Results) == 1 && i > 0:
-				if c, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
-					out = append(out, e.tuple(c, i)...)
-				} else {
-					out = append(out, unknown(n.Pos()))
-				}
-			case i < len(n.Results):
-				out = append(out, e.Eval(n.Results[i])...)
-			}
+	for _, n := range e.returnStmts(decl) {
+		if cond, ok := fallbacks[n]; ok && i < len(n.Results) {
+			out = append(out, markFallback(e.Eval(n.Results[i]), cond)...)
+			continue
 		}
-		return true
-	})
+		switch {
+		case len(n.Results) == 0:
+			out = append(out, unknown(n.Pos()))
+		case len(n.Results) == 1 && i > 0:
+			if c, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
+				out = append(out, e.tuple(c, i)...)
+			} else {
+				out = append(out, unknown(n.Pos()))
+			}
+		case i < len(n.Results):
+			out = append(out, e.Eval(n.Results[i])...)
+		}
+	}
 	return dedupe(out)
 }
 
@@ -538,17 +532,11 @@ func (e *Evaluator) sourcesOf(x ast.Expr) []ast.Node {
 			}
 			defer e.leave(fn)
 			var out []ast.Node
-			ast.Inspect(decl.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.ReturnStmt:
-					if len(n.Results) > 0 {
-						out = append(out, e.Sources(n.Results[0])...)
-					}
+			for _, n := range e.returnStmts(decl) {
+				if len(n.Results) > 0 {
+					out = append(out, e.Sources(n.Results[0])...)
 				}
-				return true
-			})
+			}
 			return out
 		})
 	case *ast.Ident, *ast.SelectorExpr:
@@ -644,15 +632,8 @@ func (e *Evaluator) Field(x ast.Expr, name string) []Value {
 		return []Value{unknown(x.Pos())}
 	}
 	srcs := e.Sources(x)
-	var overrides []Value
-	for _, w := range e.index().fields[f] {
-		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
-			continue
-		}
-		overrides = append(overrides, e.written(w, x.Pos())...)
-	}
-	if len(overrides) > 0 {
-		return dedupe(overrides)
+	if overrides := e.overrides(f, x, srcs); len(overrides) > 0 {
+		return overrides
 	}
 	var out []Value
 	for _, src := range srcs {
@@ -720,6 +701,19 @@ func (e *Evaluator) paramField(x ast.Expr, name string) []Value {
 	return []Value{unknown(x.Pos())}
 }
 
+// overrides evaluates the assignments x.f = v to the struct x refers to
+// (srcs are x's Sources): they win over the literal that built it.
+func (e *Evaluator) overrides(f *types.Var, x ast.Expr, srcs []ast.Node) []Value {
+	var out []Value
+	for _, w := range e.index().fields[f] {
+		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
+			continue
+		}
+		out = append(out, e.written(w, x.Pos())...)
+	}
+	return dedupe(out)
+}
+
 // embeddedWith returns the embedded field of t's struct through which field
 // name is promoted (type Server struct{ *http.Server } for Addr), or nil.
 func (e *Evaluator) embeddedWith(t types.Type, name string) *types.Var {
@@ -749,15 +743,8 @@ func (e *Evaluator) promoted(x ast.Expr, embedded *types.Var, name string) []Val
 	obj, _, _ := types.LookupFieldOrMethod(e.info.TypeOf(x), true, e.pass.Pkg, name)
 	f := obj.(*types.Var)
 	srcs := e.Sources(x)
-	var overrides []Value
-	for _, w := range e.index().fields[f] {
-		if w.base == nil || !e.sameRef(w.base, x) && !overlap(e.Sources(w.base), srcs) {
-			continue
-		}
-		overrides = append(overrides, e.written(w, x.Pos())...)
-	}
-	if len(overrides) > 0 {
-		return dedupe(overrides)
+	if overrides := e.overrides(f, x, srcs); len(overrides) > 0 {
+		return overrides
 	}
 	var inner []ast.Expr
 	for _, w := range e.index().fields[embedded] {

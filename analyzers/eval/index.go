@@ -26,6 +26,9 @@ type index struct {
 	// imported summary stands for their arguments.
 	xcalls map[string][]*ast.CallExpr
 	loads  map[types.Object][]load // conf.MustLoad(path, &c), by c
+	// returns are a function's own return statements (not its closures'),
+	// found on first use: results are evaluated per call and per index.
+	returns map[*ast.FuncDecl][]*ast.ReturnStmt
 }
 
 // assign is one way a variable gets a value.
@@ -214,6 +217,29 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 }
 
 func (e *Evaluator) isCallee(id *ast.Ident) bool { return e.callees[id] }
+
+// returnStmts returns decl's own return statements, in source order.
+func (e *Evaluator) returnStmts(decl *ast.FuncDecl) []*ast.ReturnStmt {
+	ix := e.index()
+	if rets, ok := ix.returns[decl]; ok {
+		return rets
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, n)
+		}
+		return true
+	})
+	if ix.returns == nil {
+		ix.returns = map[*ast.FuncDecl][]*ast.ReturnStmt{}
+	}
+	ix.returns[decl] = rets
+	return rets
+}
 
 func (e *Evaluator) recordParams(ix *index, fn *types.Func) {
 	sig, ok := fn.Type().(*types.Signature)

@@ -395,17 +395,11 @@ func (f *Evaluator) resultSummary(fn *types.Func, decl *ast.FuncDecl, i int, t t
 		return vs
 	}
 	var rets []ast.Expr
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if i < len(n.Results) && len(n.Results) > 1 || len(n.Results) == 1 && i == 0 {
-				rets = append(rets, n.Results[i])
-			}
+	for _, n := range f.returnStmts(decl) {
+		if i < len(n.Results) && len(n.Results) > 1 || len(n.Results) == 1 && i == 0 {
+			rets = append(rets, n.Results[i])
 		}
-		return true
-	})
+	}
 	if len(rets) == 0 {
 		return vs
 	}
