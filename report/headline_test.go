@@ -128,3 +128,33 @@ func TestUsePortKey(t *testing.T) {
 		t.Errorf("caPort: %+v", fs)
 	}
 }
+
+// On a terminal the source line is cut to the width around the caret, so it
+// never wraps between the line and its caret; off a terminal it keeps up to
+// maxShownWidth columns.
+func TestSourceLineFitsTerminal(t *testing.T) {
+	src := "\tserver.Run(\":8080\", nil) // " + strings.Repeat("a long trailing comment ", 8)
+	f := New(rules.MustGet("FC102"), "main.go", 7, 2, "server listens on port 8080")
+	f.Source, f.EndLine, f.EndColumn = src, 7, 26
+	for _, tc := range []struct{ width, limit int }{{80, 80}, {40, 40}, {0, maxShownWidth + 10}} {
+		out := render(t, "text", Options{Width: tc.width}, []Finding{f})
+		var code, caret string
+		for _, l := range strings.Split(out, "\n") {
+			if utf8.RuneCountInString(l) > tc.limit {
+				t.Errorf("width %d: line %q too long", tc.width, l)
+			}
+			switch {
+			case strings.HasPrefix(l, "  7 | "):
+				code = l
+			case strings.Contains(l, "^"):
+				caret = l
+			}
+		}
+		if !strings.Contains(code, `server.Run(":8080", nil)`) || !strings.HasSuffix(code, "…") {
+			t.Errorf("width %d: source line %q", tc.width, code)
+		}
+		if i := strings.Index(caret, "^"); i < 0 || !strings.HasPrefix(code[i:], "server.Run") {
+			t.Errorf("width %d: caret %q does not point at the call in %q", tc.width, caret, code)
+		}
+	}
+}

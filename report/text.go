@@ -103,8 +103,14 @@ func (p *textPrinter) printFinding(w *bufio.Writer, f Finding) {
 		fmt.Fprintf(w, "%s%s\n", noteIndent, l)
 	}
 	if src, ok := p.source.line(f); ok {
-		shown, caretAt, caretLen := snippet(src, f)
 		gutter := strconv.Itoa(f.Line)
+		window := maxShownWidth
+		if p.opts.Width > 0 {
+			// On a terminal the line fits its width (gutter, bar and the
+			// two ellipses included), so it never wraps under the caret.
+			window = min(window, max(p.opts.Width-len(gutter)-len("   | ")-2, minShownWidth))
+		}
+		shown, caretAt, caretLen := snippet(src, f, window)
 		bar := st.render(st.at, "|")
 		fmt.Fprintf(w, "  %s %s %s\n", st.render(st.at, gutter), bar, strings.TrimRight(shown, " "))
 		if caretLen > 0 {
@@ -261,13 +267,17 @@ func displayWidth(s string) int {
 }
 
 // maxShownWidth bounds the printed source line; longer lines (minified code,
-// generated data) are cut to a window around the caret.
-const maxShownWidth = 160
+// generated data) are cut to a window around the caret. On a terminal the
+// window is its width, but never under minShownWidth.
+const (
+	maxShownWidth = 160
+	minShownWidth = 20
+)
 
 // snippet is the source line as printed (tabs expanded, control characters
 // neutralized, long lines windowed) and where the caret goes in it: its
 // offset and length in columns; caretLen is 0 when the finding has no column.
-func snippet(src string, f Finding) (shown string, caretAt, caretLen int) {
+func snippet(src string, f Finding, window int) (shown string, caretAt, caretLen int) {
 	line := []rune(sanitize(expandTabs(src)))
 	if f.Column > 0 {
 		caretAt = displayWidth(clampPrefix(src, f.Column-1))
@@ -276,11 +286,11 @@ func snippet(src string, f Finding) (shown string, caretAt, caretLen int) {
 			caretLen = max(displayWidth(clampPrefix(src, f.EndColumn-1))-caretAt, 1)
 		}
 	}
-	if len(line) <= maxShownWidth {
+	if len(line) <= window {
 		return string(line), caretAt, caretLen
 	}
-	start := max(min(caretAt-maxShownWidth/2, len(line)-maxShownWidth), 0)
-	end := start + maxShownWidth
+	start := max(min(caretAt-window/2, len(line)-window), 0)
+	end := start + window
 	shown = string(line[start:end])
 	caretAt -= start
 	if start > 0 {
