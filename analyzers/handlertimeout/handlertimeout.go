@@ -197,7 +197,7 @@ func judgeConf(pass *analysis.Pass, ev *eval.Evaluator, call *ast.CallExpr, conf
 		if !exact || d <= 0 || d >= limit {
 			continue
 		}
-		msg := fmt.Sprintf("%s gives every route a deadline of %s (%s): %s", types.ExprString(call.Fun), serverconf.Format(d), v.Origin, why)
+		msg := fmt.Sprintf("%s gives every route a deadline of %s; %s; %s is %s", types.ExprString(call.Fun), serverconf.Format(d), why, serverconf.Format(d), v.Origin)
 		if cd.Note != "" {
 			msg += "; " + cd.Note
 		}

@@ -14,6 +14,6 @@ type Config struct {
 func main() {
 	var c Config
 	conf.MustLoad("etc/api.yaml", &c)
-	server := rest.MustNewServer(c.RestConf) // want `rest.MustNewServer gives every route a deadline of 3s \(the default of Timeout, which etc/api.yaml leaves out\).*ReadTimeout to 4/5`
+	server := rest.MustNewServer(c.RestConf) // want `rest.MustNewServer gives every route a deadline of 3s; .*; 3s is the default of Timeout, which etc/api.yaml leaves out; go-zero also sets the server.s ReadTimeout to 4/5`
 	server.Start()
 }

@@ -14,6 +14,6 @@ type Config struct {
 func main() {
 	var c Config
 	conf.MustLoad("etc/api.yaml", &c)
-	server := rest.MustNewServer(c.RestConf) // want `deadline of 30s \(Timeout: 30000 in etc/api.yaml:3\)`
+	server := rest.MustNewServer(c.RestConf) // want `deadline of 30s; .*; 30s is Timeout: 30000 in etc/api.yaml:3`
 	server.Start()
 }
