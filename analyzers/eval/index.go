@@ -212,7 +212,12 @@ func (e *Evaluator) walk(ix *index, file *ast.File) {
 	}
 	// Calls are visited before their function's identifier (pre-order), so
 	// marking callees there tells the identifier case a call from a value.
-	e.callees = map[*ast.Ident]bool{}
+	// The map is cleared, not remade, per file: it is garbage once the
+	// index is built.
+	if e.callees == nil {
+		e.callees = map[*ast.Ident]bool{}
+	}
+	clear(e.callees)
 	ast.Inspect(file, visit)
 }
 

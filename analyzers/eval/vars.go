@@ -5,7 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/ast/astutil"
+	"slices"
 )
 
 // ident evaluates a name: a constant, a variable (all its assignments) or a
@@ -163,7 +163,7 @@ func (e *Evaluator) reaching(obj *types.Var, at ast.Expr, assigns []assign) (_ [
 	if file == nil {
 		return assigns, token.NoPos
 	}
-	atPath, _ := astutil.PathEnclosingInterval(file, at.Pos(), at.End())
+	atPath := NodePath(file, at.Pos(), at.End())
 	enclosing := map[ast.Node]bool{}
 	var loops []ast.Node // loops around the use, inside its function
 	for _, n := range atPath {
@@ -198,7 +198,7 @@ func (e *Evaluator) reaching(obj *types.Var, at ast.Expr, assigns []assign) (_ [
 		if a.flag != nil || a.op == token.ADD_ASSIGN || a.lhs.End() > at.Pos() {
 			continue
 		}
-		path, _ := astutil.PathEnclosingInterval(file, a.lhs.Pos(), a.lhs.End())
+		path := NodePath(file, a.lhs.Pos(), a.lhs.End())
 		stmt, parent := statementOf(path)
 		if stmt == nil || stmt.End() > at.Pos() || !enclosing[parent] {
 			continue
@@ -227,7 +227,7 @@ type reachKey struct {
 }
 
 // statementOf returns the assignment or declaration statement a path (from
-// astutil.PathEnclosingInterval) starts in, and the node holding it.
+// NodePath) starts in, and the node holding it.
 func statementOf(path []ast.Node) (stmt, parent ast.Node) {
 	for i, n := range path {
 		switch n.(type) {
@@ -245,7 +245,7 @@ func statementOf(path []ast.Node) (stmt, parent ast.Node) {
 
 // inClosure reports whether x lies in a function literal.
 func (e *Evaluator) inClosure(file *ast.File, x ast.Node) bool {
-	path, _ := astutil.PathEnclosingInterval(file, x.Pos(), x.End())
+	path := NodePath(file, x.Pos(), x.End())
 	for _, n := range path {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return true
@@ -708,4 +708,23 @@ func (e *Evaluator) elements(x ast.Expr, pos token.Pos) []Value {
 		return []Value{unknown(pos)}
 	}
 	return out
+}
+
+// NodePath returns the nodes of file that enclose [start, end], innermost
+// first, ending with file: astutil.PathEnclosingInterval's answer for an
+// interval that is a node's own. It descends only into the nodes that hold
+// the interval and allocates only the path, where PathEnclosingInterval
+// sorts every child list on the way down: asked once per assignment of a
+// variable, that made reaching quadratic in a large file.
+func NodePath(file *ast.File, start, end token.Pos) []ast.Node {
+	var path []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || n.Pos() > start || n.End() < end {
+			return false
+		}
+		path = append(path, n)
+		return true
+	})
+	slices.Reverse(path)
+	return path
 }

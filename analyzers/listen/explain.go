@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
 )
@@ -72,7 +71,7 @@ func boundOnce(pass *analysis.Pass, lit *ast.BasicLit) bool {
 	if file == nil {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(file, lit.Pos(), lit.End())
+	path := eval.NodePath(file, lit.Pos(), lit.End())
 	var names []*ast.Ident
 walk:
 	for _, n := range path[1:] {
@@ -124,7 +123,7 @@ func reads(pass *analysis.Pass, obj interface{ Pos() token.Pos }) int {
 func assignedTo(pass *analysis.Pass, id *ast.Ident) bool {
 	for _, f := range pass.Files {
 		if f.FileStart <= id.Pos() && id.End() <= f.FileEnd {
-			path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
+			path := eval.NodePath(f, id.Pos(), id.End())
 			if len(path) > 1 {
 				if as, ok := path[1].(*ast.AssignStmt); ok {
 					for _, l := range as.Lhs {
