@@ -306,15 +306,18 @@ func wrapperSites(ev *eval.Evaluator, call *ast.CallExpr, fn *types.Func, w *Wra
 	return out
 }
 
-// reachableSites drops, in a main package, the sites that main and init
-// cannot reach while some site can: a server in a helper nothing calls is not
-// the function's server. Reachable are main, init, every method (an interface
-// may call it), every function used as a value (a handler, a callback) and
-// whatever they call in the package. Closures belong to their function.
+// reachableSites drops the sites that the package's entry points cannot
+// reach while some site can: a server in a helper nothing calls is not the
+// function's server. The entry points are main and init, every method (an
+// interface may call it), every function used as a value (a handler, a
+// callback) and, outside package main, every exported function (an importer
+// may call it); reachable is whatever they call in the package. Closures
+// belong to their function.
 func reachableSites(pass *analysis.Pass, ev *eval.Evaluator, sites []*Site) []*Site {
-	if pass.Pkg.Name() != "main" || len(sites) == 0 {
+	if len(sites) == 0 {
 		return sites
 	}
+	library := pass.Pkg.Name() != "main"
 	decls := map[*types.Func]*ast.FuncDecl{}
 	var roots []*types.Func
 	for _, f := range pass.Files {
@@ -328,7 +331,7 @@ func reachableSites(pass *analysis.Pass, ev *eval.Evaluator, sites []*Site) []*S
 				continue
 			}
 			decls[fn] = fd
-			if fd.Recv != nil || (fd.Name.Name == "main" || fd.Name.Name == "init") {
+			if fd.Recv != nil || fd.Name.Name == "main" || fd.Name.Name == "init" || library && fd.Name.IsExported() {
 				roots = append(roots, fn)
 			}
 		}

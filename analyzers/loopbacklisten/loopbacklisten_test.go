@@ -16,7 +16,7 @@ func TestBasic(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), fixture.Configure(loopbacklisten.Analyzer, fcconfig.Settings{Port: 9000}), "loopbacklisten/basic", "loopbacklisten/frameworks", "loopbacklisten/side", "loopbacklisten/fallback",
 		"loopbacklisten/sidewrong", "loopbacklisten/alone", "loopbacklisten/aloneunknown", "loopbacklisten/randomport", "loopbacklisten/sideenv", "loopbacklisten/deadstore",
-		"loopbacklisten/unreachable", "loopbacklisten/reachable", "loopbacklisten/embedded", "loopbacklisten/flagfield")
+		"loopbacklisten/unreachable", "loopbacklisten/reachable", "loopbacklisten/unreachablelib", "loopbacklisten/reachablelib", "loopbacklisten/embedded", "loopbacklisten/flagfield")
 }
 
 // TestFixes checks the suggested edits against fix.go.golden.
