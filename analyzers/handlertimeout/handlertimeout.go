@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     rule.ID,
 	Doc:      rule.AnalyzerDoc(),
 	URL:      rule.URL(),
-	Requires: append([]*analysis.Analyzer{lazyinspect.Analyzer, model.Analyzer}, diag.Requires...),
+	Requires: append([]*analysis.Analyzer{lazyinspect.Analyzer, model.Analyzer, serverconf.UsesAnalyzer}, diag.Requires...),
 	Run:      run,
 }
 

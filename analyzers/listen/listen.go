@@ -20,13 +20,14 @@ import (
 	"github.com/fclint/fclint/analyzers/fcconfig"
 	"github.com/fclint/fclint/analyzers/frameworks"
 	"github.com/fclint/fclint/analyzers/model"
+	"github.com/fclint/fclint/analyzers/serverconf"
 )
 
 // Analyzer computes the package's listen sites once for every rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "fclintlisten",
 	Doc:        "find where the package starts servers and the addresses they can listen on; reports nothing",
-	Requires:   []*analysis.Analyzer{fcconfig.Analyzer, model.Analyzer},
+	Requires:   []*analysis.Analyzer{fcconfig.Analyzer, model.Analyzer, serverconf.UsesAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(Wrapper)},

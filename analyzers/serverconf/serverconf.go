@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:  run,
 	// fcconfig: the configuration's args and environmentVariables set
 	// timeouts exactly as they set ports.
-	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer, model.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, fcconfig.Analyzer, model.Analyzer, UsesAnalyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 }
 
@@ -236,6 +236,7 @@ type APISet struct {
 	// other packages in another load (project mode loads module after
 	// module in one process, and two modules may share a path).
 	loaded *token.FileSet
+	index  int // in sets, for UsesAnalyzer
 }
 
 // NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
@@ -250,6 +251,7 @@ func NewAPISet(fullNames ...string) *APISet {
 		s.paths[name][pkg] = true
 		s.pkgs[pkg] = true
 	}
+	register(s)
 	return s
 }
 
@@ -257,6 +259,15 @@ func NewAPISet(fullNames ...string) *APISet {
 // the set's packages through its imports (cheap, memoized), else whether it
 // uses one of the objects.
 func (s *APISet) UsedIn(pass *analysis.Pass) bool {
+	if u, ok := pass.ResultOf[UsesAnalyzer].(*apiUses); ok && s.index < len(u.used) {
+		return u.used[s.index]
+	}
+	return s.reachedFrom(pass) && s.UsedBy(pass.TypesInfo)
+}
+
+// reachedFrom reports whether the package is, or reaches through its
+// imports, one of the set's packages.
+func (s *APISet) reachedFrom(pass *analysis.Pass) bool {
 	reach := s.pkgs[pass.Pkg.Path()]
 	s.mu.Lock()
 	if s.loaded != pass.Fset {
@@ -270,7 +281,7 @@ func (s *APISet) UsedIn(pass *analysis.Pass) bool {
 		reach = s.reachable(imp)
 	}
 	s.mu.Unlock()
-	return reach && s.UsedBy(pass.TypesInfo)
+	return reach
 }
 
 // reachable reports whether a dependency is, or transitively imports, one
