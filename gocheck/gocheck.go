@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -88,6 +89,13 @@ func Run(opts Options) (*Result, error) {
 	}
 	settings := opts.Settings
 	settings.Unimported = unimported(pkgs)
+	// Loading leaves as much garbage as the program it loaded (parsing,
+	// export data, go list's output), and the next collection would come
+	// only at twice the live heap. Collecting it now lets the analysis reuse
+	// that memory instead of growing the heap on top of it: on grpc and
+	// go-ethereum this is the difference between 1.27x and 1.10x the no-op
+	// checker's peak RSS (scripts/bench.sh), for one collection's CPU.
+	runtime.GC()
 	graph, err := checker.Analyze(fcconfig.Configure(analyzers.All(), settings), moduleGraph(pkgs), nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysis failed: %w", err)
