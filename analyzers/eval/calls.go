@@ -886,3 +886,30 @@ func (e *Evaluator) ipv4(args []ast.Expr) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// ArgumentField is field name of the struct that call, a call of another
+// module package's function, returns, when the call's arguments decide it
+// (server.New(addr, 30*time.Second) returning &http.Server{ReadTimeout:
+// read}): the field's summary holds a parameter, and the values are the
+// call's. ok is false otherwise; a field the other package fixes by itself
+// is judged there.
+func (e *Evaluator) ArgumentField(call *ast.CallExpr, name string) (_ []Value, ok bool) {
+	fn := e.callee(call)
+	if fn == nil || fn.Pkg() == e.pass.Pkg {
+		return nil, false
+	}
+	s := e.summary(fn)
+	if s == nil || len(s.Results) == 0 {
+		return nil, false
+	}
+	fvs, ok := s.Results[0].field(name)
+	if !ok {
+		return nil, false
+	}
+	for _, fv := range fvs {
+		if hasParam([]Value{fv.value()}) {
+			return e.imported(fvs, e.bindCall(call, fn)), true
+		}
+	}
+	return nil, false
+}

@@ -10,7 +10,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,6 +84,9 @@ type Setting struct {
 	Removable ast.Node
 	// Overridden: a later unconditional setting of the same knob replaces this one.
 	Overridden bool
+	// Via names the constructor of another package that sets the knob from
+	// this argument ("server.New"); empty for a setting written here.
+	Via string
 
 	block ast.Node // the block holding an assignment statement; nil otherwise
 }
@@ -237,6 +242,9 @@ type APISet struct {
 	// module in one process, and two modules may share a path).
 	loaded *token.FileSet
 	index  int // in sets, for UsesAnalyzer
+	// results are types (by name, then import path) that a function of
+	// another package returning one also counts as a use of the set.
+	results map[string]map[string]bool
 }
 
 // NewAPISet builds the set from types.Func.FullName forms ("net/http.Serve",
@@ -304,15 +312,58 @@ func (s *APISet) reachable(pkg *types.Package) bool {
 	return r
 }
 
+// WithResults adds types ("net/http.Server") whose constructors count as
+// uses: main may start a server another package built without naming its
+// type. It returns s.
+func (s *APISet) WithResults(typeNames ...string) *APISet {
+	if s.results == nil {
+		s.results = map[string]map[string]bool{}
+	}
+	for _, t := range typeNames {
+		pkg, name := splitQualified(t)
+		if s.results[name] == nil {
+			s.results[name] = map[string]bool{}
+		}
+		s.results[name][pkg] = true
+		s.reaches = map[string]bool{} // pkgs grows: forget the memo
+		s.pkgs[pkg] = true
+	}
+	return s
+}
+
 // UsedBy reports whether the package uses any object of the set. It looks
 // at the name first, so most uses cost one map lookup and no allocation.
 func (s *APISet) UsedBy(info *types.Info) bool {
 	for _, obj := range info.Uses {
-		if paths, ok := s.paths[obj.Name()]; ok && obj.Pkg() != nil && paths[obj.Pkg().Path()] {
+		if s.uses(obj) {
 			return true
 		}
 	}
 	return false
+}
+
+// uses reports whether obj is an object of the set, or a function returning
+// one of its result types.
+func (s *APISet) uses(obj types.Object) bool {
+	if obj.Pkg() == nil {
+		return false
+	}
+	if paths, ok := s.paths[obj.Name()]; ok && paths[obj.Pkg().Path()] {
+		return true
+	}
+	if s.results == nil {
+		return false
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Signature().Results().Len() == 0 {
+		return false
+	}
+	n, ok := types.Unalias(deref(fn.Signature().Results().At(0).Type())).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	paths, ok := s.results[n.Obj().Name()]
+	return ok && paths[n.Obj().Pkg().Path()]
 }
 
 // MayName is a cheap filter before building a function's FullName.
@@ -338,7 +389,9 @@ func (f *finder) server(key any, fw *Framework, name string) *Server {
 
 func (f *finder) add(s *Server, st *Setting) {
 	st.Server = s
-	st.Values = f.eval.Eval(st.Value)
+	if st.Value != nil {
+		st.Values = f.eval.Eval(st.Value)
+	}
 	s.Settings = append(s.Settings, st)
 }
 
@@ -364,9 +417,51 @@ func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
 	}
 }
 
-// literalKey names the server a literal configures: the variable or field it
-// is stored in, so that later assignments to it join the same server.
-func (f *finder) literalKey(c inspector.Cursor, lit *ast.CompositeLit) any {
+// constructed handles a server that another package of the module builds
+// from this call's arguments (srv := server.New(addr, 30*time.Second), New
+// returning &http.Server{ReadTimeout: read}): each setting the arguments
+// decide is a setting of this call. Settings the other package fixes by
+// itself are judged there.
+func (f *finder) constructed(c inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return
+	}
+	sk, ok := structs[typeKey(res.At(0).Type())]
+	if !ok {
+		return
+	}
+	var s *Server
+	for _, field := range slices.Sorted(maps.Keys(sk.Fields)) {
+		values, ok := f.eval.ArgumentField(call, field)
+		if !ok {
+			continue
+		}
+		if s == nil {
+			s = f.server(f.literalKey(c, call), sk.Timing, sk.Name)
+		}
+		f.add(s, &Setting{Knob: sk.Fields[field], Field: field, Node: argumentOf(call, values), Values: values,
+			Via: types.ExprString(call.Fun)})
+	}
+}
+
+// argumentOf is the argument of call that a value comes from, to report
+// there; the call when none is.
+func argumentOf(call *ast.CallExpr, values []eval.Value) ast.Node {
+	for _, v := range values {
+		for _, arg := range call.Args {
+			if arg.Pos() <= v.Pos && v.Pos < arg.End() {
+				return arg
+			}
+		}
+	}
+	return call
+}
+
+// literalKey names the server a literal (or a constructor's call) configures:
+// the variable or field it is stored in, so that later assignments to it join
+// the same server.
+func (f *finder) literalKey(c inspector.Cursor, lit ast.Expr) any {
 	var node ast.Node = lit
 	p := c.Parent()
 	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -491,7 +586,13 @@ func ownerOf(sel *types.Selection) types.Type {
 // call handles option functions, SetKeepAlivesEnabled, and framework starts.
 func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
-	if !ok || !callNames[fn.Name()] {
+	if !ok {
+		return
+	}
+	if fn.Pkg() != f.pass.Pkg {
+		f.constructed(c, call, fn)
+	}
+	if !callNames[fn.Name()] {
 		return
 	}
 	name := fn.FullName()

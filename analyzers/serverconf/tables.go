@@ -2,6 +2,7 @@ package serverconf
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/fclint/fclint/analyzers/frameworks"
@@ -64,7 +65,7 @@ var serverAPI = func() *APISet {
 	for fn := range starts {
 		names = append(names, fn)
 	}
-	return NewAPISet(names...)
+	return NewAPISet(names...).WithResults(slices.Collect(maps.Keys(structs))...)
 }()
 
 // callNames are the bare names of options and starts: a cheap filter

@@ -55,10 +55,9 @@ func runUses(pass *analysis.Pass) (any, error) {
 		if obj.Pkg() == nil {
 			continue
 		}
-		name := obj.Name()
 		for j := 0; j < len(pending); j++ {
 			i := pending[j]
-			if paths, ok := all[i].paths[name]; ok && paths[obj.Pkg().Path()] {
+			if all[i].uses(obj) {
 				u.used[i] = true
 				pending = append(pending[:j], pending[j+1:]...)
 				j--

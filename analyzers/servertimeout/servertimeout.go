@@ -150,7 +150,7 @@ func judgeSetting(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Sett
 	return diag.Finding{
 		Rule:    rule,
 		Node:    st.Node,
-		Message: what + ": " + effect + "; " + why + source(pass, st, d),
+		Message: what + ": " + effect + "; " + why + source(pass, st, d) + via(st),
 		Fix:     fixText(s.Framework, st),
 		Related: valueSite(st, d),
 	}, true
@@ -168,6 +168,15 @@ func source(pass *analysis.Pass, st *serverconf.Setting, d time.Duration) string
 		}
 	}
 	return ""
+}
+
+// via names the other package's constructor that sets the knob from the
+// reported argument.
+func via(st *serverconf.Setting) string {
+	if st.Via == "" {
+		return ""
+	}
+	return "; " + st.Via + " sets " + st.Field + " from this argument"
 }
 
 // valueSite points at where a bad value is written when that is away from
@@ -248,6 +257,10 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 
 func fixText(fw *serverconf.Framework, st *serverconf.Setting) string {
 	switch {
+	case st.Via != "" && fw.ZeroUnconfirmed:
+		return fmt.Sprintf("pass 24*time.Hour or more to %s here", st.Via)
+	case st.Via != "":
+		return fmt.Sprintf("pass 0 (no timeout) or 24*time.Hour or more to %s here", st.Via)
 	case fw.ZeroUnconfirmed:
 		return fmt.Sprintf("set %s to 24*time.Hour or more", st.Field)
 	case st.Knob == serverconf.IdleTimeout && fw.IdleFallsBackToRead:
