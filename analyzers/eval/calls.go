@@ -234,6 +234,14 @@ func (e *Evaluator) env(nameExpr ast.Expr, pos token.Pos) []Value {
 	// A name passed in (a getenv(key, def) helper): each known name.
 	var out []Value
 	for _, n := range e.Eval(nameExpr) {
+		if len(n.Parts) == 1 && n.Parts[0].Sym == Param && n.Parts[0].Field == "" {
+			// The parameter of an exported helper that another package
+			// calls: that package reads the variable its argument names.
+			p := n.Parts[0]
+			p.Field, p.Pos = envOfParam, pos
+			out = append(out, Value{Parts: []Part{p}, Pos: pos})
+			continue
+		}
 		if n.Const == nil || n.Const.Kind() != constant.String {
 			out = append(out, unknown(pos))
 			continue
@@ -913,3 +921,48 @@ func (e *Evaluator) ArgumentField(call *ast.CallExpr, name string) (_ []Value, o
 	}
 	return nil, false
 }
+
+// variadicElement is defaults[k] for a variadic parameter that its function
+// never reassigns (getEnv(key string, defaults ...string)): the argument k
+// places after the fixed ones, at the call being followed or at every call.
+// ok is false for any other index expression.
+func (e *Evaluator) variadicElement(x *ast.IndexExpr) (_ []Value, ok bool) {
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := e.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	ix := e.index()
+	po, ok := ix.params[v]
+	if !ok || !po.variadic || len(ix.assigns[v]) > 0 || len(ix.stores[v]) > 0 || ix.escapes[v] {
+		return nil, false
+	}
+	tv := e.info.Types[x.Index]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return nil, false
+	}
+	k, exact := constant.Int64Val(tv.Value)
+	if !exact || k < 0 || k > maxVariadicIndex {
+		return nil, false
+	}
+	// The element is a plain parameter at its argument's position.
+	elem := paramOf{fn: po.fn, index: po.index + int(k)}
+	for fr := e.ctx; fr != nil; fr = fr.parent {
+		if fr.fn != po.fn {
+			continue
+		}
+		if fr.call.Ellipsis.IsValid() || elem.index >= len(fr.call.Args) {
+			return []Value{unknown(x.Pos())}, true
+		}
+		arg := fr.call.Args[elem.index]
+		return in(e, fr.parent, func() []Value { return e.Eval(arg) }), true
+	}
+	return e.params(elem, x), true
+}
+
+// maxVariadicIndex bounds the element of a variadic parameter followed:
+// helpers read the first one or two (defaults[0]).
+const maxVariadicIndex = 7

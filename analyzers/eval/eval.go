@@ -379,7 +379,10 @@ func (e *Evaluator) eval(expr ast.Expr) []Value {
 	case *ast.StarExpr:
 		return e.deref(x.X)
 	case *ast.IndexExpr:
-		// os.Args[i] and maps: not followed.
+		if vs, ok := e.variadicElement(x); ok {
+			return vs
+		}
+		// os.Args[i], maps and other slices: not followed.
 	}
 	if tv, ok := e.info.Types[expr]; ok && tv.Value != nil {
 		return []Value{constValue(tv.Value, expr.Pos(), nil, "")}

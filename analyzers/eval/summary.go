@@ -610,11 +610,19 @@ func (e *Evaluator) argument(call *ast.CallExpr, p Part) []Value {
 		return []Value{unknown(call.Pos())}
 	}
 	arg := call.Args[p.Param]
-	if p.Field != "" {
-		return e.Field(arg, p.Field)
+	switch p.Field {
+	case "":
+		return e.Eval(arg)
+	case envOfParam:
+		return e.env(arg, arg.Pos())
 	}
-	return e.Eval(arg)
+	return e.Field(arg, p.Field)
 }
+
+// envOfParam, as a Param part's Field, stands for the environment variable
+// the argument names (os.Getenv(key) in an exported getEnv(key, def)
+// helper); no struct field is named so.
+const envOfParam = "$env"
 
 // bindAll binds a Param part to its argument at every call of its function
 // in the package (or to this evaluator's own symbol when the function is
