@@ -113,7 +113,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if cd, ok := confDeadlines[name]; ok && cd.Arg < len(n.Args) {
 				judgeConf(pass, ev, n, n.Args[cd.Arg], cd)
 			}
-			if d, ok := defaultDeadlines[name]; ok && !setsDeadline(pass, n, d.Option) {
+			if d, ok := defaultDeadlines[name]; ok && !setsDeadline(pass, ev, n, d.Option) {
 				diag.Report(pass, diag.Finding{
 					Rule: rule,
 					Node: n,
@@ -208,12 +208,13 @@ func judgeConf(pass *analysis.Pass, ev *eval.Evaluator, call *ast.CallExpr, conf
 
 // setsDeadline reports whether a constructor call may set its deadline: an
 // argument is the deadline option, or something fclint cannot see into.
-func setsDeadline(pass *analysis.Pass, call *ast.CallExpr, option string) bool {
-	if call.Ellipsis.IsValid() {
+func setsDeadline(pass *analysis.Pass, ev *eval.Evaluator, call *ast.CallExpr, option string) bool {
+	args, ok := ev.Args(call) // an option slice (NewServer(opts...)) is spread
+	if !ok {
 		return true
 	}
-	for _, arg := range call.Args {
-		inner, ok := ast.Unparen(arg).(*ast.CallExpr)
+	for _, arg := range args {
+		inner, ok := ast.Unparen(arg.Expr).(*ast.CallExpr)
 		if !ok {
 			return true // an option held in a variable: unknown
 		}

@@ -626,23 +626,31 @@ func optionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
 // arguments (Kratos's http.NewServer(http.Address(a))); without one, and
 // with only option calls to look at, the address is the default.
 func ownOptionAddrs(ev *eval.Evaluator, call *ast.CallExpr, a api) []eval.Value {
-	if call.Ellipsis.IsValid() {
-		return []eval.Value{{Pos: call.Pos()}} // an option slice: not followed
+	args, ok := ev.Args(call) // an option slice (NewServer(opts...)) is spread
+	if !ok {
+		return []eval.Value{{Pos: call.Pos()}}
 	}
 	var out []eval.Value
-	for _, opt := range call.Args {
-		oc, ok := ast.Unparen(opt).(*ast.CallExpr)
+	maybe, opaque := false, false
+	for _, opt := range args {
+		oc, ok := ast.Unparen(opt.Expr).(*ast.CallExpr)
 		if !ok {
+			opaque = true // an option held in a variable: not followed
 			continue
 		}
 		if f := ev.Callee(oc); f != nil && f.FullName() == a.AddrOption && len(oc.Args) == 1 {
 			out = append(out, ev.Eval(oc.Args[0])...)
+			maybe = maybe || opt.Maybe
 		}
 	}
 	switch {
+	case len(out) > 0 && maybe:
+		// An address appended only in a branch (if c.Addr != "" {...}):
+		// without it the default applies, under a condition not followed.
+		return append(out, eval.Value{Pos: call.Pos()})
 	case len(out) > 0:
 		return out
-	case onlyCalls(call.Args):
+	case !opaque:
 		return []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
 	}
 	return []eval.Value{{Pos: call.Pos()}}

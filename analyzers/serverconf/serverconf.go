@@ -670,13 +670,16 @@ func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Sta
 		s = f.server(key, st.Timing, name)
 	case st.Options:
 		s = f.server(call, st.Timing, name)
-		for _, arg := range call.Args {
-			if !f.isOptionFrom(arg, st.OptionPkg) {
-				s.Opaque = true
-			}
-		}
-		if call.Ellipsis.IsValid() {
+		args, ok := f.eval.Args(call) // an option slice (Default(opts...)) is spread
+		if !ok {
 			s.Opaque = true
+		}
+		for _, arg := range args {
+			if !f.isOptionFrom(arg.Expr, st.OptionPkg) {
+				s.Opaque = true
+				continue
+			}
+			f.join(s, ast.Unparen(arg.Expr))
 		}
 	case st.Hook != "":
 		param, visible := f.hook(call, st.Hook)
@@ -697,6 +700,19 @@ func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Sta
 
 // isOptionFrom reports whether arg is a direct call to a function of pkg
 // (whose options fclint knows: those not in the table set no timeout).
+// join makes the settings of an option built into a slice (found before or
+// after the start call) settings of the server started with the slice.
+func (f *finder) join(s *Server, option ast.Expr) {
+	if alone, ok := f.byKey[option]; ok && alone != s {
+		for _, st := range alone.Settings {
+			st.Server = s
+			s.Settings = append(s.Settings, st)
+		}
+		f.res.Servers = slices.DeleteFunc(f.res.Servers, func(x *Server) bool { return x == alone })
+	}
+	f.byKey[option] = s
+}
+
 func (f *finder) isOptionFrom(arg ast.Expr, pkg string) bool {
 	call, ok := ast.Unparen(arg).(*ast.CallExpr)
 	if !ok {

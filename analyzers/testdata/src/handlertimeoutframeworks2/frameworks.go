@@ -31,8 +31,28 @@ func kratosNoTimeout() *kgrpc.Server {
 	return kgrpc.NewServer(kgrpc.Address(":9000"), kgrpc.Timeout(0))
 }
 
-// near miss, Kratos: options from a slice are not followed.
+// near miss, Kratos: options the caller gives may hold a Timeout.
 func kratosOptions(opts []khttp.ServerOption) *khttp.Server {
+	return khttp.NewServer(opts...)
+}
+
+// Kratos, options built into a local slice (as kratos-layout does): no
+// Timeout among them, so the 1 s default applies.
+func kratosSlice(debug bool) *khttp.Server {
+	opts := []khttp.ServerOption{khttp.Address(":9000")}
+	if debug {
+		opts = append(opts, khttp.Network("tcp"))
+	}
+	return khttp.NewServer(opts...) // want `khttp.NewServer without a timeout option ends requests after its default 1s`
+}
+
+// near miss: a Timeout appended to the slice, even in a branch, may replace
+// the default (a 0 is no deadline).
+func kratosSliceTimeout(c *struct{ Timeout time.Duration }) *khttp.Server {
+	opts := []khttp.ServerOption{khttp.Address(":9000")}
+	if c.Timeout != 0 {
+		opts = append(opts, khttp.Timeout(c.Timeout))
+	}
 	return khttp.NewServer(opts...)
 }
 

@@ -41,13 +41,22 @@ func zero() {
 	h.Spin()
 }
 
-// Options built elsewhere: the defaults may be overridden, no finding; an
-// explicit short option is still reported where it is written.
+// Options built into a local slice are the start's options: the short one is
+// reported where it is written, and the read timeout nobody sets keeps its
+// default.
 func optionSlice() {
 	opts := []config.Option{
 		server.WithHostPorts(":9000"),
 		server.WithIdleTimeout(time.Minute), // want `hertz server IdleTimeout is 1m`
 	}
+	h := server.New(opts...) // want `server.New serves with hertz's default ReadTimeout 3m`
+	h.Spin()
+}
+
+// The near-miss: options given by the caller may override the defaults, so
+// only the explicit short option is reported.
+func optionParam(opts []config.Option) {
+	opts = append(opts, server.WithIdleTimeout(time.Minute)) // want `hertz server IdleTimeout is 1m`
 	h := server.New(opts...)
 	h.Spin()
 }

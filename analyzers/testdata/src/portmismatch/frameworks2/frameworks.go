@@ -83,6 +83,20 @@ func kratosServers() {
 	kratos.New(kratos.Server(hs, gs)).Run()
 }
 
+// Kratos: options built into a local slice are NewServer's options; an
+// address appended in a branch leaves the default possible, which is not
+// followed.
+func kratosSlices(addr string) {
+	opts := []khttp.ServerOption{khttp.Address(":8002")}
+	hs := khttp.NewServer(opts...) // want `listens on port 8002`
+	var gopts []kgrpc.ServerOption
+	if addr != "" {
+		gopts = append(gopts, kgrpc.Address(":8003"))
+	}
+	gs := kgrpc.NewServer(gopts...) // want `can listen on port 8003`
+	kratos.New(kratos.Server(hs, gs)).Run()
+}
+
 // go-zero: a RestConf literal's Port; an unset Port is 0, a random port.
 func goZero() {
 	rest.MustNewServer(rest.RestConf{Host: "0.0.0.0", Port: 8888}).Start() // want `listens on port 8888`

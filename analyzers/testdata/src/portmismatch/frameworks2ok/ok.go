@@ -26,7 +26,9 @@ func main() {
 	g.Server().SetAddr(":9000")
 	khttp.NewServer(khttp.Address(":9000"))
 	var opts []kgrpc.ServerOption
-	kgrpc.NewServer(opts...) // an option slice: not followed
+	kgrpc.NewServer(opts...) // no options: a random port, beside the servers on :9000
+	hopts := []khttp.ServerOption{khttp.Address(":" + os.Getenv("FC_CUSTOM_LISTEN_PORT"))}
+	khttp.NewServer(hopts...)
 	rest.MustNewServer(rest.RestConf{Port: 9000})
 	_ = http.StatusOK
 }
