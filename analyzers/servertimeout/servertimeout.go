@@ -248,6 +248,8 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 
 func fixText(fw *serverconf.Framework, st *serverconf.Setting) string {
 	switch {
+	case st.Fix != "":
+		return st.Fix
 	case fw.ZeroUnconfirmed:
 		return fmt.Sprintf("set %s to 24*time.Hour or more", st.Field)
 	case st.Knob == serverconf.IdleTimeout && fw.IdleFallsBackToRead:
