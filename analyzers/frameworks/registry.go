@@ -103,6 +103,17 @@ const (
 	FromHostPort              // argument Arg is a struct; its Field (host) and PortField (go-zero's RestConf)
 	FixedAddr                 // always Default: no argument changes it (autotls)
 	NotASite                  // serves an existing listener or a unix socket: no address of its own
+	// FromBuilt: the receiver's constructor decides (GoFrame's Run): no site
+	// when the package calls one of Setters, else BuiltFile's addresses for
+	// a constructor in FileConstructors, else Default.
+	FromBuilt
+	// FromPorts: each integer argument from Arg on is a port the server
+	// listens on as well as the others (GoFrame's SetPort).
+	FromPorts
+	// FromMapKey: argument Arg is a map literal whose key Field, matched
+	// without case or symbols, is the address (GoFrame's SetConfigWithMap);
+	// no site without the key.
+	FromMapKey
 )
 
 // Listen is one server entry point.
@@ -127,6 +138,17 @@ type Listen struct {
 	// the package (beego's conf/app.conf), with the environment env; ok is
 	// false without the file (Default then applies). FromVariadic only.
 	FromFile func(dir string, env func(string) (string, bool)) (addr FileAddr, ok bool)
+	// Setters (FromBuilt) set the address of a built server; when the
+	// package calls one, those calls are the sites and the start is none.
+	Setters []string
+	// FileConstructors (FromBuilt) are the Constructors whose server reads
+	// the configuration file; BuiltFile reads its addresses there for the
+	// instance name ("" without a name argument) from the folders dirs, in
+	// order. ok is false without a file (Default then applies); addrs is
+	// nil when the file cannot be read: the address is unknown. Several
+	// addresses are all listened on.
+	FileConstructors []string
+	BuiltFile        func(instance string, dirs []string, env Env) (addrs []FileAddr, ok bool)
 }
 
 // Knob is one server setting fclint judges.
@@ -234,6 +256,12 @@ type Start struct {
 	// Fix is the fix text when defaults stay in force; "" for the built-in
 	// texts of echo v5 and hertz.
 	Fix string
+	// FileSettings reads the knobs the configuration file gives the server
+	// the call builds (GoFrame's g.Server): instance is the call's name
+	// argument ("" without one), dirs the folders searched in order. They
+	// replace Defaults. found is false without a file; known is false when
+	// the file cannot be read, so the defaults are unknown.
+	FileSettings func(instance string, dirs []string, env Env) (settings []FileSetting, found, known bool)
 }
 
 // ConfDeadline is a deadline in a configuration struct: argument Arg's Field

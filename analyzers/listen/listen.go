@@ -197,7 +197,9 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				var starts []Start
 				if a, ok := apiOf(fn); ok {
-					if site := find(ev, pass, call, fn.FullName(), a); site != nil {
+					if several, ok := severalSites(ev, pass, call, fn.FullName(), a); ok {
+						res.Sites = append(res.Sites, several...)
+					} else if site := find(ev, pass, call, fn.FullName(), a); site != nil {
 						if facts != nil {
 							if vs, ok := siteValues(facts, pass, call, a); ok && eval.HasParam(vs) {
 								starts = []Start{{API: fn.FullName(), At: facts.Origin(call.Pos()), Addrs: facts.Export(vs)}}
@@ -460,6 +462,10 @@ func siteValues(ev *eval.Evaluator, pass *analysis.Pass, call *ast.CallExpr, a a
 		values = hostPortAddrs(ev, args[a.Arg], a)
 	case frameworks.FixedAddr:
 		values = []eval.Value{eval.TextValue(a.Default, eval.KindDefault, call.Pos(), a.DefaultWhy)}
+	case frameworks.FromMapKey:
+		if values, ok = mapKeyAddrs(ev, pass, call, a); !ok {
+			return nil, false
+		}
 	case frameworks.FromTCPAddr:
 		if a.Arg >= len(args) || !tcpOnly(ev.Eval(args[0])) {
 			return nil, false

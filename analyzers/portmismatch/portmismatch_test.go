@@ -50,3 +50,11 @@ func TestGoZeroConf(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/gozeroconf/...")
 }
+
+// TestGoFrameConf: a GoFrame server started without an address listens
+// where the configuration file's server node says (g.Server), else on
+// NewConfig's :0; SetPort, SetConfig and SetConfigWithMap set it.
+func TestGoFrameConf(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), portmismatch.Analyzer, "portmismatch/goframeconf/...")
+}

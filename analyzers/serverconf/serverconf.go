@@ -84,6 +84,9 @@ type Setting struct {
 	Removable ast.Node
 	// Overridden: a later unconditional setting of the same knob replaces this one.
 	Overridden bool
+	// Fix, when set, replaces the rule's fix text: a value from a
+	// configuration file is changed there (gofile.go).
+	Fix string
 	// Via names the constructor of another package that sets the knob from
 	// this argument ("server.New"); empty for a setting written here.
 	Via string
@@ -696,6 +699,9 @@ func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Sta
 		s = f.server(call, st.Timing, name)
 	}
 	s.Start, s.Defaults, s.DefaultsFrom, s.DefaultsFix = call, st.Defaults, st.From, st.Fix
+	if st.FileSettings != nil {
+		f.fileSettings(s, call, st)
+	}
 }
 
 // isOptionFrom reports whether arg is a direct call to a function of pkg

@@ -257,6 +257,8 @@ func judgeDefaults(s *serverconf.Server) (diag.Finding, bool) {
 
 func fixText(fw *serverconf.Framework, st *serverconf.Setting) string {
 	switch {
+	case st.Fix != "":
+		return st.Fix
 	case st.Via != "" && fw.ZeroUnconfirmed:
 		return fmt.Sprintf("pass 24*time.Hour or more to %s here", st.Via)
 	case st.Via != "":

@@ -28,3 +28,10 @@ func TestLayouts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeoutlayouts/...")
 }
+
+// TestGoFrameConf: the timeouts of the configuration file's server node
+// replace GoFrame's 60 s defaults (g.Server reads the file).
+func TestGoFrameConf(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/goframeconf/...")
+}
