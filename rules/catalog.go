@@ -77,7 +77,10 @@ customRuntimeConfig.port, customContainerConfig.port, caPort or CAPort in the
 configuration, --port, else 9000; the fix names the key the function's own
 configuration uses). Covered: port literals, framework defaults (gin's Run() with no
 argument uses $PORT or 8080, hertz uses 8888, an empty http.Server Addr means
-80, ":0" a random port), a non-FC environment variable with a fallback that is
+80, ":0" a random port; GoFrame's ":0" for a server never given an address:
+ghttp.GetServer().Run(), or g.Server().Run() without server.address in the
+configuration file; the address of that file's server node, and each port
+of SetPort(p...)), a non-FC environment variable with a fallback that is
 not CAPort (PORT with "8080"), and strconv.Itoa of a constant. Reading
 FC_CUSTOM_LISTEN_PORT or FC_SERVER_PORT is always accepted. No finding when
 another server in the same program listens on CAPort (fclint sees one package
@@ -138,7 +141,10 @@ whether it means "unlimited" there is unconfirmed; hertz's KeepAliveTimeout
 only paces TCP keep-alive probes and is not reported). gRPC's
 keepalive.ServerParameters.MaxConnectionIdle and MaxConnectionAge below 24 h
 are reported too, and so is GoFrame's ghttp server (ReadTimeout and
-IdleTimeout 60 s unless set, SetReadTimeout/SetIdleTimeout; gogf/gf v2.10.2).
+IdleTimeout 60 s unless set by SetReadTimeout/SetIdleTimeout or, for
+g.Server(), by readTimeout/idleTimeout in the configuration file's server
+node, where a plain number is nanoseconds and "30s" is reported citing the
+file and line; gogf/gf v2.10.2).
 docs/frameworks.md cites each framework's source file and version.
 ReadHeaderTimeout only bounds reading a request's headers and is never
 reported: it is the right protection against slow clients. Client timeouts
@@ -1105,12 +1111,16 @@ flag.XxxVar into a struct field), environment variables, fallbacks
 (if x == "", cmp.Or, err != nil after strconv.Atoi), assignments (the last
 one wins in straight-line code), the parameters and results of the
 package's functions (each call of a helper with its own arguments, up to
-four calls deep), struct fields (literals, assignments, fields of fields,
-fields promoted from an embedded http.Server) and closures. FC_CUSTOM_LISTEN_PORT
-and FC_SERVER_PORT are the CAPort, whatever helper reads them; the
-configuration's environmentVariables and customRuntimeConfig args set
-values, for timeouts as for ports; a variable that neither the found
-configuration nor FC sets is empty (strconv.Atoi makes it 0, a random port).
+four calls deep; defaults[0] of a variadic parameter is the call's
+argument), struct fields (literals, assignments, fields of fields, fields
+promoted from an embedded http.Server), closures, a range over a slice
+literal, and option slices (opts := []T{...}; opts = append(opts, ...);
+NewServer(opts...); an option appended in a branch may be missing).
+FC_CUSTOM_LISTEN_PORT and FC_SERVER_PORT are the CAPort, whatever helper
+reads them, in this package or another; the configuration's
+environmentVariables and customRuntimeConfig args set values, for timeouts
+as for ports; a variable that neither the found configuration nor FC sets
+is empty (strconv.Atoi makes it 0, a random port).
 Across the packages of the analyzed module(s) values travel as analysis
 facts, the same under fclint check, go vet and golangci-lint: an exported
 function's results (and the fields, also promoted ones, of the struct it
@@ -1121,18 +1131,24 @@ constructor's parameter set). A wrapper's call is the listen site, judged
 with the caller's arguments; a parameter that reached a field is the
 arguments of every call of the constructor in the judging package. A
 server, engine or configuration built in another package and started in
-this one is a server of this package. In package main a server counts when
-main or init can start it (directly, through calls, or through a function
-value); a server in a helper that nothing calls is not reported while a
-reachable server exists; outside package main every server counts, except
-a wrapper's, which its callers judge. Files that import "C" are analyzed.
-Not followed: values decided in the standard library or in modules from
-the module cache (the framework registry describes those), a timeout or
-keep-alive switch passed as a parameter into another package's constructor,
-maps, channels, interface method calls, reflection, and files read at run
-time, except two framework files: beego's conf/app.conf for Run() without
-an address, and the YAML or JSON file go-zero's conf.MustLoad fills a
-RestConf from (a range over a slice literal is followed). Such values are
+this one is a server of this package; a setting another package's
+constructor takes from a parameter (server.New(addr, 30*time.Second)) is
+judged at the call's argument, one it fixes itself in its own package.
+A server counts when the package's entry points can start it: in package
+main, main and init; in another package, its exported functions too;
+everywhere, methods and functions used as values (directly or through
+calls). A server in a helper that nothing reaches is not reported while a
+reachable server exists; a wrapper's server is judged by its callers.
+Files that import "C" are analyzed. Not followed: values decided in the
+standard library or in modules from the module cache (the framework
+registry describes those), maps, channels, interface method calls,
+reflection, and files read at run time, except three framework files:
+beego's conf/app.conf for Run() without an address, the YAML or JSON file
+go-zero's conf.MustLoad fills a RestConf from, and GoFrame's config.yaml,
+.yml or .json (searched as gcfg does: the code root, config/,
+manifest/config/, GF_GCFG_FILE, GF_GCFG_PATH), whose server node gives the
+address of a g.Server() started without an address setter and its read,
+write and idle timeouts (a TOML file makes them unknown). Such values are
 unknown, and unknown values are never reported. Evaluation is linear in
 the package's size with a step budget; a spent
 budget makes the remaining values unknown.`
