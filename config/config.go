@@ -167,6 +167,9 @@ type Options struct {
 	// Function names the function to use when the file declares several
 	// (project mode knows which one it checks); "" selects by Dir.
 	Function string
+	// Discoverer, when set, remembers the folders it searched across
+	// Resolve calls (the packages of one analysis).
+	Discoverer *Discoverer
 }
 
 // Result is the outcome of Resolve.

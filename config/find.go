@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 )
 
 // candidates are the configuration file names Find looks for, in the order
@@ -51,49 +53,78 @@ func Find(dir string) (string, error) {
 // names, so a planted s.yaml must never be used. Only regular files count: a
 // FIFO named s.yaml must not make fclint wait.
 func Discover(dir string) (Discovery, error) {
-	var out Discovery
+	return (&Discoverer{}).Discover(dir)
+}
+
+// Discoverer is Discover with a memo per folder: the packages of a module
+// share the folders above them, and walking up from each one stated the
+// same files again. Use one for one run; files may change between runs.
+type Discoverer struct {
+	mu   sync.Mutex
+	memo map[string]Discovery
+}
+
+// Discover is Discover, remembering what each folder on the way holds.
+func (m *Discoverer) Discover(dir string) (Discovery, error) {
 	if dir == "" {
 		dir = "."
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return out, err
+		return Discovery{}, err
 	}
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		abs = filepath.Dir(abs)
 	}
-	home := homeDir()
-	for d := abs; ; {
-		for _, name := range candidates {
-			p := filepath.Join(d, name)
-			// Unreadable folders on the way up (permissions) simply hold no candidate.
-			fi, err := os.Stat(p)
-			if err != nil || fi.IsDir() {
-				continue
-			}
-			if !fi.Mode().IsRegular() {
-				out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: not a regular file", displayPath(p)))
-				continue
-			}
-			if why := untrusted(p, fi); why != "" {
-				out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: %s", displayPath(p), why))
-				continue
-			}
-			out.Path = p
-			return out, nil
-		}
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return out, nil
-		}
-		if home != "" && d == home {
-			return out, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return out, nil
-		}
-		d = parent
+	return m.from(abs, homeDir()), nil
+}
+
+// from is the discovery from folder d upward; the search stops at the first
+// candidate, at a folder holding .git, at home, or at the root.
+func (m *Discoverer) from(d, home string) Discovery {
+	m.mu.Lock()
+	if r, ok := m.memo[d]; ok {
+		m.mu.Unlock()
+		return r
 	}
+	m.mu.Unlock()
+	var out Discovery
+	found := false
+	for _, name := range candidates {
+		p := filepath.Join(d, name)
+		// Unreadable folders on the way up (permissions) simply hold no candidate.
+		fi, err := os.Stat(p)
+		if err != nil || fi.IsDir() {
+			continue
+		}
+		if !fi.Mode().IsRegular() {
+			out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: not a regular file", displayPath(p)))
+			continue
+		}
+		if why := untrusted(p, fi); why != "" {
+			out.Skipped = append(out.Skipped, fmt.Sprintf("skipped %s: %s", displayPath(p), why))
+			continue
+		}
+		out.Path, found = p, true
+		break
+	}
+	if !found {
+		_, gitErr := os.Lstat(filepath.Join(d, ".git"))
+		parent := filepath.Dir(d)
+		if gitErr != nil && (home == "" || d != home) && parent != d {
+			up := m.from(parent, home)
+			out.Path = up.Path
+			out.Skipped = append(out.Skipped, up.Skipped...)
+		}
+	}
+	out.Skipped = slices.Clip(out.Skipped) // shared: an append must copy
+	m.mu.Lock()
+	if m.memo == nil {
+		m.memo = map[string]Discovery{}
+	}
+	m.memo[d] = out
+	m.mu.Unlock()
+	return out
 }
 
 // homeDir is $HOME, cleaned and absolute, or "".

@@ -30,7 +30,11 @@ func Resolve(opts Options) (*Result, error) {
 	path := opts.ConfigPath
 	var skipped []string
 	if path == "" {
-		found, err := Discover(opts.Dir)
+		disc := opts.Discoverer
+		if disc == nil {
+			disc = &Discoverer{}
+		}
+		found, err := disc.Discover(opts.Dir)
 		if err != nil {
 			return nil, err
 		}

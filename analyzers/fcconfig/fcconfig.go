@@ -58,6 +58,7 @@ var Analyzer = New(Settings{})
 // its own copy of them.
 func New(s Settings) *analysis.Analyzer {
 	settings := s
+	disc := &config.Discoverer{} // one per run: the module's packages share their parent folders
 	a := &analysis.Analyzer{
 		Name:             "fclint",
 		Doc:              "find the Function Compute configuration (s.yaml, template.yml) for the package; reports nothing",
@@ -68,7 +69,7 @@ func New(s Settings) *analysis.Analyzer {
 			if len(pass.Files) > 0 {
 				dir = filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 			}
-			return Resolve(settings, dir), nil
+			return resolve(settings, dir, disc), nil
 		},
 	}
 	a.Flags.IntVar(&settings.Port, "port", s.Port, "CAPort override (default: from s.yaml/template.yml, else 9000)")
@@ -166,13 +167,15 @@ type cacheKey struct {
 // Resolve returns the configuration for a directory under the given settings,
 // cached: all packages of one folder share one read. A configuration that cannot
 // be read leaves the defaults in force; the CLI reports such errors itself.
-func Resolve(s Settings, dir string) *Config {
+func Resolve(s Settings, dir string) *Config { return resolve(s, dir, nil) }
+
+func resolve(s Settings, dir string, disc *config.Discoverer) *Config {
 	key := cacheKey{s, dir}
 	if c, ok := cache.Load(key); ok {
 		return c.(*Config)
 	}
 	c := &Config{Tests: s.Tests, Unimported: s.Unimported}
-	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function})
+	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function, Discoverer: disc})
 	if err != nil || res == nil || res.Function == nil {
 		res = &config.Result{Function: &config.Function{Format: config.FormatFlags}}
 		if s.Port != 0 {
