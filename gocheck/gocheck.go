@@ -89,6 +89,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	settings := opts.Settings
 	settings.Unimported = unimported(pkgs)
+	settings.InMemoryFacts = true // checker.Analyze encodes no facts
 	// Loading leaves as much garbage as the program it loaded (parsing,
 	// export data, go list's output), and the next collection would come
 	// only at twice the live heap. Collecting it now lets the analysis reuse

@@ -31,6 +31,11 @@ type Settings struct {
 	// knows them, and the server model exports no facts for them, since no
 	// package would read those. nil: every package may be imported (go vet).
 	Unimported *PackageSet
+	// InMemoryFacts: the driver keeps analysis facts in memory and never
+	// encodes them (fclint check), so the server model may hand out
+	// summaries computed on first use instead of computing every package's
+	// up front. false under go vet and golangci-lint, which encode facts.
+	InMemoryFacts bool
 }
 
 // PackageSet is a set of import paths.
@@ -133,6 +138,8 @@ type Config struct {
 	// Unimported are the packages no other analyzed package imports
 	// (Settings.Unimported).
 	Unimported *PackageSet
+	// InMemoryFacts is Settings.InMemoryFacts.
+	InMemoryFacts bool
 }
 
 // CAPort is the port the function's server must listen on.
@@ -174,7 +181,7 @@ func resolve(s Settings, dir string, disc *config.Discoverer) *Config {
 	if c, ok := cache.Load(key); ok {
 		return c.(*Config)
 	}
-	c := &Config{Tests: s.Tests, Unimported: s.Unimported}
+	c := &Config{Tests: s.Tests, Unimported: s.Unimported, InMemoryFacts: s.InMemoryFacts}
 	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function, Discoverer: disc})
 	if err != nil || res == nil || res.Function == nil {
 		res = &config.Result{Function: &config.Function{Format: config.FormatFlags}}

@@ -16,6 +16,7 @@ package model
 import (
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -30,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "summarize the values a package of the module decides for its importers (ports, addresses, timeouts); reports nothing",
 	Requires:   []*analysis.Analyzer{fcconfig.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(eval.Summary)},
+	FactTypes:  []analysis.Fact{new(eval.Summary), new(Deferred)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	// A package with type errors still exports what it can: go vet runs the
 	// analyzer on dependencies whatever their state.
@@ -48,9 +49,32 @@ func (r *Result) SummaryFacts() eval.Facts {
 	return r.lookup
 }
 
+// Deferred is the package fact a driver that keeps facts in memory gets
+// instead of one Summary per object (fcconfig.Settings.InMemoryFacts): the
+// package's summaries, computed on the first lookup. Most packages of a
+// module are never asked (no importer evaluates an address or a timeout
+// through them), so their index is never built. It is never encoded.
+type Deferred struct {
+	Path string // the package's import path
+	get  func(types.Object) *eval.Summary
+}
+
+// AFact marks Deferred as an analysis fact.
+func (*Deferred) AFact() {}
+
+func (d *Deferred) String() string { return "deferred summaries of " + d.Path }
+
 func run(pass *analysis.Pass) (any, error) {
+	inMemory := fcconfig.Of(pass).InMemoryFacts
 	res := &Result{lookup: func(obj types.Object) *eval.Summary {
 		if obj.Pkg() == nil {
+			return nil
+		}
+		if inMemory {
+			var d Deferred
+			if pass.ImportPackageFact(obj.Pkg(), &d) && d.get != nil {
+				return d.get(obj)
+			}
 			return nil
 		}
 		s := new(eval.Summary)
@@ -62,8 +86,21 @@ func run(pass *analysis.Pass) (any, error) {
 	if !eval.Summarizes(pass) || !eval.HasCandidates(pass) || fcconfig.Of(pass).Unimported.Has(pass.Pkg.Path()) {
 		return res, nil
 	}
-	ev := eval.New(pass).WithFacts(res.lookup).SummaryOnly().ForFacts()
-	for obj, s := range ev.Summarize() {
+	summarize := func() map[types.Object]*eval.Summary {
+		return eval.New(pass).WithFacts(res.lookup).SummaryOnly().ForFacts().Summarize()
+	}
+	if inMemory {
+		// The pass outlives its Run here: its files, types and the facts
+		// of its imports are only read.
+		var once sync.Once
+		var sums map[types.Object]*eval.Summary
+		pass.ExportPackageFact(&Deferred{Path: pass.Pkg.Path(), get: func(obj types.Object) *eval.Summary {
+			once.Do(func() { sums = summarize() })
+			return sums[obj]
+		}})
+		return res, nil
+	}
+	for obj, s := range summarize() {
 		pass.ExportObjectFact(obj, s)
 	}
 	return res, nil
