@@ -51,8 +51,14 @@ func runUses(pass *analysis.Pass) (any, error) {
 	if len(pending) == 0 {
 		return u, nil
 	}
+	// Most uses are of the package's own objects (locals, parameters):
+	// those can belong to a set only when the package is one of its own.
+	self := false
+	for _, i := range pending {
+		self = self || all[i].pkgs[pass.Pkg.Path()]
+	}
 	for _, obj := range pass.TypesInfo.Uses {
-		if obj.Pkg() == nil {
+		if p := obj.Pkg(); p == nil || p == pass.Pkg && !self {
 			continue
 		}
 		for j := 0; j < len(pending); j++ {
