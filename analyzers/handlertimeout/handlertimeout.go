@@ -98,13 +98,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ev := eval.New(pass)
-	in := lazyinspect.Of(pass)
-	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := c.Node().(type) {
+	lazyinspect.Walk(pass.Files, func(path []ast.Node) {
+		switch n := path[len(path)-1].(type) {
 		case *ast.CallExpr:
 			fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
 			if !ok || !api.MayName(fn.Name()) {
-				continue
+				return
 			}
 			name := fn.FullName()
 			if i, ok := deadlineArgs[name]; ok && i < len(n.Args) {
@@ -124,7 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CompositeLit:
 			field, ok := deadlineFields[typeKey(pass.TypesInfo.TypeOf(n))]
 			if !ok {
-				continue
+				return
 			}
 			for _, elt := range n.Elts {
 				kv, ok := elt.(*ast.KeyValueExpr)
@@ -136,7 +135,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-	}
+	})
 	return nil, nil
 }
 

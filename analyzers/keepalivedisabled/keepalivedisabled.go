@@ -253,19 +253,21 @@ func connectionClose(pass *analysis.Pass) {
 		return
 	}
 	var ev *eval.Evaluator // only when a Connection header is set
-	in := lazyinspect.Of(pass)
-	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
-		if as, ok := c.Node().(*ast.AssignStmt); ok {
+	lazyinspect.Walk(pass.Files, func(path []ast.Node) {
+		if as, ok := path[len(path)-1].(*ast.AssignStmt); ok {
 			if ev == nil {
 				ev = eval.New(pass)
 			}
 			headerMapAssign(pass, ev, as)
-			continue
+			return
 		}
-		call := c.Node().(*ast.CallExpr)
+		call, ok := path[len(path)-1].(*ast.CallExpr)
+		if !ok {
+			return
+		}
 		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 		if !ok || !headerAPI.MayName(fn.Name()) {
-			continue
+			return
 		}
 		name := fn.FullName()
 		switch {
@@ -276,21 +278,21 @@ func connectionClose(pass *analysis.Pass) {
 			// the (rarer) receiver and value checks off the hot path.
 			key := pass.TypesInfo.Types[call.Args[0]].Value
 			if key == nil || key.Kind() != constant.String || !strings.EqualFold(constant.StringVal(key), "Connection") {
-				continue
+				return
 			}
 			if strings.HasPrefix(name, "(net/http.Header)") && !responseHeader(pass, call) {
-				continue // a request's header: an outgoing call, not this server's answer
+				return // a request's header: an outgoing call, not this server's answer
 			}
 			if ev == nil {
 				ev = eval.New(pass)
 			}
 			verb, ok := closes(ev, call.Args[1])
 			if !ok {
-				continue
+				return
 			}
 			report(pass, call, fmt.Sprintf("the handler %s the response header Connection: close", verb))
 		}
-	}
+	})
 }
 
 // headerMapAssign reports w.Header()["Connection"] = []string{"close"}, in

@@ -6,6 +6,7 @@
 package lazyinspect
 
 import (
+	"go/ast"
 	"reflect"
 	"sync"
 
@@ -38,4 +39,24 @@ func (l *Lazy) Inspector() *inspector.Inspector {
 // Of returns the inspector from a pass whose analyzer requires Analyzer.
 func Of(pass *analysis.Pass) *inspector.Inspector {
 	return pass.ResultOf[Analyzer].(*Lazy).Inspector()
+}
+
+// Walk calls visit for every node of files in preorder, with the node's
+// ancestors: path ends with the node. path is reused between calls, so a
+// visitor copies what it keeps. Walk builds no inspector: for a single pass
+// over a package, an inspector's event list costs more than it saves, and
+// the analysis results keep it alive until the end of the run.
+func Walk(files []*ast.File, visit func(path []ast.Node)) {
+	var path []ast.Node
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				path = path[:len(path)-1]
+				return true
+			}
+			path = append(path, n)
+			visit(path)
+			return true
+		})
+	}
 }

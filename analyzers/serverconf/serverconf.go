@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/fclint/fclint/analyzers/eval"
@@ -162,8 +161,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	f := &finder{pass: pass, eval: eval.New(pass), byKey: map[any]*Server{}, res: res}
-	in := lazyinspect.Of(pass)
-	for c := range in.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+	lazyinspect.Walk(pass.Files, func(path []ast.Node) {
+		c := cursor{path}
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
 			f.literal(c, n)
@@ -172,7 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			f.call(c, n)
 		}
-	}
+	})
 	f.dropUnstartedEchoServers()
 	for _, s := range res.Servers {
 		sort.SliceStable(s.Settings, func(i, j int) bool { return s.Settings[i].Node.Pos() < s.Settings[j].Node.Pos() })
@@ -399,7 +398,7 @@ func (f *finder) add(s *Server, st *Setting) {
 }
 
 // literal handles http.Server{...}, fasthttp.Server{...}, fiber.Config{...}.
-func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
+func (f *finder) literal(c cursor, lit *ast.CompositeLit) {
 	sk, ok := structs[typeKey(f.pass.TypesInfo.TypeOf(lit))]
 	if !ok {
 		return
@@ -425,7 +424,7 @@ func (f *finder) literal(c inspector.Cursor, lit *ast.CompositeLit) {
 // returning &http.Server{ReadTimeout: read}): each setting the arguments
 // decide is a setting of this call. Settings the other package fixes by
 // itself are judged there.
-func (f *finder) constructed(c inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+func (f *finder) constructed(c cursor, call *ast.CallExpr, fn *types.Func) {
 	res := fn.Signature().Results()
 	if res.Len() == 0 {
 		return
@@ -464,7 +463,7 @@ func argumentOf(call *ast.CallExpr, values []eval.Value) ast.Node {
 // literalKey names the server a literal (or a constructor's call) configures:
 // the variable or field it is stored in, so that later assignments to it join
 // the same server.
-func (f *finder) literalKey(c inspector.Cursor, lit ast.Expr) any {
+func (f *finder) literalKey(c cursor, lit ast.Expr) any {
 	var node ast.Node = lit
 	p := c.Parent()
 	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -523,7 +522,7 @@ func (f *finder) exprKey(e ast.Expr) any {
 }
 
 // assign handles srv.ReadTimeout = d, s.srv.IdleTimeout = d, e.Server.WriteTimeout = d.
-func (f *finder) assign(c inspector.Cursor, as *ast.AssignStmt) {
+func (f *finder) assign(c cursor, as *ast.AssignStmt) {
 	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -587,7 +586,7 @@ func ownerOf(sel *types.Selection) types.Type {
 }
 
 // call handles option functions, SetKeepAlivesEnabled, and framework starts.
-func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
+func (f *finder) call(c cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return
@@ -608,7 +607,7 @@ func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
-func (f *finder) option(c inspector.Cursor, call *ast.CallExpr, fn *types.Func, opt frameworks.Option) {
+func (f *finder) option(c cursor, call *ast.CallExpr, fn *types.Func, opt frameworks.Option) {
 	st := &Setting{Knob: opt.Knob, Field: opt.Knob.String(), Node: call, Value: call.Args[0]}
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
@@ -649,7 +648,7 @@ func isStart(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
-func (f *finder) start(c inspector.Cursor, call *ast.CallExpr, st frameworks.Start) {
+func (f *finder) start(c cursor, call *ast.CallExpr, st frameworks.Start) {
 	name := "hertz server"
 	switch {
 	case st.Name != "":
@@ -888,8 +887,28 @@ func markOverrides(s *Server) {
 	}
 }
 
+// cursor is a node of the finder's walk with its ancestors: the part of an
+// inspector.Cursor the finder needs, valid only during the visit.
+type cursor struct{ path []ast.Node }
+
+// Node is the node; nil above the file.
+func (c cursor) Node() ast.Node {
+	if len(c.path) == 0 {
+		return nil
+	}
+	return c.path[len(c.path)-1]
+}
+
+// Parent is the node's parent.
+func (c cursor) Parent() cursor {
+	if len(c.path) == 0 {
+		return c
+	}
+	return cursor{c.path[:len(c.path)-1]}
+}
+
 // enclosingBlock is the statement list holding the statement at c.
-func enclosingBlock(c inspector.Cursor) ast.Node {
+func enclosingBlock(c cursor) ast.Node {
 	switch n := c.Parent().Node().(type) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		return n
