@@ -902,15 +902,7 @@ func (e *Evaluator) ipv4(args []ast.Expr) (string, bool) {
 // call's. ok is false otherwise; a field the other package fixes by itself
 // is judged there.
 func (e *Evaluator) ArgumentField(call *ast.CallExpr, name string) (_ []Value, ok bool) {
-	fn := e.callee(call)
-	if fn == nil || fn.Pkg() == e.pass.Pkg {
-		return nil, false
-	}
-	s := e.summary(fn)
-	if s == nil || len(s.Results) == 0 {
-		return nil, false
-	}
-	fvs, ok := s.Results[0].field(name)
+	fn, fvs, ok := e.resultField(call, name)
 	if !ok {
 		return nil, false
 	}
@@ -966,3 +958,18 @@ func (e *Evaluator) variadicElement(x *ast.IndexExpr) (_ []Value, ok bool) {
 // maxVariadicIndex bounds the element of a variadic parameter followed:
 // helpers read the first one or two (defaults[0]).
 const maxVariadicIndex = 7
+
+// resultField is the summary of field name of the struct that call, a call
+// of another module package's function, returns; ok is false without one.
+func (e *Evaluator) resultField(call *ast.CallExpr, name string) (fn *types.Func, fvs []FactValue, ok bool) {
+	fn = e.callee(call)
+	if fn == nil || fn.Pkg() == e.pass.Pkg {
+		return nil, nil, false
+	}
+	s := e.summary(fn)
+	if s == nil || len(s.Results) == 0 {
+		return nil, nil, false
+	}
+	fvs, ok = s.Results[0].field(name)
+	return fn, fvs, ok
+}

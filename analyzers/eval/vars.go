@@ -646,15 +646,7 @@ func (e *Evaluator) returnedField(x ast.Expr, name string) ([]Value, bool) {
 		if !ok {
 			return nil, false
 		}
-		fn := e.callee(call)
-		if fn == nil || fn.Pkg() == e.pass.Pkg {
-			return nil, false
-		}
-		s := e.summary(fn)
-		if s == nil || len(s.Results) == 0 {
-			return nil, false
-		}
-		fvs, ok := s.Results[0].field(name)
+		fn, fvs, ok := e.resultField(call, name)
 		if !ok {
 			return nil, false
 		}

@@ -135,29 +135,35 @@ func builtAddrs(pass *analysis.Pass, ctor *ast.CallExpr, name string, a api) []e
 // (a SetConfigWithMap literal without an address key, or SetPort without a
 // port, sets none).
 func setsAddress(ev *eval.Evaluator, pass *analysis.Pass, a api) bool {
+	return anyCall(pass, func(call *ast.CallExpr) bool {
+		fn := ev.Callee(call)
+		if fn == nil || !slices.Contains(a.Setters, fn.FullName()) {
+			return false
+		}
+		if s, ok := apis[fn.FullName()]; ok {
+			switch {
+			case s.How == frameworks.FromPorts && len(call.Args) == 0:
+				return false
+			case s.How == frameworks.FromMapKey && !call.Ellipsis.IsValid():
+				if _, ok := mapKeyAddrs(ev, pass, call, s); !ok {
+					return false
+				}
+			}
+		}
+		return true
+	})
+}
+
+// anyCall reports whether some call of the package satisfies match; the
+// walk stops at the first.
+func anyCall(pass *analysis.Pass, match func(*ast.CallExpr) bool) bool {
 	found := false
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || found {
-				return !found
+			if call, ok := n.(*ast.CallExpr); ok && !found {
+				found = match(call)
 			}
-			fn := ev.Callee(call)
-			if fn == nil || !slices.Contains(a.Setters, fn.FullName()) {
-				return true
-			}
-			if s, ok := apis[fn.FullName()]; ok {
-				switch {
-				case s.How == frameworks.FromPorts && len(call.Args) == 0:
-					return true
-				case s.How == frameworks.FromMapKey && !call.Ellipsis.IsValid():
-					if _, ok := mapKeyAddrs(ev, pass, call, s); !ok {
-						return true
-					}
-				}
-			}
-			found = true
-			return false
+			return !found
 		})
 	}
 	return found
@@ -181,26 +187,18 @@ func handedOut(ev *eval.Evaluator, pass *analysis.Pass, start *ast.CallExpr) boo
 			fw = strings.Join(parts[:3], "/") + "/"
 		}
 	}
-	found := false
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || found {
-				return !found
-			}
-			fn := ev.Callee(call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || fw != "" && strings.HasPrefix(fn.Pkg().Path(), fw) {
+	return anyCall(pass, func(call *ast.CallExpr) bool {
+		fn := ev.Callee(call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || fw != "" && strings.HasPrefix(fn.Pkg().Path(), fw) {
+			return false
+		}
+		for _, arg := range call.Args {
+			if t := pass.TypesInfo.TypeOf(arg); t != nil && types.Identical(t, recv) {
 				return true
 			}
-			for _, arg := range call.Args {
-				if t := pass.TypesInfo.TypeOf(arg); t != nil && types.Identical(t, recv) {
-					found = true
-				}
-			}
-			return !found
-		})
-	}
-	return found
+		}
+		return false
+	})
 }
 
 func deref(t types.Type) types.Type {
