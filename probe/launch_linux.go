@@ -342,6 +342,9 @@ func (proc *process) kill() []int {
 		}
 	}
 	<-proc.exited
+	// Run promises that no process of the function is left running: wait
+	// (bounded: a pid may have been reused) for the killed daemons too.
+	awaitGone(pids, 2*time.Second)
 	return pids
 }
 

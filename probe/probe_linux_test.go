@@ -177,14 +177,7 @@ func runProbe(t *testing.T, opts Options, want ...string) *Result {
 }
 
 // alive reports whether pid runs (a zombie waiting for its reaper does not).
-func alive(pid int) bool {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return false
-	}
-	i := bytes.LastIndexByte(b, ')')
-	return i < 0 || !bytes.HasPrefix(b[i+1:], []byte(" Z"))
-}
+func alive(pid int) bool { return running(pid) }
 
 func TestCleanServer(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "clean")})

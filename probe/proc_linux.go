@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // processTree lists root and all its descendants that are still alive.
@@ -65,6 +66,29 @@ func treeByScan(root int) []int {
 		pids = append(pids, children[pids[i]]...)
 	}
 	return pids
+}
+
+// running reports whether pid is a process that has not yet died: present
+// in /proc and not a zombie.
+func running(pid int) bool {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	i := bytes.LastIndexByte(b, ')')
+	return i < 0 || !bytes.HasPrefix(b[i+1:], []byte(" Z"))
+}
+
+// awaitGone waits until none of pids is running, polling, for at most
+// limit: a killed process lives on until the kernel has delivered the
+// signal, which on a busy machine takes a moment.
+func awaitGone(pids []int, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for _, pid := range pids {
+		for running(pid) && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
 }
 
 func parentPID(pid int) (int, bool) {
