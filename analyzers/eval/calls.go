@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"strings"
 
 	"github.com/fclint/fclint/internal/fcfacts"
@@ -467,15 +468,22 @@ func (e *Evaluator) Sources(x ast.Expr) []ast.Node {
 	}
 	if e.depth >= maxDepth || !e.spend() {
 		e.cuts++
+		e.low = -1 // a depth cut: incomplete for every frame
 		return []ast.Node{nil}
 	}
 	e.depth++
-	cuts := e.cuts
+	cuts, outer := e.cuts, e.low
+	e.low = math.MaxInt
 	out := dedupeNodes(e.sourcesOf(x))
+	// Cache only answers that no cycle cut short, or whose every cycle
+	// closes here (this frame is the cycle's entry): a cut answer is
+	// incomplete for a caller outside the cycle, and recomputing each
+	// member of a cycle of pointer re-assignments on every read made
+	// them superlinear (FuzzEval).
+	complete := e.cuts == cuts || e.low >= e.depth
+	e.low = min(outer, e.low)
 	e.depth--
-	if e.cuts == cuts || e.Exhausted() {
-		// Cache only answers that no cycle cut short: a cut answer is
-		// incomplete for a caller outside the cycle.
+	if complete || e.Exhausted() {
 		e.sources[key] = out
 	}
 	return out

@@ -170,7 +170,7 @@ type Evaluator struct {
 	// callees are the identifiers in call position of the file being indexed.
 	callees map[*ast.Ident]bool
 	memo    map[ctxKey][]Value
-	busy    map[ctxKey]bool
+	busy    map[ctxKey]int // key -> 1 + the depth it was entered at
 	depth   int
 	// sources and derefs memoize Sources and deref per object (a variable or
 	// field: the union over its assignments) and per other expression, and
@@ -188,6 +188,10 @@ type Evaluator struct {
 	steps, budget int
 	// cuts counts the cycles cut short, to tell complete answers from cut ones.
 	cuts int
+	// low is the lowest depth a cycle cut in the current Sources computation
+	// went back to (Tarjan's low-link): the answer of the frame at that
+	// depth, the cycle's entry, is complete once it returns.
+	low int
 	// facts are the summaries of the module's other packages (summary.go).
 	facts Facts
 	// summarizing: parameters of exported functions are Param symbols.
@@ -264,11 +268,12 @@ func in[T any](e *Evaluator, fr *frame, f func() T) T {
 // true enter must be paired with leave.
 func (e *Evaluator) enter(key any) bool {
 	k := e.key(key)
-	if e.busy[k] {
+	if d := e.busy[k]; d > 0 {
 		e.cuts++
+		e.low = min(e.low, d-1)
 		return false
 	}
-	e.busy[k] = true
+	e.busy[k] = e.depth + 1
 	return true
 }
 
@@ -289,7 +294,7 @@ func (e *Evaluator) Exhausted() bool { return e.steps > e.budget }
 // configuration are known; without it they are unknown.
 func New(pass *analysis.Pass) *Evaluator {
 	e := &Evaluator{
-		pass: pass, info: pass.TypesInfo, memo: map[ctxKey][]Value{}, busy: map[ctxKey]bool{},
+		pass: pass, info: pass.TypesInfo, memo: map[ctxKey][]Value{}, busy: map[ctxKey]int{},
 		sources: map[ctxKey][]ast.Node{}, derefs: map[ctxKey][]Value{}, results: map[ctxKey][]Value{},
 		frames: map[frameKey]*frame{},
 		budget: maxSteps,

@@ -150,7 +150,7 @@ func (e *Evaluator) ForFacts() *Evaluator {
 	f := &Evaluator{
 		pass: e.pass, info: e.info, fn: e.fn, cfg: e.cfg, found: e.found, facts: e.facts,
 		idx: e.index(), callees: e.callees,
-		memo: map[ctxKey][]Value{}, busy: map[ctxKey]bool{},
+		memo: map[ctxKey][]Value{}, busy: map[ctxKey]int{},
 		sources: map[ctxKey][]ast.Node{}, derefs: map[ctxKey][]Value{}, results: map[ctxKey][]Value{},
 		frames: map[frameKey]*frame{}, budget: e.budget, summarizing: true,
 	}
