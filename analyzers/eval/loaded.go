@@ -253,26 +253,25 @@ func (e *Evaluator) configFile(path string) (*yaml.Node, error) {
 
 // parseConfig parses YAML (JSON is YAML) into its document's root mapping.
 func parseConfig(data []byte) (*yaml.Node, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
+	root, ok := frameworks.ParseYAML(data)
+	if !ok {
+		return nil, fmt.Errorf("not YAML")
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+	if root == nil {
 		return nil, fmt.Errorf("not a mapping")
 	}
-	return doc.Content[0], nil
+	return root, nil
 }
 
-// lookupKeys follows keys (without case) through nested mappings.
+// lookupKeys follows keys (without case) through nested mappings, their
+// aliases and merge keys (a key of the mapping's own wins over a merged one).
 func lookupKeys(n *yaml.Node, keys []string) (*yaml.Node, bool) {
 	for _, k := range keys {
-		if n.Kind != yaml.MappingNode {
-			return nil, false
-		}
 		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if strings.EqualFold(n.Content[i].Value, k) {
-				next = n.Content[i+1]
+		for _, p := range frameworks.YAMLPairs(n, 0) {
+			if strings.EqualFold(p[0].Value, k) {
+				next = frameworks.YAMLDeref(p[1], 0)
+				break
 			}
 		}
 		if next == nil {

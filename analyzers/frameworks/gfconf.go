@@ -123,7 +123,7 @@ func gfFind(dirs []string, env Env) (f gfFile, found, known bool) {
 	if err != nil {
 		return f, true, false
 	}
-	root, ok := gfParse(data)
+	root, ok := ParseYAML(data)
 	if !ok {
 		return f, true, false
 	}
@@ -154,85 +154,19 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// gfParse parses YAML or JSON (JSON is YAML); root is the top mapping, nil for
-// an empty file. ok is false for a file GoFrame cannot load either.
-func gfParse(data []byte) (root *yaml.Node, ok bool) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, false
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, true // empty
-	}
-	if n := gfDeref(doc.Content[0], 0); n != nil && n.Kind == yaml.MappingNode {
-		return n, true
-	}
-	return nil, true
-}
-
-// gfDeref follows aliases.
-func gfDeref(n *yaml.Node, depth int) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		if depth > 16 {
-			return nil
-		}
-		n, depth = n.Alias, depth+1
-	}
-	return n
-}
-
-// gfPairs are a mapping's key and value nodes, its own first, then those of
-// its merge keys (<<: *base); each merged mapping counts once, so aliases
-// cannot make the list grow beyond the file.
-func gfPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
-	var out [][2]*yaml.Node
-	gfCollect(n, map[*yaml.Node]bool{}, &out, depth)
-	return out
-}
-
-func gfCollect(n *yaml.Node, seen map[*yaml.Node]bool, out *[][2]*yaml.Node, depth int) {
-	n = gfDeref(n, depth)
-	if n == nil || n.Kind != yaml.MappingNode || depth > 16 || seen[n] {
-		return
-	}
-	seen[n] = true
-	var merges []*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag != "!!str" {
-			merges = append(merges, v)
-			continue
-		}
-		*out = append(*out, [2]*yaml.Node{k, v})
-	}
-	for _, v := range merges {
-		v = gfDeref(v, depth+1)
-		if v == nil {
-			continue
-		}
-		if v.Kind == yaml.SequenceNode {
-			for _, m := range v.Content {
-				gfCollect(m, seen, out, depth+1)
-			}
-		} else {
-			gfCollect(v, seen, out, depth+1)
-		}
-	}
-}
-
 // gfKey finds key in a mapping as GoFrame's utils.MapPossibleItemByKey does
 // (gins_server.go, gconv.Struct): the exact key, else the first key equal
 // without case and without symbols ("http-server", "read_timeout").
 func gfKey(n *yaml.Node, key string) (k, v *yaml.Node) {
-	pairs := gfPairs(n, 0)
+	pairs := YAMLPairs(n, 0)
 	for _, p := range pairs {
 		if p[0].Value == key {
-			return p[0], gfDeref(p[1], 0)
+			return p[0], YAMLDeref(p[1], 0)
 		}
 	}
 	for _, p := range pairs {
 		if strings.EqualFold(gfSymbolless(p[0].Value), gfSymbolless(key)) {
-			return p[0], gfDeref(p[1], 0)
+			return p[0], YAMLDeref(p[1], 0)
 		}
 	}
 	return nil, nil
@@ -240,9 +174,9 @@ func gfKey(n *yaml.Node, key string) (k, v *yaml.Node) {
 
 // gfExact finds key in a mapping exactly (gjson's pattern lookup).
 func gfExact(n *yaml.Node, key string) *yaml.Node {
-	for _, p := range gfPairs(n, 0) {
+	for _, p := range YAMLPairs(n, 0) {
 		if p[0].Value == key {
-			return gfDeref(p[1], 0)
+			return YAMLDeref(p[1], 0)
 		}
 	}
 	return nil
@@ -276,10 +210,10 @@ func gfServerNode(root *yaml.Node, instance string) (node *yaml.Node, path strin
 	if k == nil || v == nil || v.Kind != yaml.MappingNode {
 		return nil, ""
 	}
-	if c := gfExact(v, instance); c != nil && c.Kind == yaml.MappingNode && len(gfPairs(c, 0)) > 0 {
+	if c := gfExact(v, instance); c != nil && c.Kind == yaml.MappingNode && len(YAMLPairs(c, 0)) > 0 {
 		return c, k.Value + "." + instance
 	}
-	if len(gfPairs(v, 0)) == 0 {
+	if len(YAMLPairs(v, 0)) == 0 {
 		return nil, ""
 	}
 	return v, k.Value

@@ -142,7 +142,7 @@ func FuzzGoFrameConfig(f *testing.F) {
 	f.Add([]byte(`{"httpServer": {"Address": ":1,:2#3", "idle_timeout": "1d"}}`), "")
 	f.Add([]byte("a: &a\n  b: *a\nserver:\n  <<: [*a, {x: 1}]\n  <<: *a\n"), "b")
 	f.Fuzz(func(t *testing.T, data []byte, instance string) {
-		root, ok := gfParse(data)
+		root, ok := ParseYAML(data)
 		if !ok {
 			return
 		}
