@@ -31,7 +31,12 @@ func SplitMessage(msg string) (headline, why, tail string) {
 	if at < 0 {
 		return first, "", tail
 	}
-	return first[:at], strings.TrimSpace(first[at+sepLen:]), tail
+	why = strings.TrimSpace(first[at+sepLen:])
+	if why == "" {
+		// Nothing after the separator: splitting would only drop it.
+		return first, "", tail
+	}
+	return first[:at], why, tail
 }
 
 // headlineEnd finds the first clause separator outside quotes and brackets
