@@ -63,7 +63,11 @@ var Analyzer = New(Settings{})
 // its own copy of them.
 func New(s Settings) *analysis.Analyzer {
 	settings := s
-	disc := &config.Discoverer{} // one per run: the module's packages share their parent folders
+	// One run of the analyzer shares what it read: the module's packages share
+	// their parent folders, and all packages of a folder one configuration.
+	// Nothing outlives the analyzer, so a later run reads the files again.
+	disc := &config.Discoverer{}
+	var configs sync.Map // cacheKey -> *Config
 	a := &analysis.Analyzer{
 		Name:             "fclint",
 		Doc:              "find the Function Compute configuration (s.yaml, template.yml) for the package; reports nothing",
@@ -74,7 +78,12 @@ func New(s Settings) *analysis.Analyzer {
 			if len(pass.Files) > 0 {
 				dir = filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 			}
-			return resolve(settings, dir, disc), nil
+			key := cacheKey{settings, dir}
+			if c, ok := configs.Load(key); ok {
+				return c, nil
+			}
+			c, _ := configs.LoadOrStore(key, resolve(settings, dir, disc))
+			return c, nil
 		},
 	}
 	a.Flags.IntVar(&settings.Port, "port", s.Port, "CAPort override (default: from s.yaml/template.yml, else 9000)")
@@ -164,23 +173,18 @@ func PortKey(pass *analysis.Pass) string {
 	return "customRuntimeConfig.port"
 }
 
-var cache sync.Map // key: Settings + dir -> *Config
-
+// cacheKey: the settings include the flags, which may change after New.
 type cacheKey struct {
 	s   Settings
 	dir string
 }
 
-// Resolve returns the configuration for a directory under the given settings,
-// cached: all packages of one folder share one read. A configuration that cannot
-// be read leaves the defaults in force; the CLI reports such errors itself.
+// Resolve returns the configuration for a directory under the given settings.
+// A configuration that cannot be read leaves the defaults in force; the CLI
+// reports such errors itself.
 func Resolve(s Settings, dir string) *Config { return resolve(s, dir, nil) }
 
 func resolve(s Settings, dir string, disc *config.Discoverer) *Config {
-	key := cacheKey{s, dir}
-	if c, ok := cache.Load(key); ok {
-		return c.(*Config)
-	}
 	c := &Config{Tests: s.Tests, Unimported: s.Unimported, InMemoryFacts: s.InMemoryFacts}
 	res, err := config.Resolve(config.Options{ConfigPath: s.Config, Dir: dir, Port: s.Port, Runtime: s.Runtime, Function: s.Function, Discoverer: disc})
 	if err != nil || res == nil || res.Function == nil {
@@ -194,6 +198,5 @@ func resolve(s Settings, dir string, disc *config.Discoverer) *Config {
 	}
 	c.Function = res.Function
 	c.Found = res.File != nil
-	actual, _ := cache.LoadOrStore(key, c)
-	return actual.(*Config)
+	return c
 }
