@@ -121,7 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 				})
 			}
 		case *ast.CompositeLit:
-			field, ok := deadlineFields[typeKey(pass.TypesInfo.TypeOf(n))]
+			field, ok := deadlineFields[serverconf.TypeKey(pass.TypesInfo.TypeOf(n))]
 			if !ok {
 				return
 			}
@@ -223,16 +223,4 @@ func setsDeadline(pass *analysis.Pass, ev *eval.Evaluator, call *ast.CallExpr, o
 		}
 	}
 	return false
-}
-
-// typeKey is "importpath.Name" of a named type (through one pointer).
-func typeKey(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }

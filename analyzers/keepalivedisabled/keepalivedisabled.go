@@ -303,7 +303,7 @@ func headerMapAssign(pass *analysis.Pass, ev *eval.Evaluator, as *ast.AssignStmt
 	}
 	for i, lhs := range as.Lhs {
 		ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
-		if !ok || typeKey(pass.TypesInfo.TypeOf(ix.X)) != "net/http.Header" {
+		if !ok || serverconf.TypeKey(pass.TypesInfo.TypeOf(ix.X)) != "net/http.Header" {
 			continue
 		}
 		key := pass.TypesInfo.Types[ix.Index].Value
@@ -321,14 +321,6 @@ func headerMapAssign(pass *analysis.Pass, ev *eval.Evaluator, as *ast.AssignStmt
 			}
 		}
 	}
-}
-
-func typeKey(t types.Type) string {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
 func report(pass *analysis.Pass, node analysis.Range, what string) {

@@ -182,7 +182,7 @@ func handedOut(ev *eval.Evaluator, pass *analysis.Pass, start *ast.CallExpr) boo
 		return false
 	}
 	fw := "" // the framework's repository: github.com/gogf/gf
-	if n, ok := types.Unalias(deref(recv)).(*types.Named); ok && n.Obj().Pkg() != nil {
+	if n, ok := types.Unalias(serverconf.Deref(recv)).(*types.Named); ok && n.Obj().Pkg() != nil {
 		if parts := strings.SplitN(n.Obj().Pkg().Path(), "/", 4); len(parts) >= 3 {
 			fw = strings.Join(parts[:3], "/") + "/"
 		}
@@ -199,13 +199,6 @@ func handedOut(ev *eval.Evaluator, pass *analysis.Pass, start *ast.CallExpr) boo
 		}
 		return false
 	})
-}
-
-func deref(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // mapKeyAddrs is the address a map literal argument sets (GoFrame's

@@ -360,7 +360,7 @@ func (s *APISet) uses(obj types.Object) bool {
 	if !ok || fn.Signature().Results().Len() == 0 {
 		return false
 	}
-	n, ok := types.Unalias(deref(fn.Signature().Results().At(0).Type())).(*types.Named)
+	n, ok := types.Unalias(Deref(fn.Signature().Results().At(0).Type())).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
@@ -399,7 +399,7 @@ func (f *finder) add(s *Server, st *Setting) {
 
 // literal handles http.Server{...}, fasthttp.Server{...}, fiber.Config{...}.
 func (f *finder) literal(c cursor, lit *ast.CompositeLit) {
-	sk, ok := structs[typeKey(f.pass.TypesInfo.TypeOf(lit))]
+	sk, ok := structs[TypeKey(f.pass.TypesInfo.TypeOf(lit))]
 	if !ok {
 		return
 	}
@@ -429,7 +429,7 @@ func (f *finder) constructed(c cursor, call *ast.CallExpr, fn *types.Func) {
 	if res.Len() == 0 {
 		return
 	}
-	sk, ok := structs[typeKey(res.At(0).Type())]
+	sk, ok := structs[TypeKey(res.At(0).Type())]
 	if !ok {
 		return
 	}
@@ -535,7 +535,7 @@ func (f *finder) assign(c cursor, as *ast.AssignStmt) {
 		if selection == nil || selection.Kind() != types.FieldVal {
 			continue
 		}
-		sk, ok := structs[typeKey(ownerOf(selection))]
+		sk, ok := structs[TypeKey(ownerOf(selection))]
 		if !ok {
 			continue
 		}
@@ -576,7 +576,7 @@ func ownerOf(sel *types.Selection) types.Type {
 	t := sel.Recv()
 	idx := sel.Index()
 	for _, i := range idx[:len(idx)-1] {
-		st, ok := deref(t).Underlying().(*types.Struct)
+		st, ok := Deref(t).Underlying().(*types.Struct)
 		if !ok {
 			return nil
 		}
@@ -916,19 +916,21 @@ func enclosingBlock(c cursor) ast.Node {
 	return nil
 }
 
-// typeKey is "importpath.Name" of a named type (through one pointer).
-func typeKey(t types.Type) string {
+// TypeKey is "importpath.Name" of a named type (through one pointer); "" for
+// any other type.
+func TypeKey(t types.Type) string {
 	if t == nil {
 		return ""
 	}
-	n, ok := types.Unalias(deref(t)).(*types.Named)
+	n, ok := types.Unalias(Deref(t)).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
 		return ""
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
 
-func deref(t types.Type) types.Type {
+// Deref is the element type of a pointer type, else t.
+func Deref(t types.Type) types.Type {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		return p.Elem()
 	}
