@@ -1,6 +1,12 @@
 package fcconfig
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,5 +40,46 @@ func TestConfigure(t *testing.T) {
 	}
 	if err := analysis.Validate(got); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestEachRunReadsTheConfiguration: a configuration analyzer remembers what
+// it read for its own run only; a new one (the next `fclint check` in the same
+// process) sees the file as it is now.
+func TestEachRunReadsTheConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "main.go")
+	write := func(port int) {
+		t.Helper()
+		yaml := fmt.Sprintf("edition: 3.0.0\nname: app\nresources:\n  fn:\n    component: fc3\n    props:\n      functionName: fn\n      runtime: custom.debian12\n      customRuntimeConfig:\n        command: [./main]\n        port: %d\n", port)
+		if err := os.WriteFile(filepath.Join(dir, "s.yaml"), []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, src, "package main", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caport := func(a *analysis.Analyzer) int {
+		t.Helper()
+		res, err := a.Run(&analysis.Pass{Fset: fset, Files: []*ast.File{file}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.(*Config).CAPort()
+	}
+
+	write(8080)
+	first := New(Settings{})
+	if got := caport(first); got != 8080 {
+		t.Fatalf("CAPort %d, want 8080", got)
+	}
+	write(9000)
+	if got := caport(first); got != 8080 {
+		t.Errorf("within a run the configuration changed to %d", got)
+	}
+	if got := caport(New(Settings{})); got != 9000 {
+		t.Errorf("a new run got CAPort %d from the earlier run, want 9000", got)
 	}
 }
