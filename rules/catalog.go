@@ -181,7 +181,8 @@ log.Fatal(srv.ListenAndServe())`,
 DisableKeepalive: true in fiber.Config or fasthttp.Server, a
 MaxRequestsPerConn above 0 in fasthttp.Server (the connection closes after
 that many requests), server.WithKeepAlive(false) in hertz,
-SetKeepAlive(false) on a GoFrame server, and a handler that sets the
+SetKeepAlive(false) on a GoFrame server or keepAlive: false in the
+config.yaml its g.Server reads, and a handler that sets the
 "Connection: close" response header (net/http, fasthttp, gin, echo, fiber).
 Only the response side counts: "Connection: close" on an outgoing client
 request is not a finding. SetKeepAlivesEnabled(false) during shutdown (in a

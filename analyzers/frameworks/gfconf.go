@@ -20,6 +20,7 @@ type Env func(name string) (value string, set, unknown bool)
 type FileSetting struct {
 	Knob     Knob
 	Duration time.Duration // for timeouts
+	On       bool          // for a switch (KeepAlive)
 	// Where says where it is written, for messages:
 	// `readTimeout: 30s in manifest/config/config.yaml:4`.
 	Where string
@@ -316,12 +317,24 @@ func goFrameSettings(instance string, dirs []string, env Env) (settings []FileSe
 	return settings, true, known
 }
 
-// gfSettings are the timeouts file f gives the server instance; known is
-// false when one cannot be read.
+// gfSettings are the timeouts and the keep-alive switch file f gives the
+// server instance; known is false when one cannot be read.
 func gfSettings(f gfFile, instance string) (settings []FileSetting, known bool) {
 	node, path := gfServerNode(f.root, gfInstance(instance))
 	if node == nil {
 		return nil, true
+	}
+	if k, v := gfKey(node, "keepAlive"); k != nil {
+		on, ok := gfBool(v)
+		if !ok {
+			return nil, false
+		}
+		settings = append(settings, FileSetting{
+			Knob:  KeepAlive,
+			On:    on,
+			Where: fmt.Sprintf("%s.%s: %s in %s:%d", path, k.Value, v.Value, f.rel, v.Line),
+			Fix:   fmt.Sprintf("remove %s.%s from %s (keep-alive is on by default) or set it to true", path, k.Value, f.rel),
+		})
 	}
 	for _, t := range gfTimeouts {
 		k, v := gfKey(node, t.key)
@@ -343,6 +356,41 @@ func gfSettings(f gfFile, instance string) (settings []FileSetting, known bool) 
 		})
 	}
 	return settings, true
+}
+
+// gfBool is gconv.Bool of a file's value as YAML resolves it
+// (util/gconv/internal/converter/converter_bool.go at v2.10.2): null, false,
+// a zero number, and the strings "", "0", "no", "off" and "false" in any
+// case are false; any other scalar is true.
+func gfBool(v *yaml.Node) (on, ok bool) {
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	var x any
+	if err := v.Decode(&x); err != nil {
+		return false, false
+	}
+	switch x := x.(type) {
+	case nil:
+		return false, true
+	case bool:
+		return x, true
+	case int:
+		return x != 0, true
+	case int64:
+		return x != 0, true
+	case uint64:
+		return x != 0, true
+	case float64:
+		return x != 0, true
+	case string:
+		switch strings.ToLower(x) {
+		case "", "0", "no", "off", "false":
+			return false, true
+		}
+		return true, true
+	}
+	return false, false
 }
 
 // gfDuration is gconv.Duration of a file's text: digits are nanoseconds;

@@ -135,6 +135,29 @@ func TestGfDuration(t *testing.T) {
 	}
 }
 
+// TestGfBool: keepAlive's value as gconv.Bool reads what YAML resolves.
+func TestGfBool(t *testing.T) {
+	for text, want := range map[string]bool{
+		"false": false, "False": false, "~": false, `""`: false, "0": false, "0.0": false, "no": false,
+		"OFF": false, `"false"`: false, "true": true, "1": true, "yes": true, "on": true, "-1": true, `" false"`: true,
+	} {
+		root, ok := ParseYAML([]byte("keepAlive: " + text + "\n"))
+		if !ok {
+			t.Fatalf("%q does not parse", text)
+		}
+		_, v := gfKey(root, "keepAlive")
+		if got, ok := gfBool(v); !ok || got != want {
+			t.Errorf("keepAlive: %s is %v (ok %v), want %v", text, got, ok, want)
+		}
+	}
+	root, _ := ParseYAML([]byte("keepAlive: [false]\n"))
+	if _, v := gfKey(root, "keepAlive"); v == nil {
+		t.Fatal("no keepAlive")
+	} else if _, ok := gfBool(v); ok {
+		t.Error("a sequence is read as a switch")
+	}
+}
+
 // FuzzGoFrameConfig: any configuration file parses and is looked up without
 // panicking.
 func FuzzGoFrameConfig(f *testing.F) {

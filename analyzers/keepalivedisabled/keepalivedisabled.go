@@ -125,7 +125,8 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	if n == 0 {
 		return f, false, false
 	}
-	if st.Knob == serverconf.KeepAlive && shuttingDown(pass, st) {
+	fromFile := st.Fix != "" // a configuration file's value, reported at the call that reads it
+	if st.Knob == serverconf.KeepAlive && !fromFile && shuttingDown(pass, st) {
 		return f, false, false
 	}
 	certain = allKnown && n == len(bs)
@@ -136,6 +137,13 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	var what, fix string
 	switch call := st.Node.(type) {
 	case *ast.CallExpr:
+		if fromFile {
+			// In parentheses: the file's "key: value" is not where the
+			// headline ends (report.SplitMessage).
+			what = fmt.Sprintf("%s %s HTTP keep-alive off (%s)", types.ExprString(call.Fun), verb, st.Values[0].Origin)
+			fix = st.Fix
+			break
+		}
 		what = fmt.Sprintf("%s(%v) %s HTTP keep-alive off", types.ExprString(call.Fun), off, verb)
 		fix = "remove the " + types.ExprString(call.Fun) + " call: keep-alive is on by default"
 	case *ast.AssignStmt:
@@ -147,6 +155,9 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	}
 	msg := what + ": the server closes each connection after one response; " + why
 	for _, v := range st.Values {
+		if fromFile {
+			break // the file's line is in the headline
+		}
 		if v.Const != nil && v.Const.Kind() == constant.Bool && constant.BoolVal(v.Const) == off {
 			if o := eval.Source(pass.Fset, v, st.Node); o != "" {
 				msg += fmt.Sprintf("; %v comes from %s", off, o)

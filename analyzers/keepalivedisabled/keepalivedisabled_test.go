@@ -18,3 +18,10 @@ func TestFrameworks(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabledframeworks")
 }
+
+// TestGoFrameConfigFile: keepAlive in GoFrame's configuration file, read the
+// way gcfg and gconv read it.
+func TestGoFrameConfigFile(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled/goframeconf/...")
+}

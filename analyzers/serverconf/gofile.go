@@ -60,7 +60,11 @@ func (f *finder) fileSettings(s *Server, call *ast.CallExpr, st frameworks.Start
 		return
 	}
 	for _, fs := range settings {
-		v := eval.Value{Const: constant.MakeInt64(int64(fs.Duration)), Pos: call.Pos(), Kind: eval.KindDefault, Origin: fs.Where}
+		c := constant.MakeInt64(int64(fs.Duration))
+		if fs.Knob == frameworks.KeepAlive {
+			c = constant.MakeBool(fs.On)
+		}
+		v := eval.Value{Const: c, Pos: call.Pos(), Kind: eval.KindDefault, Origin: fs.Where}
 		s.Settings = append(s.Settings, &Setting{
 			Knob: fs.Knob, Field: fs.Knob.String(), Server: s, Node: call, Values: []eval.Value{v}, Fix: fs.Fix,
 		})
