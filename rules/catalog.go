@@ -144,7 +144,8 @@ are reported too, and so is GoFrame's ghttp server (ReadTimeout and
 IdleTimeout 60 s unless set by SetReadTimeout/SetIdleTimeout or, for
 g.Server(), by readTimeout/idleTimeout in the configuration file's server
 node, where a plain number is nanoseconds and "30s" is reported citing the
-file and line; gogf/gf v2.10.2).
+file and line; a ghttp.ServerConfig literal passed to SetConfig replaces them
+with its own, none when it leaves them out; gogf/gf v2.10.2).
 docs/frameworks.md cites each framework's source file and version.
 ReadHeaderTimeout only bounds reading a request's headers and is never
 reported: it is the right protection against slow clients. Client timeouts
@@ -181,8 +182,10 @@ log.Fatal(srv.ListenAndServe())`,
 DisableKeepalive: true in fiber.Config or fasthttp.Server, a
 MaxRequestsPerConn above 0 in fasthttp.Server (the connection closes after
 that many requests), server.WithKeepAlive(false) in hertz,
-SetKeepAlive(false) on a GoFrame server or keepAlive: false in the
-config.yaml its g.Server reads, and a handler that sets the
+SetKeepAlive(false) on a GoFrame server, keepAlive: false in the
+config.yaml its g.Server reads, or a ghttp.ServerConfig literal without
+KeepAlive: true passed to SetConfig (which replaces the whole configuration,
+defaults included), and a handler that sets the
 "Connection: close" response header (net/http, fasthttp, gin, echo, fiber).
 Only the response side counts: "Connection: close" on an outgoing client
 request is not a finding. SetKeepAlivesEnabled(false) during shutdown (in a

@@ -69,6 +69,13 @@ func init() {
 			ghttpServer + ".SetIdleTimeout":  {GoFrame, IdleTimeout},
 			ghttpServer + ".SetKeepAlive":    {GoFrame, KeepAlive},
 		},
+		// SetConfig assigns its argument to the server's configuration
+		// (net/ghttp/ghttp_server_config.go), defaults and all.
+		Replacers: map[string]Replacer{
+			ghttpServer + ".SetConfig": {Timing: GoFrame, Type: "ghttp.ServerConfig", Fields: map[string]Knob{
+				"ReadTimeout": ReadTimeout, "WriteTimeout": WriteTimeout, "IdleTimeout": IdleTimeout, "KeepAlive": KeepAlive,
+			}},
+		},
 		Starts: map[string]Start{
 			gfGetServer: start,
 			gfGServer:   fileStart,

@@ -45,6 +45,9 @@ type Framework struct {
 	// FullName: package functions are functional options, methods set the
 	// knob on their receiver.
 	Options map[string]Option
+	// Replacers are methods whose first argument replaces the receiver's
+	// whole configuration, by FullName (FC104, FC105).
+	Replacers map[string]Replacer
 	// Starts are calls that build and serve a server with defaults of their
 	// own, by FullName.
 	Starts map[string]Start
@@ -233,6 +236,17 @@ type Struct struct {
 type Option struct {
 	Timing *Timing
 	Knob   Knob
+}
+
+// Replacer is a method whose first argument, a struct, replaces the
+// receiver's whole configuration (GoFrame's s.SetConfig(ghttp.ServerConfig{}))
+// so that a field a composite literal leaves out is its zero value: no
+// timeout, and keep-alive off for a KeepAlive switch. An argument that is not
+// a literal is not followed.
+type Replacer struct {
+	Timing *Timing
+	Type   string // as users write it, for messages: "ghttp.ServerConfig"
+	Fields map[string]Knob
 }
 
 // Start is a call that builds and serves a server with defaults.

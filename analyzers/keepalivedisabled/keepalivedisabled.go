@@ -125,8 +125,11 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	if n == 0 {
 		return f, false, false
 	}
-	fromFile := st.Fix != "" // a configuration file's value, reported at the call that reads it
-	if st.Knob == serverconf.KeepAlive && !fromFile && shuttingDown(pass, st) {
+	// implied: no argument writes the value, it comes from a configuration
+	// file or is a field a replacing literal leaves out (GoFrame); it is
+	// reported at the call, which has a fix text of its own.
+	implied := st.Fix != ""
+	if st.Knob == serverconf.KeepAlive && !implied && shuttingDown(pass, st) {
 		return f, false, false
 	}
 	certain = allKnown && n == len(bs)
@@ -137,8 +140,8 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	var what, fix string
 	switch call := st.Node.(type) {
 	case *ast.CallExpr:
-		if fromFile {
-			// In parentheses: the file's "key: value" is not where the
+		if implied {
+			// In parentheses: a file's "key: value" is not where the
 			// headline ends (report.SplitMessage).
 			what = fmt.Sprintf("%s %s HTTP keep-alive off (%s)", types.ExprString(call.Fun), verb, st.Values[0].Origin)
 			fix = st.Fix
@@ -152,11 +155,15 @@ func judgeSwitch(pass *analysis.Pass, s *serverconf.Server, st *serverconf.Setti
 	default:
 		what = fmt.Sprintf("%s DisableKeepalive: true %s HTTP keep-alive off", s.Name, verb)
 		fix = "remove DisableKeepalive: keep-alive is on by default"
+		if st.Knob == serverconf.KeepAlive { // a replacing literal's KeepAlive: false (GoFrame's SetConfig)
+			what = fmt.Sprintf("%s %s: false %s HTTP keep-alive off", s.Name, st.Field, verb)
+			fix = "set " + st.Field + " to true"
+		}
 	}
 	msg := what + ": the server closes each connection after one response; " + why
 	for _, v := range st.Values {
-		if fromFile {
-			break // the file's line is in the headline
+		if implied {
+			break // where the value comes from is in the headline
 		}
 		if v.Const != nil && v.Const.Kind() == constant.Bool && constant.BoolVal(v.Const) == off {
 			if o := eval.Source(pass.Fset, v, st.Node); o != "" {

@@ -25,3 +25,9 @@ func TestGoFrameConfigFile(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled/goframeconf/...")
 }
+
+// TestGoFrameSetConfig: a ghttp.ServerConfig literal replaces the defaults.
+func TestGoFrameSetConfig(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), keepalivedisabled.Analyzer, "keepalivedisabled/goframesetconfig")
+}

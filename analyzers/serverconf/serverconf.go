@@ -6,6 +6,7 @@
 package serverconf
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -604,6 +605,66 @@ func (f *finder) call(c cursor, call *ast.CallExpr) {
 	}
 	if st, ok := starts[name]; ok {
 		f.start(c, call, st)
+	}
+	if r, ok := replacers[name]; ok && len(call.Args) > 0 && fn.Signature().Recv() != nil {
+		f.replace(c, call, r)
+	}
+}
+
+// replace handles s.SetConfig(ghttp.ServerConfig{...}): every knob of the
+// struct is set, a field the literal leaves out to its zero value.
+func (f *finder) replace(c cursor, call *ast.CallExpr, r frameworks.Replacer) {
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !isSel || f.ofTestServer(sel.X) {
+		return
+	}
+	key := f.exprKey(sel.X)
+	if key == nil {
+		key = sel.X
+	}
+	name := "http.Server"
+	if r.Timing.ServerName != "" {
+		name = r.Timing.ServerName
+	}
+	s := f.server(key, r.Timing, name)
+	var block ast.Node
+	if _, ok := c.Parent().Node().(*ast.ExprStmt); ok {
+		block = enclosingBlock(c.Parent())
+	} else if as, ok := c.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+		block = enclosingBlock(c.Parent()) // err := s.SetConfig(...)
+	}
+	given := map[string]*ast.KeyValueExpr{}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				given[id.Name] = kv
+			}
+		}
+	}
+	for _, field := range slices.Sorted(maps.Keys(r.Fields)) {
+		k := r.Fields[field]
+		if kv, ok := given[field]; ok {
+			st := &Setting{Knob: k, Field: field, Node: kv, Value: kv.Value, block: block}
+			if k.Timeout() {
+				st.Removable = kv // left out, a timeout is 0: none; a switch would be off
+			}
+			f.add(s, st)
+			continue
+		}
+		zero := constant.MakeInt64(0)
+		if !k.Timeout() && k != frameworks.KeepAliveTimeout {
+			zero = constant.MakeBool(false)
+		}
+		st := &Setting{Knob: k, Field: field, Node: call, block: block, Values: []eval.Value{{
+			Const: zero, Pos: call.Pos(), Kind: eval.KindDefault,
+			Origin: fmt.Sprintf("the %s literal has no %s", r.Type, field),
+		}}}
+		if k == frameworks.KeepAlive {
+			st.Values[0].Origin += ": true"
+			st.Fix = fmt.Sprintf("add %s: true to the %s literal: %s replaces the whole configuration, defaults included", field, r.Type, types.ExprString(call.Fun))
+		}
+		f.add(s, st)
 	}
 }
 

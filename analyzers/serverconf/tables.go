@@ -36,7 +36,9 @@ var NetHTTP = frameworks.NetHTTP
 var (
 	structs = merged(func(fw *frameworks.Framework) map[string]frameworks.Struct { return fw.Structs })
 	options = merged(func(fw *frameworks.Framework) map[string]frameworks.Option { return fw.Options })
-	starts  = merged(func(fw *frameworks.Framework) map[string]frameworks.Start { return fw.Starts })
+	// replacers by types.Func.FullName.
+	replacers = merged(func(fw *frameworks.Framework) map[string]frameworks.Replacer { return fw.Replacers })
+	starts    = merged(func(fw *frameworks.Framework) map[string]frameworks.Start { return fw.Starts })
 )
 
 // merged is the union of one table over every registered framework.
@@ -65,10 +67,13 @@ var serverAPI = func() *APISet {
 	for fn := range starts {
 		names = append(names, fn)
 	}
+	for fn := range replacers {
+		names = append(names, fn)
+	}
 	return NewAPISet(names...).WithResults(slices.Collect(maps.Keys(structs))...)
 }()
 
-// callNames are the bare names of options and starts: a cheap filter
+// callNames are the bare names of options, starts and replacers: a cheap filter
 // before building a callee's FullName.
 var callNames = func() map[string]bool {
 	m := map[string]bool{}
@@ -77,6 +82,10 @@ var callNames = func() map[string]bool {
 		m[name] = true
 	}
 	for fn := range starts {
+		_, name := splitQualified(qualifiedName(fn))
+		m[name] = true
+	}
+	for fn := range replacers {
 		_, name := splitQualified(qualifiedName(fn))
 		m[name] = true
 	}

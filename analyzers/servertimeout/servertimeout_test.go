@@ -35,3 +35,10 @@ func TestGoFrameConf(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/goframeconf/...")
 }
+
+// TestGoFrameSetConfig: a ghttp.ServerConfig literal replaces the 60 s
+// defaults with its own timeouts.
+func TestGoFrameSetConfig(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixture.Dir(t), servertimeout.Analyzer, "servertimeout/goframesetconfig")
+}
