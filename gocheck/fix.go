@@ -29,8 +29,8 @@ type sources struct {
 	hash map[string][sha256.Size]byte
 }
 
-// parseFile is packages.Config.ParseFile: the default parse, plus a record of
-// the content.
+// parseFile is packages.Config.ParseFile under --fix: parseFile's parse,
+// plus a record of the content.
 func (s *sources) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	s.mu.Lock()
 	if s.hash == nil {
@@ -38,7 +38,7 @@ func (s *sources) parseFile(fset *token.FileSet, filename string, src []byte) (*
 	}
 	s.hash[filename] = sha256.Sum256(src)
 	s.mu.Unlock()
-	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	return parseFile(fset, filename, src)
 }
 
 func (s *sources) analyzed(filename string, src []byte) bool {

@@ -1,12 +1,20 @@
 // Command noopchecker is the floor fclint's speed budget is measured against:
-// a go/analysis checker that loads packages exactly as `fclint check` does
-// (same load mode, test files skipped) and runs one analyzer that walks every
-// file's syntax tree once and reports nothing. scripts/bench.sh compares the two.
+// a go/analysis checker that loads packages as `fclint check` does (same load
+// mode, test files skipped) and runs one analyzer that walks every file's
+// syntax tree once and reports nothing. scripts/bench.sh compares the two.
+//
+// It parses the way go/packages and go vet's unitchecker do, with the
+// syntactic object resolution (ast.Ident.Obj). fclint check skips that
+// resolution, which its analyzers never use; -skip-object-resolution parses
+// as fclint does, for a like-for-like floor (scripts/bench.sh prints both).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,11 +41,19 @@ var walk = &analysis.Analyzer{
 }
 
 func main() {
-	patterns := os.Args[1:]
+	skip := flag.Bool("skip-object-resolution", false, "parse without object resolution, as fclint check does")
+	flag.Parse()
+	patterns := flag.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: loadMode}, patterns...)
+	cfg := &packages.Config{Mode: loadMode}
+	if *skip {
+		cfg.ParseFile = func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "noopchecker:", err)
 		os.Exit(2)
