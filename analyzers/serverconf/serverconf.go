@@ -84,8 +84,9 @@ type Setting struct {
 	Removable ast.Node
 	// Overridden: a later unconditional setting of the same knob replaces this one.
 	Overridden bool
-	// Fix, when set, replaces the rule's fix text: a value from a
-	// configuration file is changed there (gofile.go).
+	// Fix, when set, replaces the rule's fix text of a value no expression
+	// here writes, reported at the call that brings it in: a configuration
+	// file's (gofile.go), or a field a replacing literal leaves out (replace).
 	Fix string
 	// Via names the constructor of another package that sets the knob from
 	// this argument ("server.New"); empty for a setting written here.
@@ -615,25 +616,16 @@ func (f *finder) call(c cursor, call *ast.CallExpr) {
 // struct is set, a field the literal leaves out to its zero value.
 func (f *finder) replace(c cursor, call *ast.CallExpr, r frameworks.Replacer) {
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
-	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isSel || f.ofTestServer(sel.X) {
+	if !ok {
 		return
 	}
-	key := f.exprKey(sel.X)
-	if key == nil {
-		key = sel.X
+	s := f.receiverServer(call, r.Timing)
+	if s == nil {
+		return
 	}
-	name := "http.Server"
-	if r.Timing.ServerName != "" {
-		name = r.Timing.ServerName
-	}
-	s := f.server(key, r.Timing, name)
-	var block ast.Node
-	if _, ok := c.Parent().Node().(*ast.ExprStmt); ok {
-		block = enclosingBlock(c.Parent())
-	} else if as, ok := c.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-		block = enclosingBlock(c.Parent()) // err := s.SetConfig(...)
-	}
+	// The statement holding the call (s.SetConfig(...), err := ...) runs
+	// whenever its block does: it overrides the knobs set before it.
+	block := enclosingBlock(c.Parent())
 	given := map[string]*ast.KeyValueExpr{}
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -652,15 +644,12 @@ func (f *finder) replace(c cursor, call *ast.CallExpr, r frameworks.Replacer) {
 			f.add(s, st)
 			continue
 		}
-		zero := constant.MakeInt64(0)
-		if !k.Timeout() && k != frameworks.KeepAliveTimeout {
-			zero = constant.MakeBool(false)
-		}
 		st := &Setting{Knob: k, Field: field, Node: call, block: block, Values: []eval.Value{{
-			Const: zero, Pos: call.Pos(), Kind: eval.KindDefault,
+			Const: constant.MakeInt64(0), Pos: call.Pos(), Kind: eval.KindDefault,
 			Origin: fmt.Sprintf("the %s literal has no %s", r.Type, field),
 		}}}
 		if k == frameworks.KeepAlive {
+			st.Values[0].Const = constant.MakeBool(false)
 			st.Values[0].Origin += ": true"
 			st.Fix = fmt.Sprintf("add %s: true to the %s literal: %s replaces the whole configuration, defaults included", field, r.Type, types.ExprString(call.Fun))
 		}
@@ -668,27 +657,38 @@ func (f *finder) replace(c cursor, call *ast.CallExpr, r frameworks.Replacer) {
 	}
 }
 
+// receiverServer is the server a method call configures (s.SetReadTimeout,
+// s.SetConfig): the one its receiver names; nil for a test server's or a
+// call that is not a method call.
+func (f *finder) receiverServer(call *ast.CallExpr, t *frameworks.Timing) *Server {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || f.ofTestServer(sel.X) {
+		return nil
+	}
+	key := f.exprKey(sel.X)
+	if key == nil {
+		key = sel.X
+	}
+	name := "http.Server"
+	if t.ServerName != "" {
+		name = t.ServerName
+	}
+	return f.server(key, t, name)
+}
+
 func (f *finder) option(c cursor, call *ast.CallExpr, fn *types.Func, opt frameworks.Option) {
 	st := &Setting{Knob: opt.Knob, Field: opt.Knob.String(), Node: call, Value: call.Args[0]}
 	if fn.Signature().Recv() != nil {
 		// A method: the knob belongs to the receiver's server.
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || f.ofTestServer(sel.X) {
+		s := f.receiverServer(call, opt.Timing)
+		if s == nil {
 			return
-		}
-		key := f.exprKey(sel.X)
-		if key == nil {
-			key = sel.X
 		}
 		if stmt, ok := c.Parent().Node().(*ast.ExprStmt); ok {
 			st.Removable = stmt
 			st.block = enclosingBlock(c.Parent())
 		}
-		name := "http.Server"
-		if opt.Timing.ServerName != "" {
-			name = opt.Timing.ServerName
-		}
-		f.add(f.server(key, opt.Timing, name), st)
+		f.add(s, st)
 		return
 	}
 	// A functional option: it belongs to the start call it is passed to, or
