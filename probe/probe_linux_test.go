@@ -166,7 +166,7 @@ func runProbe(t *testing.T, opts Options, want ...string) *Result {
 		t.Logf("steps: %+v\nnotes: %s\noutput: %s", res.Steps, notes.String(), res.Output)
 	}
 	for _, pid := range res.PIDs {
-		if alive(pid) {
+		if running(pid) {
 			t.Errorf("process %d is still running after Run", pid)
 		}
 	}
@@ -175,9 +175,6 @@ func runProbe(t *testing.T, opts Options, want ...string) *Result {
 	}
 	return res
 }
-
-// alive reports whether pid runs (a zombie waiting for its reaper does not).
-func alive(pid int) bool { return running(pid) }
 
 func TestCleanServer(t *testing.T) {
 	dir := packageDir(t, map[string]string{"bootstrap": server(t, "clean")})
@@ -417,7 +414,7 @@ func TestDaemonKilled(t *testing.T) {
 			procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
 			for _, p := range procs {
 				b, _ := os.ReadFile(p)
-				if strings.Contains(string(b), marker) && alive(pidOf(p)) {
+				if strings.Contains(string(b), marker) && running(pidOf(p)) {
 					left = append(left, p)
 					syscall.Kill(pidOf(p), syscall.SIGKILL)
 				}

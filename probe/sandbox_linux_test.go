@@ -265,7 +265,7 @@ func TestSweepMarkedProcesses(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Error("the process of a killed run survived the sweep")
 	}
-	if !alive(mine.Process.Pid) {
+	if !running(mine.Process.Pid) {
 		t.Error("the sweep killed a process of a running probe")
 	}
 }
